@@ -1,0 +1,229 @@
+import type { Range } from './types';
+import { LineIndex } from './text/lineIndex';
+import type { Chunk } from './parse/blockSplitter';
+import type { ChunkParse, OffsetSpan, ParsedBlock } from './parse/chunkParser';
+import { normalizeFootnoteLabel } from './parse/footnoteLabel';
+import { parseFrontMatter, type ParsedFrontMatter } from './parse/frontMatter';
+
+/** A located piece of the brief: offsets into the text and the matching LSP range. */
+export interface Located {
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface FootnoteReference extends Located {
+  label: string;
+  /** GFM-normalised label: references and definitions match on it. */
+  key: string;
+}
+
+export interface FootnoteDefinition extends Located {
+  label: string;
+  key: string;
+  /** `[^label]` of the definition line. */
+  labelRange: Range;
+  /** The note's text as written. */
+  content: string;
+}
+
+export interface CitationKey extends Located {
+  key: string;
+  suppressAuthor: boolean;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Citation extends Located {
+  bracketed: boolean;
+  items: CitationKey[];
+}
+
+export interface Sentence extends Located {
+  text: string;
+  footnoteReferences: FootnoteReference[];
+  citations: Citation[];
+}
+
+export interface BibliographyEntry extends Located {
+  text: string;
+}
+
+export interface BibliographySection extends Located {
+  heading: Located & { text: string; depth: number };
+  entries: BibliographyEntry[];
+}
+
+export interface FrontMatter extends Located, Omit<ParsedFrontMatter, 'csl' | 'bibliography' | 'problems'> {
+  csl?: Located & { value: string };
+  bibliography: Array<Located & { value: string }>;
+  problems: Array<Located & { message: string }>;
+}
+
+/** Everything BriefKit knows about one version of a brief. */
+export interface BriefDocument {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  frontMatter?: FrontMatter;
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+  citations: Citation[];
+  sentences: Sentence[];
+  bibliography?: BibliographySection;
+  /** How much parsing this version needed: the incremental design is measured by it. */
+  parseStats: { chunks: number; reparsedChunks: number };
+}
+
+const BIBLIOGRAPHY_HEADINGS = new Set(['bibliography', 'references', 'works cited', 'sources', 'reference list']);
+
+export function isBibliographyHeading(text: string): boolean {
+  return BIBLIOGRAPHY_HEADINGS.has(text.toLowerCase().replace(/[:.\s]+$/, '').replace(/\s+/g, ' ').trim());
+}
+
+interface PlacedBlock {
+  block: ParsedBlock;
+  offset: number;
+}
+
+export function assembleDocument(
+  uri: string,
+  version: number,
+  text: string,
+  chunks: Chunk[],
+  parses: ChunkParse[],
+  reparsedChunks: number,
+): BriefDocument {
+  const lines = new LineIndex(text);
+  const locate = (start: number, end: number): Located => ({ start, end, range: lines.rangeAt(start, end) });
+  const document: BriefDocument = {
+    uri,
+    version,
+    text,
+    lines,
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    citations: [],
+    sentences: [],
+    parseStats: { chunks: chunks.length, reparsedChunks },
+  };
+
+  const placed: PlacedBlock[] = [];
+  chunks.forEach((chunk, i) => {
+    const parse = parses[i];
+    if (parse.frontMatter) document.frontMatter = locateFrontMatter(chunk, parse, locate);
+    for (const block of parse.blocks) placed.push({ block, offset: chunk.start });
+  });
+
+  const section = findBibliographySection(placed);
+  for (const [index, { block, offset }] of placed.entries()) {
+    const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
+    for (const ref of block.footnoteReferences) {
+      document.footnoteReferences.push({ ...locate(offset + ref.start, offset + ref.end), label: ref.label, key: normalizeFootnoteLabel(ref.label) });
+    }
+    for (const def of block.footnoteDefinitions) {
+      document.footnoteDefinitions.push({
+        ...locate(offset + def.start, offset + def.end),
+        label: def.label,
+        key: normalizeFootnoteLabel(def.label),
+        labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
+        content: text.slice(offset + def.contentStart, offset + def.contentEnd),
+      });
+    }
+    for (const citation of block.citations) {
+      document.citations.push({
+        ...locate(offset + citation.start, offset + citation.end),
+        bracketed: citation.bracketed,
+        items: citation.items.map((item) => ({
+          ...locate(offset + item.start, offset + item.end),
+          key: item.key,
+          suppressAuthor: item.suppressAuthor,
+          prefix: item.prefix,
+          suffix: item.suffix,
+        })),
+      });
+    }
+    if (!inBibliography) {
+      for (const sentence of block.sentences) {
+        document.sentences.push({ ...locate(offset + sentence.start, offset + sentence.end), text: sentence.text, footnoteReferences: [], citations: [] });
+      }
+    }
+  }
+  attachMarkersToSentences(document);
+
+  if (section) {
+    const heading = placed[section.headingIndex];
+    const last = placed[section.endIndex - 1];
+    const entries: BibliographyEntry[] = [];
+    for (let i = section.headingIndex + 1; i < section.endIndex; i++) {
+      const { block, offset } = placed[i];
+      if (block.kind !== 'list' && block.kind !== 'paragraph') continue;
+      for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, locate));
+    }
+    document.bibliography = {
+      ...locate(heading.offset + heading.block.start, last.offset + last.block.end),
+      heading: {
+        ...locate(heading.offset + heading.block.start, heading.offset + heading.block.end),
+        text: heading.block.headingText ?? '',
+        depth: heading.block.headingDepth ?? 1,
+      },
+      entries,
+    };
+  }
+  return document;
+}
+
+function entryAt(text: string, offset: number, span: OffsetSpan, locate: (s: number, e: number) => Located): BibliographyEntry {
+  const start = offset + span.start;
+  const end = offset + span.end;
+  const raw = text.slice(start, end);
+  return { ...locate(start, end), text: raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
+}
+
+/** The first heading named like a bibliography, up to the next heading of the same or a higher level. */
+function findBibliographySection(placed: PlacedBlock[]): { headingIndex: number; endIndex: number } | undefined {
+  const headingIndex = placed.findIndex(({ block }) => block.kind === 'heading' && isBibliographyHeading(block.headingText ?? ''));
+  if (headingIndex < 0) return undefined;
+  const depth = placed[headingIndex].block.headingDepth ?? 1;
+  let endIndex = headingIndex + 1;
+  while (endIndex < placed.length) {
+    const { block } = placed[endIndex];
+    if (block.kind === 'heading' && (block.headingDepth ?? 1) <= depth) break;
+    endIndex++;
+  }
+  return { headingIndex, endIndex };
+}
+
+function attachMarkersToSentences(document: BriefDocument): void {
+  // Sentences, references and citations are each in document order: one merge pass.
+  let r = 0;
+  let c = 0;
+  for (const sentence of document.sentences) {
+    while (r < document.footnoteReferences.length && document.footnoteReferences[r].start < sentence.start) r++;
+    for (let i = r; i < document.footnoteReferences.length && document.footnoteReferences[i].end <= sentence.end; i++) {
+      sentence.footnoteReferences.push(document.footnoteReferences[i]);
+    }
+    while (c < document.citations.length && document.citations[c].start < sentence.start) c++;
+    for (let i = c; i < document.citations.length && document.citations[i].end <= sentence.end; i++) {
+      sentence.citations.push(document.citations[i]);
+    }
+  }
+}
+
+function locateFrontMatter(chunk: Chunk, parse: ChunkParse, locate: (s: number, e: number) => Located): FrontMatter {
+  const fm = parse.frontMatter!;
+  const offset = chunk.start + fm.valueStart;
+  const parsed = parseFrontMatter(fm.value, offset);
+  const block = parse.blocks.find((b) => b.kind === 'frontMatter');
+  return {
+    ...locate(chunk.start + (block?.start ?? 0), chunk.start + (block?.end ?? chunk.text.length)),
+    title: parsed.title,
+    author: parsed.author,
+    date: parsed.date,
+    lang: parsed.lang,
+    csl: parsed.csl ? { ...locate(parsed.csl.start, parsed.csl.end), value: parsed.csl.value } : undefined,
+    bibliography: parsed.bibliography.map((b) => ({ ...locate(b.start, b.end), value: b.value })),
+    problems: parsed.problems.map((p) => ({ ...locate(p.start, p.end), message: p.message })),
+  };
+}

@@ -1,0 +1,266 @@
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import { scanCitations, scanFootnoteReferences, type ScannedCitation } from './inlineScanner';
+import { splitSentences } from './sentenceSplitter';
+
+/**
+ * What one chunk of a brief contains, with offsets relative to the chunk's start so the
+ * result can be reused wherever the same text appears after an edit elsewhere.
+ */
+export interface ChunkParse {
+  frontMatter?: { valueStart: number; value: string };
+  blocks: ParsedBlock[];
+}
+
+export type BlockKind = 'heading' | 'list' | 'paragraph' | 'footnoteDefinition' | 'frontMatter' | 'other';
+
+export interface ParsedBlock {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  headingDepth?: number;
+  /** The heading's plain text. */
+  headingText?: string;
+  /** The spans a Bibliography section would take as entries: a list's items, or a paragraph. */
+  entrySpans: OffsetSpan[];
+  footnoteReferences: RawFootnoteReference[];
+  footnoteDefinitions: RawFootnoteDefinition[];
+  citations: ScannedCitation[];
+  sentences: RawSentence[];
+}
+
+export interface OffsetSpan {
+  start: number;
+  end: number;
+}
+
+export interface RawFootnoteReference extends OffsetSpan {
+  label: string;
+}
+
+export interface RawFootnoteDefinition extends OffsetSpan {
+  label: string;
+  /** The `[^label]` part of `[^label]:`. */
+  labelEnd: number;
+  /** The note's text as written (first line and indented continuation paragraphs). */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface RawSentence extends OffsetSpan {
+  /** The sentence's readable text: Markdown syntax and container markers removed. */
+  text: string;
+}
+
+const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<Root>;
+const frontMatterParser: Processor<Root> = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+
+const DEFINITION_LABEL = /^\[\^((?:\\.|[^\s\\\]])+)\]:/;
+
+function startOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+export function parseChunk(text: string, isFrontMatter: boolean): ChunkParse {
+  const root = (isFrontMatter ? frontMatterParser : bodyParser).parse(text);
+  const result: ChunkParse = { blocks: [] };
+  for (const node of root.children) {
+    if (node.type === 'yaml') {
+      const firstBreak = text.search(/\r?\n|\r/);
+      const valueStart = firstBreak < 0 ? 0 : firstBreak + (text[firstBreak] === '\r' && text[firstBreak + 1] === '\n' ? 2 : 1);
+      result.frontMatter = { valueStart, value: node.value };
+    }
+    result.blocks.push(parseBlock(text, node));
+  }
+  return result;
+}
+
+function blockKind(node: RootContent): BlockKind {
+  switch (node.type) {
+    case 'heading':
+    case 'list':
+    case 'paragraph':
+    case 'footnoteDefinition':
+      return node.type;
+    case 'yaml':
+      return 'frontMatter';
+    default:
+      return 'other';
+  }
+}
+
+function parseBlock(source: string, node: RootContent): ParsedBlock {
+  const block: ParsedBlock = {
+    kind: blockKind(node),
+    start: startOf(node),
+    end: endOf(node),
+    entrySpans: [],
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    citations: [],
+    sentences: [],
+  };
+  if (node.type === 'heading') {
+    block.headingDepth = node.depth;
+    block.headingText = plainText(source, node.children).text.trim();
+  } else if (node.type === 'list') {
+    block.entrySpans = node.children.map((item) => ({ start: startOf(item), end: endOf(item) }));
+  } else if (node.type === 'paragraph') {
+    block.entrySpans = [{ start: block.start, end: block.end }];
+  }
+  collect(source, node, false, block);
+  return block;
+}
+
+function collect(source: string, node: Nodes, inNote: boolean, block: ParsedBlock): void {
+  switch (node.type) {
+    case 'text': {
+      const offset = startOf(node);
+      const slice = source.slice(offset, endOf(node));
+      for (const ref of scanFootnoteReferences(slice)) {
+        block.footnoteReferences.push({ start: offset + ref.start, end: offset + ref.end, label: ref.label });
+      }
+      for (const citation of scanCitations(slice)) {
+        block.citations.push(shiftCitation(citation, offset));
+      }
+      return;
+    }
+    case 'footnoteReference':
+      block.footnoteReferences.push({ start: startOf(node), end: endOf(node), label: node.label ?? node.identifier });
+      return;
+    case 'footnoteDefinition': {
+      const start = startOf(node);
+      const label = DEFINITION_LABEL.exec(source.slice(start, endOf(node)));
+      const labelEnd = start + (label ? label[0].length - 1 : 0);
+      const first = node.children[0];
+      block.footnoteDefinitions.push({
+        start,
+        end: endOf(node),
+        label: label ? label[1] : (node.label ?? node.identifier),
+        labelEnd,
+        contentStart: first ? startOf(first) : labelEnd + 1,
+        contentEnd: first ? endOf(node.children[node.children.length - 1]) : labelEnd + 1,
+      });
+      for (const child of node.children) collect(source, child, true, block);
+      return;
+    }
+    case 'paragraph':
+    case 'tableCell':
+      if (!inNote) addSentences(source, node.children, block);
+      break;
+    default:
+      break;
+  }
+  if ('children' in node) {
+    for (const child of (node as Parents).children) collect(source, child as Nodes, inNote, block);
+  }
+}
+
+function shiftCitation(citation: ScannedCitation, offset: number): ScannedCitation {
+  return {
+    start: citation.start + offset,
+    end: citation.end + offset,
+    bracketed: citation.bracketed,
+    items: citation.items.map((item) => ({ ...item, start: item.start + offset, end: item.end + offset })),
+  };
+}
+
+interface MappedText {
+  text: string;
+  /** Source offset of each character of `text`. */
+  offsets: number[];
+}
+
+/**
+ * Readable text of inline content, with the source offset of every character, so a
+ * sentence found in the readable text maps back to an exact source range even across
+ * escapes, entities and block-quote or list markers on continuation lines.
+ */
+function plainText(source: string, children: PhrasingContent[]): MappedText {
+  const out: MappedText = { text: '', offsets: [] };
+  const push = (text: string, offsetOf: (i: number) => number) => {
+    out.text += text;
+    for (let i = 0; i < text.length; i++) out.offsets.push(offsetOf(i));
+  };
+  const visit = (node: PhrasingContent) => {
+    switch (node.type) {
+      case 'text':
+        pushAligned(source, node.value, startOf(node), endOf(node), push);
+        return;
+      case 'footnoteReference': {
+        const start = startOf(node);
+        push(source.slice(start, endOf(node)), (i) => start + i);
+        return;
+      }
+      case 'inlineCode': {
+        const start = startOf(node);
+        const last = Math.max(start, endOf(node) - 1);
+        push(node.value, (i) => Math.min(start + i, last));
+        return;
+      }
+      case 'break':
+        push(' ', () => startOf(node));
+        return;
+      case 'image':
+      case 'imageReference':
+      case 'html':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) visit(child);
+    }
+  };
+  for (const child of children) visit(child);
+  return out;
+}
+
+function pushAligned(
+  source: string,
+  value: string,
+  start: number,
+  end: number,
+  push: (text: string, offsetOf: (i: number) => number) => void,
+): void {
+  if (end - start === value.length) {
+    push(value, (i) => start + i);
+    return;
+  }
+  const offsets: number[] = [];
+  let cursor = start;
+  for (let i = 0; i < value.length; i++) {
+    let found = -1;
+    for (let q = cursor; q < end && q < cursor + 16; q++) {
+      if (source[q] === value[i]) {
+        found = q;
+        break;
+      }
+    }
+    if (found >= 0) {
+      offsets.push(found);
+      cursor = found + 1;
+    } else {
+      offsets.push(Math.min(cursor, end - 1));
+    }
+  }
+  push(value, (i) => offsets[i]);
+}
+
+function addSentences(source: string, children: PhrasingContent[], block: ParsedBlock): void {
+  const mapped = plainText(source, children);
+  for (const span of splitSentences(mapped.text)) {
+    block.sentences.push({
+      start: mapped.offsets[span.start],
+      end: mapped.offsets[span.end - 1] + 1,
+      text: mapped.text.slice(span.start, span.end).replace(/\s+/g, ' '),
+    });
+  }
+}

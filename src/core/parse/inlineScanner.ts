@@ -1,0 +1,155 @@
+import { FOOTNOTE_REFERENCE } from './footnoteLabel';
+
+/** A footnote marker found in text, offsets relative to the scanned string. */
+export interface ScannedFootnoteReference {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface CitationItem {
+  key: string;
+  /** Offsets of `@key` (or `-@key`'s `@key`). */
+  start: number;
+  end: number;
+  /** `[-@key]`: the author's name is suppressed. */
+  suppressAuthor: boolean;
+  prefix: string;
+  /** Text after the key, such as a locator `p. 4`. */
+  suffix: string;
+}
+
+export interface ScannedCitation {
+  start: number;
+  end: number;
+  /** `[@key]` is bracketed; `@key` in running text is not. */
+  bracketed: boolean;
+  items: CitationItem[];
+}
+
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** Finds `[^label]` markers in a stretch of Markdown source that remark left as plain text. */
+export function scanFootnoteReferences(source: string): ScannedFootnoteReference[] {
+  const found: ScannedFootnoteReference[] = [];
+  for (const match of source.matchAll(FOOTNOTE_REFERENCE)) {
+    const start = match.index ?? 0;
+    if (isEscaped(source, start)) continue;
+    found.push({ start, end: start + match[0].length, label: match[1] });
+  }
+  return found;
+}
+
+// Pandoc citation keys: a letter, digit or `_`, then alphanumerics and internal
+// punctuation (`:.#$%&-+?<>~/`) that must be followed by an alphanumeric; or any text in braces.
+const KEY = /@(?:\{([^{}]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/uy;
+
+function readKey(text: string, at: number): { key: string; end: number } | undefined {
+  KEY.lastIndex = at;
+  const match = KEY.exec(text);
+  if (!match) return undefined;
+  return { key: match[1] ?? match[2], end: at + match[0].length };
+}
+
+/** `@` starts a citation only at the start of a word: `name@example.org` is an e-mail address. */
+function canStartKey(text: string, at: number): boolean {
+  if (at === 0) return true;
+  return !/[\p{L}\p{N}_.\-+@]/u.test(text[at - 1]) && !isEscaped(text, at);
+}
+
+function parseBracketedItems(inner: string, innerStart: number): CitationItem[] | undefined {
+  const items: CitationItem[] = [];
+  let partStart = 0;
+  const parts: Array<{ text: string; start: number }> = [];
+  for (let i = 0; i <= inner.length; i++) {
+    if (i === inner.length || (inner[i] === ';' && !isEscaped(inner, i))) {
+      parts.push({ text: inner.slice(partStart, i), start: partStart });
+      partStart = i + 1;
+    }
+  }
+  for (const part of parts) {
+    let keyAt = -1;
+    for (let i = 0; i < part.text.length && keyAt < 0; i++) {
+      if (part.text[i] !== '@') continue;
+      const afterDash = part.text[i - 1] === '-' && (i === 1 || /\s/.test(part.text[i - 2]));
+      if (afterDash || canStartKey(part.text, i)) keyAt = i;
+    }
+    if (keyAt < 0) return undefined;
+    const key = readKey(part.text, keyAt);
+    if (!key) return undefined;
+    const suppressAuthor = keyAt > 0 && part.text[keyAt - 1] === '-';
+    items.push({
+      key: key.key,
+      start: innerStart + part.start + keyAt,
+      end: innerStart + part.start + key.end,
+      suppressAuthor,
+      prefix: part.text.slice(0, suppressAuthor ? keyAt - 1 : keyAt).trim(),
+      suffix: part.text.slice(key.end).replace(/^\s*,?\s*/, '').trimEnd(),
+    });
+  }
+  return items;
+}
+
+/**
+ * Finds Pandoc citations in a stretch of Markdown source: `[@key]`, `[-@key]`,
+ * `[see @a, p. 4; @b]`, and author-in-text `@key` (optionally followed by `[p. 4]`).
+ */
+export function scanCitations(source: string): ScannedCitation[] {
+  const found: ScannedCitation[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === '[' && !isEscaped(source, i) && source[i + 1] !== '^') {
+      const close = findClosingBracket(source, i);
+      if (close > 0) {
+        const next = source[close + 1];
+        // `[text](url)` and `[text][ref]` are links, not citations.
+        const items = next === '(' || next === '[' ? undefined : parseBracketedItems(source.slice(i + 1, close), i + 1);
+        if (items && items.length > 0) {
+          found.push({ start: i, end: close + 1, bracketed: true, items });
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    if (ch === '@' && canStartKey(source, i)) {
+      const key = readKey(source, i);
+      if (key) {
+        let end = key.end;
+        let suffix = '';
+        const locator = /^ \[([^\][@]*)\]/.exec(source.slice(end));
+        if (locator && source[end + locator[0].length] !== '(') {
+          suffix = locator[1].trim();
+          end += locator[0].length;
+        }
+        found.push({
+          start: i,
+          end,
+          bracketed: false,
+          items: [{ key: key.key, start: i, end: key.end, suppressAuthor: false, prefix: '', suffix }],
+        });
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+function findClosingBracket(source: string, open: number): number {
+  let braces = 0;
+  for (let i = open + 1; i < source.length; i++) {
+    const ch = source[i];
+    if (isEscaped(source, i)) continue;
+    if (ch === '{') braces++;
+    else if (ch === '}') braces = Math.max(0, braces - 1);
+    else if (braces === 0 && ch === '[') return -1;
+    else if (braces === 0 && ch === ']') return i;
+  }
+  return -1;
+}

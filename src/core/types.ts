@@ -1,0 +1,45 @@
+/** Positions follow the Language Server Protocol: 0-based line, UTF-16 code-unit character. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface BriefDiagnostic {
+  /** Stable code such as `footnote.undefined`; tools and tests rely on it. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+/** The smallest view of a text document the core needs; LSP's TextDocument satisfies it. */
+export interface BriefTextDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/** Cooperative cancellation, shaped like LSP's CancellationToken. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class OperationCancelled extends Error {
+  constructor() {
+    super('The operation was cancelled because the document changed.');
+    this.name = 'OperationCancelled';
+  }
+}
+
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) {
+    throw new OperationCancelled();
+  }
+}
