@@ -72,6 +72,8 @@ export function splitIntoChunks(text: string): Chunk[] {
   let fence: { char: string; length: number } | undefined;
   let htmlClose: RegExp | undefined;
   let afterBlank = false;
+  // A chunk of blank lines alone would parse to nothing: split only after some content.
+  let chunkHasContent = false;
   for (let i = firstBodyLine; i < lines.length; i++) {
     const line = lines[i].content;
     if (fence) {
@@ -87,10 +89,11 @@ export function splitIntoChunks(text: string): Chunk[] {
       afterBlank = true;
       continue;
     }
-    if (afterBlank && i > firstBodyLine && !/^[ \t]/.test(line)) {
+    if (afterBlank && chunkHasContent && !/^[ \t]/.test(line)) {
       starts.push(lines[i].start);
     }
     afterBlank = false;
+    chunkHasContent = true;
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
       fence = { char: open[1][0], length: open[1].length };

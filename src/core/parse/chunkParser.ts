@@ -118,11 +118,12 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   } else if (node.type === 'paragraph') {
     block.entrySpans = [{ start: block.start, end: block.end }];
   }
-  collect(source, node, false, block);
+  collect(source, node, true, block);
   return block;
 }
 
-function collect(source: string, node: Nodes, inNote: boolean, block: ParsedBlock): void {
+/** `prose` is false where text is not running prose: notes' text and table header rows. */
+function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock): void {
   switch (node.type) {
     case 'text': {
       const offset = startOf(node);
@@ -151,18 +152,21 @@ function collect(source: string, node: Nodes, inNote: boolean, block: ParsedBloc
         contentStart: first ? startOf(first) : labelEnd + 1,
         contentEnd: first ? endOf(node.children[node.children.length - 1]) : labelEnd + 1,
       });
-      for (const child of node.children) collect(source, child, true, block);
+      for (const child of node.children) collect(source, child, false, block);
       return;
     }
+    case 'table':
+      node.children.forEach((row, i) => collect(source, row, prose && i > 0, block));
+      return;
     case 'paragraph':
     case 'tableCell':
-      if (!inNote) addSentences(source, node.children, block);
+      if (prose) addSentences(source, node.children, block);
       break;
     default:
       break;
   }
   if ('children' in node) {
-    for (const child of (node as Parents).children) collect(source, child as Nodes, inNote, block);
+    for (const child of (node as Parents).children) collect(source, child as Nodes, prose, block);
   }
 }
 

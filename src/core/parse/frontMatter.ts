@@ -43,7 +43,7 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
   const doc = parseDocument(yaml, { prettyErrors: false });
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    const firstLine = error.message.split('\n')[0];
+    const firstLine = error.message.split('\n')[0].replace(/\.$/, '');
     result.problems.push({
       message: `The front matter is not valid YAML: ${firstLine}. BriefKit ignores the front matter until this is fixed.`,
       start: offset + start,

@@ -107,8 +107,12 @@ export function scanCitations(source: string): ScannedCitation[] {
       const close = findClosingBracket(source, i);
       if (close > 0) {
         const next = source[close + 1];
-        // `[text](url)` and `[text][ref]` are links, not citations.
-        const items = next === '(' || next === '[' ? undefined : parseBracketedItems(source.slice(i + 1, close), i + 1);
+        // `[text](url)` and `[text][ref]` are links, not citations: skip the link text whole.
+        if (next === '(' || next === '[') {
+          i = close + 1;
+          continue;
+        }
+        const items = parseBracketedItems(source.slice(i + 1, close), i + 1);
         if (items && items.length > 0) {
           found.push({ start: i, end: close + 1, bracketed: true, items });
           i = close + 1;

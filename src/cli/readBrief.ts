@@ -1,0 +1,42 @@
+import { readFileSync, statSync } from 'node:fs';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Reads a brief as UTF-8 text, or says in plain words why it cannot. */
+export function readBrief(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) return { ok: false, reason: 'is a folder, not a Markdown file' };
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'permission denied' };
+    return { ok: false, reason: (error as Error).message };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, reason: `is not a text file (binary data at byte ${nul})` };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 text (first bad byte at ${firstInvalidUtf8Byte(bytes)}); save it as UTF-8` };
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Buffer): number {
+  // Binary search for the longest valid prefix: decoding is the only UTF-8 validator at hand.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      decoder.decode();
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}

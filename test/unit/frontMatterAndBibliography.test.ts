@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+function model(text: string) {
+  return testService().getDocument(doc(text));
+}
+
+describe('document model: front matter', () => {
+  it('reads title, author, date, lang, csl and a list of bibliographies with their ranges', () => {
+    const { text, ranges } = marked(
+      '---\ntitle: "Kursk and After"\nauthor: A. Analyst\ndate: 2024-11-27\nlang: en-GB\ncsl: ⟦styles/chicago.csl⟧\nbibliography:\n  - ⟦refs/main.bib⟧\n  - ⟦"refs/extra.json"⟧\n---\n\nBody.\n',
+    );
+    const fm = model(text).frontMatter!;
+    assert.equal(fm.title, 'Kursk and After');
+    assert.equal(fm.author, 'A. Analyst');
+    assert.equal(fm.date, '2024-11-27');
+    assert.equal(fm.lang, 'en-GB');
+    assert.deepEqual([fm.csl!.value, fm.csl!.range], ['styles/chicago.csl', ranges[0]]);
+    assert.deepEqual(fm.bibliography.map((b) => [b.value, b.range]), [
+      ['refs/main.bib', ranges[1]],
+      ['refs/extra.json', ranges[2]],
+    ]);
+    assert.deepEqual(fm.range, { start: { line: 0, character: 0 }, end: { line: 9, character: 3 } });
+  });
+
+  it('reads a single bibliography path and CRLF front matter', () => {
+    const fm = model('---\r\nbibliography: sources.bib\r\n---\r\n\r\nBody.\r\n').frontMatter!;
+    assert.deepEqual(fm.bibliography.map((b) => [b.value, b.range]), [
+      ['sources.bib', { start: { line: 1, character: 14 }, end: { line: 1, character: 25 } }],
+    ]);
+  });
+
+  it('does not mistake a thematic break later in the document for front matter', () => {
+    assert.equal(model('Intro.\n\n---\ntitle: no\n---\n').frontMatter, undefined);
+  });
+});
+
+describe('document model: Bibliography section', () => {
+  it('takes list items under a Bibliography heading as entries, up to the next heading of the same level', () => {
+    const { text, ranges } = marked(
+      '## Analysis\n\nText.\n\n## Bibliography\n\n⟦- Doe, Jane. 2020. “One.” Press.⟧\n⟦- Roe, Rick. 2021. “Two.”\n  Publisher.⟧\n\n## Annex\n\n- Not an entry.\n',
+    );
+    const section = model(text).bibliography!;
+    assert.equal(section.heading.text, 'Bibliography');
+    assert.deepEqual(section.entries.map((e) => [e.text, e.range]), [
+      ['Doe, Jane. 2020. “One.” Press.', ranges[0]],
+      ['Roe, Rick. 2021. “Two.” Publisher.', ranges[1]],
+    ]);
+  });
+
+  it('takes plain paragraphs as entries under References, Works Cited or Sources, at any level', () => {
+    for (const heading of ['# References', '### Works Cited:', 'Sources\n=======']) {
+      const { text, ranges } = marked(`${heading}\n\n⟦Doe, Jane. 2020. One.⟧\n\n⟦Roe, Rick. n.d. Two.⟧\n`);
+      assert.deepEqual(model(text).bibliography!.entries.map((e) => e.range), ranges, heading);
+    }
+  });
+
+  it('ignores footnote definitions placed after the Bibliography', () => {
+    const section = model('Text.[^1]\n\n## Bibliography\n\n- Doe. 2020. One.\n\n[^1]: Doe, One.\n').bibliography!;
+    assert.deepEqual(section.entries.map((e) => e.text), ['Doe. 2020. One.']);
+  });
+});
