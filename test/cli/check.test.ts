@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(__dirname, '../../dist/cli.js');
+
+function run(args: string[], cwd = workdir) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let workdir: string;
+
+describe('briefkit check', () => {
+  before(() => {
+    workdir = mkdtempSync(join(tmpdir(), 'briefkit-cli-'));
+    writeFileSync(join(workdir, 'bad.md'), 'Claim.[^missing]\n\n[^spare]: Unused.\n');
+    writeFileSync(join(workdir, 'warn.md'), 'Claim.\n\n[^spare]: Unused.\n');
+    writeFileSync(join(workdir, 'clean.md'), 'Claim.[^1]\n\n[^1]: Source.\n');
+    writeFileSync(join(workdir, 'latin1.md'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    writeFileSync(join(workdir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+  });
+
+  it('prints the JSON contract: files in the order given, codes, severities, LSP ranges', () => {
+    const { code, stdout } = run(['check', 'clean.md', 'bad.md', '--format', 'json']);
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout), {
+      files: [
+        { path: 'clean.md', diagnostics: [] },
+        {
+          path: 'bad.md',
+          diagnostics: [
+            {
+              code: 'footnote.undefined',
+              severity: 'error',
+              message: 'Footnote [^missing] has no note. Add a line "[^missing]: " with the note\'s text, or remove the marker.',
+              range: { start: { line: 0, character: 6 }, end: { line: 0, character: 16 } },
+            },
+            {
+              code: 'footnote.unused',
+              severity: 'warning',
+              message: 'Footnote [^spare] is never cited in the text. Put the marker [^spare] where the note belongs, or delete the note.',
+              range: { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } },
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('prints path:line:col: severity code message, 1-based, without colours when not on a terminal', () => {
+    const { code, stdout, stderr } = run(['check', 'bad.md']);
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      'bad.md:1:7: error footnote.undefined Footnote [^missing] has no note. Add a line "[^missing]: " with the note\'s text, or remove the marker.\n' +
+        'bad.md:3:1: warning footnote.unused Footnote [^spare] is never cited in the text. Put the marker [^spare] where the note belongs, or delete the note.\n',
+    );
+    assert.equal(stderr, '2 problems in 1 file: 1 error, 1 warning.\n');
+  });
+
+  it('exits 0 or 1 according to --fail-on', () => {
+    assert.equal(run(['check', 'clean.md']).code, 0);
+    assert.equal(run(['check', 'warn.md']).code, 0);
+    assert.equal(run(['check', 'warn.md', '--fail-on', 'warning']).code, 1);
+    assert.equal(run(['check', 'warn.md', '--fail-on=information']).code, 1);
+    assert.equal(run(['check', 'bad.md', '--fail-on', 'never']).code, 0);
+  });
+
+  it('exits 2 with one line naming the file and the reason for unreadable input', () => {
+    const cases: Array<[string, string]> = [
+      ['missing.md', 'briefkit: missing.md: no such file\n'],
+      ['.', 'briefkit: .: is a folder, not a Markdown file\n'],
+      ['latin1.md', 'briefkit: latin1.md: is not valid UTF-8 text (first bad byte at 3); save it as UTF-8\n'],
+      ['binary.md', 'briefkit: binary.md: is not a text file (binary data at byte 4)\n'],
+    ];
+    for (const [file, message] of cases) {
+      const { code, stdout, stderr } = run(['check', file, '--format', 'json']);
+      assert.equal(code, 2, file);
+      assert.equal(stderr, message, file);
+      assert.deepEqual(JSON.parse(stdout), { files: [] }, file);
+    }
+  });
+
+  it('still reports readable files when another is unreadable, and exits 2', () => {
+    const { code, stdout } = run(['check', 'missing.md', 'bad.md', '--format', 'json']);
+    assert.equal(code, 2);
+    assert.deepEqual(JSON.parse(stdout).files.map((f: { path: string }) => f.path), ['bad.md']);
+  });
+
+  it('exits 2 on bad usage with a message and the usage, never a stack trace', () => {
+    for (const args of [[], ['frobnicate'], ['check'], ['check', 'bad.md', '--format', 'xml'], ['check', 'bad.md', '--fail-on'], ['check', '--colour', 'bad.md'], ['lsp']]) {
+      const { code, stderr } = run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /^briefkit: .+\nUsage:\n/, args.join(' '));
+      assert.doesNotMatch(stderr, /\n\s+at /);
+    }
+  });
+
+  it('prints its version and help', () => {
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.match(run(['--help']).stdout, /briefkit check <file\.md>/);
+  });
+});
