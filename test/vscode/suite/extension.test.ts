@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, paintedTokens, RUNNER_EXCHANGE, screenshot, setTheme, summarize, waitForDiagnostics, workspaceFile } from './helpers';
+
+async function openBrief(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+function rangeOf(document: vscode.TextDocument, text: string): number[] {
+  const start = document.getText().indexOf(text);
+  assert.ok(start >= 0, `fixture has no "${text}"`);
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(start + text.length));
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+describe('BriefKit in VS Code', () => {
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    editor = await openBrief('brief.md');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('activates for Markdown and shows footnote problems with exact ranges', async () => {
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length === 2);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    assert.deepEqual(diagnostics.map(summarize), [
+      { code: 'footnote.undefined', severity: 'Error', range: rangeOf(editor.document, '[^gap]') },
+      { code: 'footnote.unused', severity: 'Warning', range: rangeOf(editor.document, '[^old]') },
+    ]);
+    assert.equal(
+      diagnostics[0].message,
+      'Footnote [^gap] has no note. Add a line "[^gap]: " with the note\'s text, or remove the marker.',
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await setTheme('Default Light Modern');
+    await screenshot('diagnostics-light');
+    await setTheme('Default Dark Modern');
+    await screenshot('diagnostics-dark');
+  });
+
+  it('updates the problems after an edit', async () => {
+    const document = editor.document;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(document.lineCount - 1, 0), '[^gap]: Donor conference report, 2023.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length === 1);
+    assert.deepEqual(diagnostics.map(summarize), [{ code: 'footnote.unused', severity: 'Warning', range: rangeOf(document, '[^old]') }]);
+  });
+
+  it('clears and restores problems when briefkit.diagnostics.enabled changes', async () => {
+    const config = vscode.workspace.getConfiguration('briefkit');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(editor.document.uri, (d) => d.length === 0);
+    await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(editor.document.uri, (d) => d.length > 0);
+  });
+
+  it('runs every command it contributes', async () => {
+    const commands: Array<{ command: string }> = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(commands.length >= 2);
+    for (const { command } of commands) {
+      assert.ok(registered.has(command), `${command} is not registered`);
+      await vscode.commands.executeCommand(command);
+    }
+    // After "Restart Language Server" the problems come back from the new server.
+    await waitForDiagnostics(editor.document.uri, (d) => d.length > 0);
+  });
+
+  it('colours footnote markers through the injected grammar', async function () {
+    if (!RUNNER_EXCHANGE) this.skip(); // Only the code-server runner can read the painted editor.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const lines = await paintedTokens('footnote-colours');
+    // Line "Rainfall ... 2000.[^1] Donors ...": the label after "[^" must not look like prose.
+    const line = lines.find((tokens) => tokens.map((t) => t.text).join('').startsWith('Rainfall in the region'));
+    assert.ok(line, JSON.stringify(lines.map((tokens) => tokens.map((t) => t.text).join(''))));
+    const prose = line[0].color;
+    const label = line.find((token, i) => token.text.startsWith('1') && line[i - 1]?.text.endsWith('[^'));
+    assert.ok(label, JSON.stringify(line));
+    assert.notEqual(label.color, prose, `footnote label painted like prose: ${JSON.stringify(line)}`);
+    await screenshot('footnote-colours');
+  });
+});
