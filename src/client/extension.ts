@@ -1,7 +1,24 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
 
 let client: LanguageClient | undefined;
+
+/** The active Markdown editor, or a message saying one is needed. */
+function activeBrief(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown') return editor;
+  void vscode.window.showInformationMessage('BriefKit: open a Markdown brief and put the cursor in it first.');
+  return undefined;
+}
+
+/** Runs a server command on the active brief and tells the writer when there was nothing to do. */
+async function runOnActiveBrief(command: string, extra: (editor: vscode.TextEditor) => unknown[] = () => []): Promise<void> {
+  const editor = activeBrief();
+  if (!editor || !client) return;
+  const result = (await vscode.commands.executeCommand(command, editor.document.uri.toString(), ...extra(editor))) as CommandResult | undefined;
+  if (result && !result.applied && result.message) void vscode.window.showInformationMessage(`BriefKit: ${result.message}`);
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -20,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'briefkit' },
     outputChannel,
   };
-  // The id "briefkit" makes the client honour the `briefkit.trace.server` setting.
+  // The id "briefkit" makes the client honour the `briefkit.trace.server` setting. The client
+  // also registers the server's own commands (briefkit.server.*), which the commands below call.
   client = new LanguageClient('briefkit', 'BriefKit', serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
@@ -29,6 +47,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('BriefKit: language server restarted', 3000);
     }),
     vscode.commands.registerCommand('briefkit.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('briefkit.insertFootnote', () =>
+      runOnActiveBrief(SERVER_COMMANDS.insertFootnote, (editor) => [editor.selection.active]),
+    ),
+    vscode.commands.registerCommand('briefkit.renumberFootnotes', () =>
+      runOnActiveBrief(SERVER_COMMANDS.renumberFootnotes, () => [{ numberNamedLabels: false }]),
+    ),
+    vscode.commands.registerCommand('briefkit.renumberAllFootnotes', () =>
+      runOnActiveBrief(SERVER_COMMANDS.renumberFootnotes, () => [{ numberNamedLabels: true }]),
+    ),
+    vscode.commands.registerCommand('briefkit.convertFootnotes', () => runOnActiveBrief(SERVER_COMMANDS.convertFootnotes)),
   );
   await client.start();
 }

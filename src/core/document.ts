@@ -23,8 +23,9 @@ export interface FootnoteDefinition extends Located {
   key: string;
   /** `[^label]` of the definition line. */
   labelRange: Range;
-  /** The note's text as written. */
+  /** The note's text as written, and where it starts. */
   content: string;
+  contentStart: number;
 }
 
 export interface CitationKey extends Located {
@@ -72,6 +73,8 @@ export interface BriefDocument {
   citations: Citation[];
   sentences: Sentence[];
   bibliography?: BibliographySection;
+  /** Top-level fenced or indented code and HTML blocks, where nothing is a footnote or citation. */
+  verbatimBlocks: Array<Located & { kind: 'code' | 'html' }>;
   /** How much parsing this version needed: the incremental design is measured by it. */
   parseStats: { chunks: number; reparsedChunks: number };
 }
@@ -106,6 +109,7 @@ export function assembleDocument(
     footnoteDefinitions: [],
     citations: [],
     sentences: [],
+    verbatimBlocks: [],
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -119,6 +123,7 @@ export function assembleDocument(
   const section = findBibliographySection(placed);
   for (const [index, { block, offset }] of placed.entries()) {
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
+    if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push({ ...locate(offset + ref.start, offset + ref.end), label: ref.label, key: normalizeFootnoteLabel(ref.label) });
     }
@@ -129,6 +134,7 @@ export function assembleDocument(
         key: normalizeFootnoteLabel(def.label),
         labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
         content: text.slice(offset + def.contentStart, offset + def.contentEnd),
+        contentStart: offset + def.contentStart,
       });
     }
     for (const citation of block.citations) {

@@ -1,6 +1,10 @@
 export { createBriefService, type BriefHost, type BriefService, type Logger } from './service';
-export type { BriefOptions } from './options';
+export type { BriefOptions, FootnotePlacement } from './options';
 export { DEFAULT_OPTIONS } from './options';
 export type * from './document';
 export * from './types';
 export { LineIndex } from './text/lineIndex';
+export * from './language';
+export type { TextEdit } from './edits';
+export type { RenumberOptions } from './footnotes/renumber';
+export { SHOW_POSITION_COMMAND } from './footnotes/footnoteCompletion';

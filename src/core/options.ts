@@ -1,9 +1,14 @@
+/** Where the house style puts a footnote marker relative to punctuation (Chicago: after). */
+export type FootnotePlacement = 'after-punctuation' | 'before-punctuation' | 'off';
+
 /** Options of the core, converted once from editor settings or CLI flags by each host. */
 export interface BriefOptions {
   /** When false, no diagnostics are reported (the document is still parsed for navigation). */
   diagnosticsEnabled: boolean;
+  footnotePlacement: FootnotePlacement;
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
+  footnotePlacement: 'after-punctuation',
 };

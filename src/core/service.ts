@@ -1,9 +1,36 @@
 import { assembleDocument, type BriefDocument } from './document';
 import { splitIntoChunks } from './parse/blockSplitter';
 import { parseChunk, type ChunkParse } from './parse/chunkParser';
-import { findUndefinedFootnotes, findUnusedFootnotes } from './checks/footnoteChecks';
+import {
+  findDuplicateFootnotes,
+  findEmptyFootnotes,
+  findFootnoteLabelCaseProblems,
+  findFootnoteOrderProblems,
+  findLegacyFootnoteMarkers,
+  findMisplacedFootnotes,
+  findUndefinedFootnotes,
+  findUnusedFootnotes,
+} from './checks/footnoteChecks';
 import { findFrontMatterProblems } from './checks/frontMatterChecks';
 import type { BriefOptions } from './options';
+import { applyEdits, type TextEdit } from './edits';
+import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
+import { completeFootnote } from './footnotes/footnoteCompletion';
+import {
+  footnoteDefinition,
+  footnoteHover,
+  footnoteLinks,
+  footnoteReferences,
+  footnoteSymbols,
+  prepareFootnoteRename,
+  renameFootnote,
+} from './footnotes/footnoteNavigation';
+import { footnoteCodeActions } from './footnotes/footnoteCodeActions';
+import { insertFootnote } from './footnotes/newFootnote';
+import { renumberFootnotes, type RenumberOptions } from './footnotes/renumber';
+import { convertLegacyFootnotes } from './footnotes/convertLegacy';
+import { fixMarkerPlacement } from './footnotes/footnoteFixes';
+import type { Position, Range } from './types';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
 
 export interface Logger {
@@ -24,6 +51,23 @@ export interface BriefService {
   /** The document model for this version, parsing only the chunks that changed since the last version. */
   getDocument(document: BriefTextDocument, token?: CancellationToken): BriefDocument;
   computeDiagnostics(document: BriefTextDocument, token?: CancellationToken): BriefDiagnostic[];
+  getCompletions(document: BriefTextDocument, position: Position): BriefCompletionList | undefined;
+  getHover(document: BriefTextDocument, position: Position): BriefHover | undefined;
+  getDefinition(document: BriefTextDocument, position: Position): BriefLocation[];
+  getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): BriefLocation[];
+  prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
+  rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
+  getDocumentSymbols(document: BriefTextDocument): BriefSymbol[];
+  getDocumentLinks(document: BriefTextDocument): BriefLink[];
+  getCodeActions(document: BriefTextDocument, range: Range): BriefCodeAction[];
+  /** A new footnote marker at `position` and its empty note, with where the cursor goes. */
+  insertFootnote(document: BriefTextDocument, position: Position): PositionedEdits;
+  renumberFootnotes(document: BriefTextDocument, options: RenumberOptions): TextEdit[];
+  convertLegacyFootnotes(document: BriefTextDocument): TextEdit[];
+  fixFootnotePlacement(document: BriefTextDocument): TextEdit[];
+  /** The text after applying edits computed for this document version. */
+  applyEdits(document: BriefTextDocument, edits: TextEdit[]): string;
   /** Drops the cache of a closed document. */
   forget(uri: string): void;
 }
@@ -76,6 +120,12 @@ export function createBriefService(host: BriefHost): BriefService {
       ...findFrontMatterProblems(document),
       ...findUndefinedFootnotes(document),
       ...findUnusedFootnotes(document),
+      ...findDuplicateFootnotes(document),
+      ...findEmptyFootnotes(document),
+      ...findFootnoteOrderProblems(document),
+      ...findMisplacedFootnotes(document, options.footnotePlacement),
+      ...findLegacyFootnoteMarkers(document),
+      ...findFootnoteLabelCaseProblems(document),
     ];
     return diagnostics.sort(
       (a, b) =>
@@ -85,9 +135,49 @@ export function createBriefService(host: BriefHost): BriefService {
     );
   }
 
+  const offsetOf = (input: BriefTextDocument, position: Position) => {
+    const document = getDocument(input);
+    return { document, offset: document.lines.offsetAt(position) };
+  };
+
   return {
     getDocument,
     computeDiagnostics,
+    getCompletions: (input, position) => {
+      const { document, offset } = offsetOf(input, position);
+      return completeFootnote(document, offset);
+    },
+    getHover: (input, position) => {
+      const { document, offset } = offsetOf(input, position);
+      return footnoteHover(document, offset);
+    },
+    getDefinition: (input, position) => {
+      const { document, offset } = offsetOf(input, position);
+      return footnoteDefinition(document, offset);
+    },
+    getReferences: (input, position, includeDeclaration) => {
+      const { document, offset } = offsetOf(input, position);
+      return footnoteReferences(document, offset, includeDeclaration);
+    },
+    prepareRename: (input, position) => {
+      const { document, offset } = offsetOf(input, position);
+      return prepareFootnoteRename(document, offset);
+    },
+    rename: (input, position, newLabel) => {
+      const { document, offset } = offsetOf(input, position);
+      return renameFootnote(document, offset, newLabel);
+    },
+    getDocumentSymbols: (input) => footnoteSymbols(getDocument(input)),
+    getDocumentLinks: (input) => footnoteLinks(getDocument(input)),
+    getCodeActions: (input, range) => footnoteCodeActions(getDocument(input), range, host.getOptions(input.uri).footnotePlacement),
+    insertFootnote: (input, position) => {
+      const { document, offset } = offsetOf(input, position);
+      return insertFootnote(document, offset);
+    },
+    renumberFootnotes: (input, options) => renumberFootnotes(getDocument(input), options),
+    convertLegacyFootnotes: (input) => convertLegacyFootnotes(getDocument(input)),
+    fixFootnotePlacement: (input) => fixMarkerPlacement(getDocument(input), host.getOptions(input.uri).footnotePlacement),
+    applyEdits: (input, edits) => applyEdits(getDocument(input), edits),
     forget: (uri) => cache.delete(uri),
   };
 }

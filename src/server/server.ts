@@ -1,16 +1,36 @@
 import {
+  CodeActionKind,
+  CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
+  MarkupKind,
+  ResponseError,
+  SymbolKind,
+  TextDocumentEdit,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CancellationTokenSource,
+  type CodeAction,
+  type CompletionItem,
   type Connection,
   type Diagnostic,
   type InitializeParams,
+  type Position,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createBriefService, DEFAULT_OPTIONS, OperationCancelled, type BriefDiagnostic, type BriefOptions } from '../core';
+import {
+  BriefUserError,
+  createBriefService,
+  DEFAULT_OPTIONS,
+  OperationCancelled,
+  SHOW_POSITION_COMMAND,
+  type BriefCompletionItem,
+  type BriefDiagnostic,
+  type BriefOptions,
+} from '../core';
+import { SERVER_COMMANDS, type CommandResult } from './commands';
 import { toBriefOptions, type BriefKitSettings } from './settings';
 
 const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
@@ -30,6 +50,20 @@ export function toLspDiagnostic(diagnostic: BriefDiagnostic): Diagnostic {
     message: diagnostic.message,
     range: diagnostic.range,
     source: 'BriefKit',
+  };
+}
+
+function toLspCompletion(item: BriefCompletionItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: item.kind === 'new' ? CompletionItemKind.Snippet : CompletionItemKind.Reference,
+    detail: item.detail,
+    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+    filterText: item.filterText,
+    sortText: item.sortText,
+    textEdit: item.textEdit,
+    additionalTextEdits: item.additionalTextEdits,
+    command: item.command,
   };
 }
 
@@ -87,9 +121,117 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['^'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        documentLinkProvider: {},
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'BriefKit' },
     };
+  });
+
+  // Each handler: find the document, ask the core, return. Unknown documents get empty answers.
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const list = document && service.getCompletions(document, position);
+    return list ? { isIncomplete: list.isIncomplete, items: list.items.map(toLspCompletion) } : null;
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const hover = document && service.getHover(document, position);
+    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getDefinition(document, position) : null;
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getReferences(document, position, context.includeDeclaration) : null;
+  });
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return (document && service.prepareRename(document, position)) ?? null;
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    try {
+      return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, service.rename(document, position, newName))] };
+    } catch (error) {
+      if (error instanceof BriefUserError) throw new ResponseError(-32803 /* RequestFailed */, error.message);
+      throw error;
+    }
+  });
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document
+      ? service.getDocumentSymbols(document).map((symbol) => ({ ...symbol, kind: SymbolKind.Key }))
+      : null;
+  });
+  connection.onDocumentLinks(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getDocumentLinks(document) : null;
+  });
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    return service.getCodeActions(document, range).map(
+      (action): CodeAction => ({
+        title: action.title,
+        kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
+        // Attach the editor's own diagnostic objects where they match, so the lightbulb links them.
+        diagnostics: context.diagnostics.filter(
+          (d) => action.diagnosticCodes.includes(String(d.code)) && action.diagnosticRanges.some((r) => JSON.stringify(r) === JSON.stringify(d.range)),
+        ),
+        isPreferred: action.isPreferred,
+        edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] },
+      }),
+    );
+  });
+
+  async function applyEdits(uri: string, version: number, edits: TextEdit[], label: string): Promise<boolean> {
+    if (edits.length === 0) return false;
+    const result = await connection.workspace.applyEdit({ label, edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } });
+    return result.applied;
+  }
+
+  async function showPosition(uri: string, position: Position): Promise<void> {
+    await connection.window.showDocument({ uri, selection: { start: position, end: position }, takeFocus: true });
+  }
+
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }): Promise<CommandResult> => {
+    const [uri] = args as [string];
+    if (command === SHOW_POSITION_COMMAND) {
+      await showPosition(uri, args[1] as Position);
+      return { applied: true };
+    }
+    const document = documents.get(uri);
+    if (!document) return { applied: false, message: 'Open a Markdown brief first.' };
+    switch (command) {
+      case SERVER_COMMANDS.insertFootnote: {
+        const inserted = service.insertFootnote(document, args[1] as Position);
+        const applied = await applyEdits(uri, document.version, inserted.edits, 'Insert footnote');
+        if (applied && inserted.cursor) await showPosition(uri, inserted.cursor);
+        return { applied };
+      }
+      case SERVER_COMMANDS.renumberFootnotes: {
+        const options = { numberNamedLabels: (args[1] as { numberNamedLabels?: boolean } | undefined)?.numberNamedLabels === true };
+        const applied = await applyEdits(uri, document.version, service.renumberFootnotes(document, options), 'Renumber footnotes');
+        return applied ? { applied } : { applied, message: 'The footnotes are already numbered in order of appearance.' };
+      }
+      case SERVER_COMMANDS.convertFootnotes: {
+        const applied = await applyEdits(uri, document.version, service.convertLegacyFootnotes(document), 'Convert to Markdown footnotes');
+        return applied ? { applied } : { applied, message: 'No pasted footnote markers (superscript numbers or HTML notes) were found.' };
+      }
+      default:
+        return { applied: false, message: `BriefKit does not know the command ${command}.` };
+    }
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -15,7 +15,7 @@ export interface ChunkParse {
   blocks: ParsedBlock[];
 }
 
-export type BlockKind = 'heading' | 'list' | 'paragraph' | 'footnoteDefinition' | 'frontMatter' | 'other';
+export type BlockKind = 'heading' | 'list' | 'paragraph' | 'footnoteDefinition' | 'frontMatter' | 'code' | 'html' | 'other';
 
 export interface ParsedBlock {
   kind: BlockKind;
@@ -94,6 +94,9 @@ function blockKind(node: RootContent): BlockKind {
       return node.type;
     case 'yaml':
       return 'frontMatter';
+    case 'code':
+    case 'html':
+      return node.type;
     default:
       return 'other';
   }

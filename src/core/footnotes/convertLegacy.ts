@@ -1,0 +1,193 @@
+import type { BriefDocument } from '../document';
+import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
+import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
+import { FootnoteIndex } from './footnoteIndex';
+import { findLegacyMarkers, superscriptValue, type LegacyMarker } from './legacyMarkers';
+import { definitionInsertion } from './newFootnote';
+
+/** A note's text found in the brief, to be moved into a Markdown definition. */
+interface FoundNote {
+  number: number;
+  /** The HTML id of the note (`fn1`), for HTML exports. */
+  id?: string;
+  /** The region the note occupies; it is removed and its text moved. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+  content: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const pattern = /\r\n|\n|\r/g;
+  let start = 0;
+  for (const match of text.matchAll(pattern)) {
+    const end = match.index ?? 0;
+    lines.push({ start, end, next: end + match[0].length, content: text.slice(start, end) });
+    start = end + match[0].length;
+  }
+  lines.push({ start, end: text.length, next: text.length, content: text.slice(start) });
+  return lines;
+}
+
+const SUPERSCRIPT_NOTE_START = /^\s{0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)/;
+const NOTES_HEADING = /^\s{0,3}#{1,6}\s+(?:notes|endnotes|footnotes)\s*#*\s*$/i;
+const NUMBERED_NOTE_START = /^\s{0,3}(\d{1,4})[.)]?\s+(?=\S)/;
+const HEADING = /^\s{0,3}#{1,6}\s/;
+
+/**
+ * Notes written as paragraphs or lines starting with a superscript number (anywhere: PDFs put
+ * them at page breaks), and numbered lines under a Notes / Endnotes / Footnotes heading.
+ */
+function findTextNotes(document: BriefDocument): FoundNote[] {
+  const lines = splitLines(document.text);
+  const skip = [...document.verbatimBlocks, ...(document.frontMatter ? [document.frontMatter] : [])];
+  const skipped = (offset: number) => skip.some((r) => r.start <= offset && offset < r.end);
+  const notes: FoundNote[] = [];
+  let inNotesSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (skipped(line.start)) continue;
+    if (HEADING.test(line.content)) {
+      inNotesSection = NOTES_HEADING.test(line.content);
+      continue;
+    }
+    const superscript = SUPERSCRIPT_NOTE_START.exec(line.content);
+    const numbered = inNotesSection ? NUMBERED_NOTE_START.exec(line.content) : null;
+    const start = superscript ?? numbered;
+    if (!start) continue;
+    // The note runs on over following lines until a blank line or the next note.
+    let last = i;
+    while (
+      last + 1 < lines.length &&
+      lines[last + 1].content.trim() !== '' &&
+      !SUPERSCRIPT_NOTE_START.test(lines[last + 1].content) &&
+      !(inNotesSection && NUMBERED_NOTE_START.test(lines[last + 1].content)) &&
+      !HEADING.test(lines[last + 1].content)
+    ) {
+      last++;
+    }
+    const body = lines
+      .slice(i, last + 1)
+      .map((l) => l.content.trim())
+      .join(' ')
+      .slice(start[0].trim().length)
+      .trim();
+    notes.push({
+      number: superscript ? superscriptValue(superscript[1]) : Number(start[1]),
+      start: line.start,
+      end: lines[last].next,
+      text: body,
+    });
+    i = last;
+  }
+  return notes;
+}
+
+const HTML_NOTE = /<li\b[^>]*\bid\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/li>/gi;
+
+/** `<li id="fn1">…</li>` notes of HTML exports, their text turned into Markdown. */
+function findHtmlNotes(document: BriefDocument): FoundNote[] {
+  const notes: FoundNote[] = [];
+  let position = 0;
+  for (const match of document.text.matchAll(HTML_NOTE)) {
+    position++;
+    const number = Number(/(\d+)\s*$/.exec(match[1])?.[1] ?? position);
+    const start = match.index ?? 0;
+    notes.push({ number, id: match[1], start, end: start + match[0].length, text: htmlToMarkdown(match[2]) });
+  }
+  return notes;
+}
+
+function htmlToMarkdown(html: string): string {
+  return html
+    .replace(/<a\b[^>]*href\s*=\s*["']#[^"']*["'][^>]*>[\s\S]*?<\/a>/gi, '') // back-links (↩) to the marker
+    .replace(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) => (text.trim() === href ? `<${href}>` : `[${text}](${href})`))
+    .replace(/<\/?(?:em|i)>/gi, '*')
+    .replace(/<\/?(?:strong|b)>/gi, '**')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Turns pasted note markers into Markdown footnotes: each marker becomes `[^n]` and each
+ * note's text found in the brief becomes the definition `[^n]: text`, written where the last
+ * note was. Text is moved, never dropped: a note with no marker still becomes a definition
+ * (reported as unused), and a marker with no note gets an empty definition (reported as empty).
+ */
+export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
+  const markers = findLegacyMarkers(document);
+  const notes = [...findTextNotes(document), ...findHtmlNotes(document)].sort((a, b) => a.start - b.start);
+  if (markers.length === 0 && notes.length === 0) return [];
+  const insideNote = (marker: LegacyMarker) => notes.some((n) => n.start <= marker.start && marker.start < n.end);
+  const liveMarkers = markers.filter((m) => !insideNote(m));
+
+  // Labels: the number shown, unless a Markdown footnote already uses it.
+  const index = FootnoteIndex.of(document);
+  const taken = new Set(index.entries.map((e) => e.key));
+  const labelFor = new Map<string, string>();
+  let spare = 1;
+  const label = (slot: string, number: number) => {
+    let chosen = labelFor.get(slot);
+    if (!chosen) {
+      chosen = String(number);
+      if (taken.has(normalizeFootnoteLabel(chosen))) {
+        while (taken.has(String(spare))) spare++;
+        chosen = String(spare);
+      }
+      taken.add(chosen);
+      labelFor.set(slot, chosen);
+    }
+    return chosen;
+  };
+  const slotOfMarker = (m: LegacyMarker) => (m.target ? `id:${m.target}` : `n:${m.number}`);
+  const slotOfNote = (n: FoundNote) => (n.id ? `id:${n.id}` : `n:${n.number}`);
+
+  const edits: TextEdit[] = [];
+  for (const marker of liveMarkers) {
+    edits.push(replaceOffsets(document, marker.start, marker.end, `[^${label(slotOfMarker(marker), marker.number)}]`));
+  }
+  const eol = lineEnding(document.text);
+  const definitions: string[] = [];
+  const noted = new Set<string>();
+  for (const note of notes) {
+    const slot = slotOfNote(note);
+    noted.add(slot);
+    definitions.push(`[^${label(slot, note.number)}]: ${note.text}`);
+  }
+  for (const marker of liveMarkers) {
+    const slot = slotOfMarker(marker);
+    if (!noted.has(slot)) {
+      noted.add(slot);
+      definitions.push(`[^${labelFor.get(slot)}]: `);
+    }
+  }
+  const block = definitions.join(eol);
+  // Definitions go where the last note was, unless that is inside HTML, where Markdown is not read.
+  const lastNote = notes[notes.length - 1];
+  const inPlace = lastNote !== undefined && lastNote.id === undefined;
+  for (const note of notes) {
+    const keepsLineBreak = document.text.slice(note.end - eol.length, note.end) === eol;
+    const replacement = inPlace && note === lastNote ? block + (keepsLineBreak ? eol : '') : '';
+    edits.push(replaceOffsets(document, note.start, note.end, replacement));
+  }
+  if (!inPlace && block) {
+    const insertion = definitionInsertion(document, block);
+    edits.push(replaceOffsets(document, insertion.offset, insertion.offset, insertion.text));
+  }
+  return edits;
+}

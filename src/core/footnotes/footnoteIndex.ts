@@ -1,0 +1,99 @@
+import type { BriefDocument, FootnoteDefinition, FootnoteReference } from '../document';
+import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
+
+/** One note: its definitions and references, under its normalised key. */
+export interface FootnoteEntry {
+  key: string;
+  /** The label as the first definition (else the first reference) writes it. */
+  label: string;
+  definitions: FootnoteDefinition[];
+  references: FootnoteReference[];
+}
+
+export type FootnoteAt =
+  | { kind: 'reference'; entry: FootnoteEntry; reference: FootnoteReference }
+  | { kind: 'definition'; entry: FootnoteEntry; definition: FootnoteDefinition };
+
+const NUMERIC = /^\d+$/;
+
+export function isNumericLabel(label: string): boolean {
+  return NUMERIC.test(label);
+}
+
+/** Footnotes of one document version, by key and in order of first appearance. */
+export class FootnoteIndex {
+  private readonly byKey = new Map<string, FootnoteEntry>();
+  /** Entries in order of first reference; notes never referenced follow, in definition order. */
+  readonly entries: FootnoteEntry[];
+
+  private static readonly cache = new WeakMap<BriefDocument, FootnoteIndex>();
+
+  static of(document: BriefDocument): FootnoteIndex {
+    let index = FootnoteIndex.cache.get(document);
+    if (!index) {
+      index = new FootnoteIndex(document);
+      FootnoteIndex.cache.set(document, index);
+    }
+    return index;
+  }
+
+  private constructor(readonly document: BriefDocument) {
+    const entry = (key: string, label: string) => {
+      let found = this.byKey.get(key);
+      if (!found) {
+        found = { key, label, definitions: [], references: [] };
+        this.byKey.set(key, found);
+      }
+      return found;
+    };
+    for (const reference of document.footnoteReferences) entry(reference.key, reference.label).references.push(reference);
+    for (const definition of document.footnoteDefinitions) {
+      const found = entry(definition.key, definition.label);
+      if (found.definitions.length === 0) found.label = definition.label;
+      found.definitions.push(definition);
+    }
+    const first = (e: FootnoteEntry) => (e.references.length > 0 ? e.references[0].start : Number.MAX_SAFE_INTEGER);
+    this.entries = [...this.byKey.values()].sort(
+      (a, b) => first(a) - first(b) || (a.definitions[0]?.start ?? 0) - (b.definitions[0]?.start ?? 0),
+    );
+  }
+
+  get(key: string): FootnoteEntry | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The reference or definition label under an offset (inclusive of both brackets). */
+  at(offset: number): FootnoteAt | undefined {
+    for (const reference of this.document.footnoteReferences) {
+      if (reference.start <= offset && offset <= reference.end) return { kind: 'reference', entry: this.byKey.get(reference.key)!, reference };
+      if (reference.start > offset) break;
+    }
+    for (const definition of this.document.footnoteDefinitions) {
+      const labelEnd = this.document.lines.offsetAt(definition.labelRange.end);
+      if (definition.start <= offset && offset <= labelEnd) return { kind: 'definition', entry: this.byKey.get(definition.key)!, definition };
+    }
+    return undefined;
+  }
+
+  /**
+   * The label a new note gets, following the document's scheme: the next number, or for
+   * labels like `fn3` / `note-3`, the same prefix with the next number.
+   */
+  nextLabel(): string {
+    const labels = this.entries.map((e) => e.label);
+    const numbered = labels.map((l) => /^(.*?)(\d+)$/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+    const prefixes = new Map<string, number>();
+    for (const m of numbered) prefixes.set(m[1], (prefixes.get(m[1]) ?? 0) + 1);
+    let prefix = '';
+    let best = 0;
+    for (const [candidate, count] of prefixes) {
+      if (count > best || (count === best && candidate === '')) {
+        prefix = candidate;
+        best = count;
+      }
+    }
+    let next = 1 + Math.max(0, ...numbered.filter((m) => m[1] === prefix).map((m) => Number(m[2])));
+    while (this.byKey.has(normalizeFootnoteLabel(`${prefix}${next}`))) next++;
+    return `${prefix}${next}`;
+  }
+}

@@ -1,0 +1,54 @@
+import type { BriefDocument, Located } from '../document';
+
+export interface LegacyMarker {
+  start: number;
+  end: number;
+  /** The note number the marker shows. */
+  number: number;
+  kind: 'superscript' | 'html';
+  /** For HTML markers: the id the link points to (`fn1` in href="#fn1"). */
+  target?: string;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+export function superscriptValue(run: string): number {
+  return Number([...run].map((ch) => SUPERSCRIPT_DIGITS.indexOf(ch)).join(''));
+}
+
+const HTML_MARKER = /<sup\b[^>]*>\s*(?:<a\b[^>]*?href\s*=\s*["']#([^"']+)["'][^>]*>)?\s*\[?(\d{1,4})\]?\s*(?:<\/a>)?\s*<\/sup>/gi;
+/** ² and ³ after a unit are squares and cubes, not notes. */
+const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|mi|yd|in|sq)$/u;
+
+function inside(ranges: Located[], offset: number): boolean {
+  return ranges.some((r) => r.start <= offset && offset < r.end);
+}
+
+/**
+ * Footnote markers that are not Markdown footnotes: superscript digits after a word or
+ * punctuation (Word, PDF), and `<sup><a href="#fn1">1</a></sup>` (web pages, CMS exports).
+ * A superscript at the start of a line begins a note's text, not a marker.
+ */
+export function findLegacyMarkers(document: BriefDocument): LegacyMarker[] {
+  const text = document.text;
+  const skip = [...document.verbatimBlocks, ...(document.frontMatter ? [document.frontMatter] : [])];
+  const markers: LegacyMarker[] = [];
+  for (const match of text.matchAll(SUPERSCRIPT_RUN)) {
+    const start = match.index ?? 0;
+    if (inside(skip, start)) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const before = text.slice(lineStart, start);
+    if (/^[\s>*+-]*$/.test(before) || /^\s*\d+\.\s*$/.test(before)) continue;
+    if (!/[\p{L}\p{N}.,;:!?)"”’'\]]$/u.test(before)) continue;
+    if (/^[²³]$/.test(match[0]) && UNIT_BEFORE.test(before)) continue;
+    markers.push({ start, end: start + match[0].length, number: superscriptValue(match[0]), kind: 'superscript' });
+  }
+  for (const match of text.matchAll(HTML_MARKER)) {
+    const start = match.index ?? 0;
+    // Inside an HTML block the marker is still a note marker; inside code it is an example.
+    if (inside(document.verbatimBlocks.filter((b) => b.kind === 'code'), start)) continue;
+    markers.push({ start, end: start + match[0].length, number: Number(match[2]), kind: 'html', target: match[1] });
+  }
+  return markers.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,78 @@
+import type { TextEdit } from './edits';
+import type { Position, Range } from './types';
+
+/** Editor features in LSP's shapes, without depending on an LSP library. */
+
+export type CompletionKind = 'reference' | 'new';
+
+export interface BriefCommand {
+  title: string;
+  command: string;
+  arguments: unknown[];
+}
+
+export interface BriefCompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  filterText: string;
+  sortText: string;
+  textEdit: TextEdit;
+  additionalTextEdits?: TextEdit[];
+  command?: BriefCommand;
+}
+
+export interface BriefCompletionList {
+  isIncomplete: boolean;
+  items: BriefCompletionItem[];
+}
+
+export interface BriefHover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+export interface BriefLocation {
+  uri: string;
+  range: Range;
+}
+
+export interface BriefSymbol {
+  name: string;
+  detail: string;
+  kind: 'footnote';
+  range: Range;
+  selectionRange: Range;
+}
+
+export interface BriefLink {
+  range: Range;
+  target: string;
+}
+
+export interface BriefCodeAction {
+  title: string;
+  kind: 'quickfix' | 'source';
+  /** Codes of the diagnostics this action fixes. */
+  diagnosticCodes: string[];
+  /** The diagnostic ranges it fixes, so the editor can attach it to them. */
+  diagnosticRanges: Range[];
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+/** A request the writer made that cannot be done, with a message saying why and what to do. */
+export class BriefUserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BriefUserError';
+  }
+}
+
+export interface PositionedEdits {
+  edits: TextEdit[];
+  cursor?: Position;
+}
