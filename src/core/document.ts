@@ -75,6 +75,8 @@ export interface BriefDocument {
   bibliography?: BibliographySection;
   /** Top-level fenced or indented code and HTML blocks, where nothing is a footnote or citation. */
   verbatimBlocks: Array<Located & { kind: 'code' | 'html' }>;
+  /** Inline code spans. */
+  codeSpans: Located[];
   /** How much parsing this version needed: the incremental design is measured by it. */
   parseStats: { chunks: number; reparsedChunks: number };
 }
@@ -110,6 +112,7 @@ export function assembleDocument(
     citations: [],
     sentences: [],
     verbatimBlocks: [],
+    codeSpans: [],
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -124,6 +127,7 @@ export function assembleDocument(
   for (const [index, { block, offset }] of placed.entries()) {
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
+    for (const span of block.codeSpans) document.codeSpans.push(locate(offset + span.start, offset + span.end));
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push({ ...locate(offset + ref.start, offset + ref.end), label: ref.label, key: normalizeFootnoteLabel(ref.label) });
     }

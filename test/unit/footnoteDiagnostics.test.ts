@@ -17,8 +17,10 @@ describe('footnote diagnostics', () => {
     assert.equal(diagnostics[1].message, 'Footnote [^spare] is never cited in the text. Put the marker [^spare] where the note belongs, or delete the note.');
   });
 
-  it('treats a reference and a definition that differ only in case as matched (GFM rules)', () => {
-    assert.deepEqual(testService().computeDiagnostics(doc('Text.[^Source]\n\n[^SOURCE]: A note.\n')), []);
+  it('treats a reference and a definition that differ only in case as matched (GFM rules), noting the portability risk', () => {
+    const diagnostics = testService().computeDiagnostics(doc('Text.[^Source]\n\n[^SOURCE]: A note.\n'));
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.character]), [['footnote.label-case', 'information', 5]]);
+    assert.equal(diagnostics[0].message, '[^Source] and [^SOURCE] differ only in capitals: GitHub reads them as one note, Pandoc as two. Write the label as [^SOURCE] everywhere.');
   });
 
   it('counts a reference inside another note as a use of that note', () => {

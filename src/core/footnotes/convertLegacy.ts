@@ -180,10 +180,27 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   // Definitions go where the last note was, unless that is inside HTML, where Markdown is not read.
   const lastNote = notes[notes.length - 1];
   const inPlace = lastNote !== undefined && lastNote.id === undefined;
+  // Notes that follow each other are removed as one run; a run standing alone between blank
+  // lines takes one of them along, so no double blank line is left behind.
+  const runs: FoundNote[][] = [];
   for (const note of notes) {
-    const keepsLineBreak = document.text.slice(note.end - eol.length, note.end) === eol;
-    const replacement = inPlace && note === lastNote ? block + (keepsLineBreak ? eol : '') : '';
-    edits.push(replaceOffsets(document, note.start, note.end, replacement));
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].end === note.start) run.push(note);
+    else runs.push([note]);
+  }
+  const text = document.text;
+  for (const run of runs) {
+    const start = run[0].start;
+    let end = run[run.length - 1].end;
+    const holdsLast = run.includes(lastNote);
+    if (inPlace && holdsLast) {
+      const keepsLineBreak = text.slice(end - eol.length, end) === eol;
+      edits.push(replaceOffsets(document, start, end, block + (keepsLineBreak ? eol : '')));
+      continue;
+    }
+    const blankBefore = start === 0 || text.slice(Math.max(0, start - 2 * eol.length), start) === eol + eol;
+    if (blankBefore && text.startsWith(eol, end)) end += eol.length;
+    edits.push(replaceOffsets(document, start, end, ''));
   }
   if (!inPlace && block) {
     const insertion = definitionInsertion(document, block);

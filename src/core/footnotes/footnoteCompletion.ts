@@ -20,8 +20,9 @@ export function completeFootnote(document: BriefDocument, offset: number): Brief
   const before = text.slice(lineStart, offset);
   const open = /\[\^([^\s[\]^]*)$/.exec(before);
   if (!open) return undefined;
+  // An unclosed code span is not in the model yet: count the backticks before the cursor too.
   if (insideCodeSpan(before.slice(0, open.index))) return undefined;
-  if (document.verbatimBlocks.some((block) => block.start <= offset && offset <= block.end)) return undefined;
+  if ([...document.verbatimBlocks, ...document.codeSpans].some((span) => span.start < offset && offset < span.end)) return undefined;
   const labelStart = offset - open[1].length;
   let labelEnd = offset;
   while (labelEnd < text.length && LABEL_CHAR.test(text[labelEnd]) && text[labelEnd] !== '^') labelEnd++;

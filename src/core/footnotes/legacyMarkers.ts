@@ -32,7 +32,7 @@ function inside(ranges: Located[], offset: number): boolean {
  */
 export function findLegacyMarkers(document: BriefDocument): LegacyMarker[] {
   const text = document.text;
-  const skip = [...document.verbatimBlocks, ...(document.frontMatter ? [document.frontMatter] : [])];
+  const skip = [...document.verbatimBlocks, ...document.codeSpans, ...(document.frontMatter ? [document.frontMatter] : [])];
   const markers: LegacyMarker[] = [];
   for (const match of text.matchAll(SUPERSCRIPT_RUN)) {
     const start = match.index ?? 0;
@@ -47,7 +47,7 @@ export function findLegacyMarkers(document: BriefDocument): LegacyMarker[] {
   for (const match of text.matchAll(HTML_MARKER)) {
     const start = match.index ?? 0;
     // Inside an HTML block the marker is still a note marker; inside code it is an example.
-    if (inside(document.verbatimBlocks.filter((b) => b.kind === 'code'), start)) continue;
+    if (inside([...document.verbatimBlocks.filter((b) => b.kind === 'code'), ...document.codeSpans], start)) continue;
     markers.push({ start, end: start + match[0].length, number: Number(match[2]), kind: 'html', target: match[1] });
   }
   return markers.sort((a, b) => a.start - b.start);

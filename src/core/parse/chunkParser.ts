@@ -30,6 +30,8 @@ export interface ParsedBlock {
   footnoteDefinitions: RawFootnoteDefinition[];
   citations: ScannedCitation[];
   sentences: RawSentence[];
+  /** Inline code spans, where nothing is a marker. */
+  codeSpans: OffsetSpan[];
 }
 
 export interface OffsetSpan {
@@ -112,6 +114,7 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
     footnoteDefinitions: [],
     citations: [],
     sentences: [],
+    codeSpans: [],
   };
   if (node.type === 'heading') {
     block.headingDepth = node.depth;
@@ -139,6 +142,9 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
       }
       return;
     }
+    case 'inlineCode':
+      block.codeSpans.push({ start: startOf(node), end: endOf(node) });
+      return;
     case 'footnoteReference':
       block.footnoteReferences.push({ start: startOf(node), end: endOf(node), label: node.label ?? node.identifier });
       return;

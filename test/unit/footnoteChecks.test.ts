@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import type { BriefOptions } from '../../src/core';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+function problems(source: string, code: string, options: Partial<BriefOptions> = {}) {
+  const { text, ranges } = marked(source);
+  const found = testService(options).computeDiagnostics(doc(text)).filter((d) => d.code === code);
+  return { found, ranges, summary: found.map((d) => ({ severity: d.severity, range: d.range })) };
+}
+
+describe('footnote checks', () => {
+  it('footnote.duplicate: a second note with the same label, on the later copy', () => {
+    const { found, ranges } = problems('A.[^1] B.[^2]\n\n[^1]: One.\n[^2]: Two.\n⟦[^1]⟧: One.\n⟦[^2]⟧: Other.\n', 'footnote.duplicate');
+    assert.deepEqual(found.map((d) => [d.severity, d.range]), [['error', ranges[0]], ['error', ranges[1]]]);
+    assert.equal(found[0].message, 'Footnote [^1] is written twice with the same text (first on line 3). Delete this copy.');
+    assert.equal(found[1].message, 'Footnote [^2] is written twice with different text (first on line 4); readers only see the first. Merge the notes or give this one a new label.');
+  });
+
+  it('footnote.empty: a note with no text', () => {
+    const { found, ranges } = problems('A.[^1] B.[^2]\n\n⟦[^1]⟧:\n[^2]: Two.\n', 'footnote.empty');
+    assert.deepEqual(found.map((d) => [d.severity, d.range, d.message]), [['warning', ranges[0], 'Footnote [^1] has no text. Write the note after "[^1]: ", or remove the note and its marker.']]);
+  });
+
+  it('footnote.order: reported where a higher number is cited before a lower one', () => {
+    const { found, ranges } = problems('A.[^1] B.⟦[^3]⟧ C.[^2] D.[^4] E.[^1]\n\n[^1]: 1.\n[^2]: 2.\n[^3]: 3.\n[^4]: 4.\n', 'footnote.order');
+    assert.deepEqual(found.map((d) => d.range), [ranges[0]]);
+    assert.equal(found[0].message, 'Footnote [^3] is cited before [^2], so the numbers do not run in reading order. Use "Renumber footnotes" to number them 1, 2, 3… as they appear.');
+    assert.deepEqual(problems('A.[^1] B.[^2] C.[^x]\n\n[^1]: 1.\n[^2]: 2.\n[^x]: x.\n', 'footnote.order').found, []);
+  });
+
+  it('footnote.placement: a marker before punctuation in Chicago style, after it in the other style, or never', () => {
+    const source = 'It spread to other nations⟦[^8]⟧. He agreed,[^9] and left⟦[^1][^2]⟧; then wait...\n\n[^1]: a\n[^2]: b\n[^8]: c\n[^9]: d\n';
+    const after = problems(source, 'footnote.placement');
+    assert.deepEqual(after.summary, after.ranges.map((range) => ({ severity: 'information', range })));
+    assert.equal(after.found[0].message, 'Put the footnote marker [^8] after the ".", as Chicago style does: ".[^8]".');
+    const before = problems('Claim⟦.⟧[^1] Another[^2].\n\n[^1]: a\n[^2]: b\n', 'footnote.placement', { footnotePlacement: 'before-punctuation' });
+    assert.deepEqual(before.found.map((d) => d.message), ['Put the footnote marker [^1] before the ".", as this brief\'s style asks: "[^1].".']);
+    assert.deepEqual(before.found[0].range.start.character, 6);
+    assert.deepEqual(problems(source, 'footnote.placement', { footnotePlacement: 'off' }).found, []);
+  });
+
+  it('footnote.legacy-marker: superscript digits after words and HTML note markers, not squares or note lines', () => {
+    const { found, ranges } = problems(
+      'Costs rose 40 percent.⟦¹⁰⟧ The zone covers 2,000 km² of water and "ends here."⟦²⟧\n\n¹⁰ The note text itself.\n\nVoters agreed.⟦<sup id="r1"><a href="#fn1">3</a></sup>⟧\n\n`x²` and `a¹` in code.\n',
+      'footnote.legacy-marker',
+    );
+    assert.deepEqual(found.map((d) => d.range), ranges);
+    assert.equal(found[0].message, '"¹⁰" looks like a footnote number pasted from Word or a PDF. Use "Convert to Markdown footnotes" to turn it into [^10] with its note.');
+    assert.equal(found[2].message, 'This HTML note marker (note 3) is not a Markdown footnote. Use "Convert to Markdown footnotes" to turn it into [^3] with its note.');
+  });
+});

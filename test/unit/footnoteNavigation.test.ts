@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { BriefUserError } from '../../src/core';
+import { withCursor } from '../helpers/cursor';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+const NOTES = '\n\n[^1]: Doe, *Report*, 4.\n\n    Second paragraph, see https://example.org/report.pdf.\n[^spare]: Unused.\n';
+
+describe('footnote navigation', () => {
+  it('shows the note as Markdown when hovering a marker', () => {
+    const { text, position } = withCursor(`Claim.[^$$CURSOR$$1] Again.[^1]${NOTES}`);
+    const hover = testService().getHover(doc(text), position);
+    assert.deepEqual(hover, {
+      contents: '**Footnote [^1]**\n\nDoe, *Report*, 4.\n\nSecond paragraph, see https://example.org/report.pdf.',
+      range: { start: { line: 0, character: 6 }, end: { line: 0, character: 10 } },
+    });
+  });
+
+  it('says where a note is cited when hovering its label, and when it is never cited', () => {
+    const service = testService();
+    const text = `Claim.[^1]\nAgain.[^1]${NOTES}`;
+    assert.equal(service.getHover(doc(text), { line: 3, character: 2 })?.contents, '**Footnote [^1]** is cited 2 times, on lines 1 and 2.');
+    assert.equal(service.getHover(doc(text), { line: 6, character: 3 })?.contents, '**Footnote [^spare]** is never cited in the text.');
+  });
+
+  it('goes from a marker to its note and finds every marker of a note', () => {
+    const { text, ranges } = marked(`Claim.⟦[^1]⟧ Again.⟦[^1]⟧\n\n⟦[^1]⟧: Note.\n`);
+    const service = testService();
+    assert.deepEqual(service.getDefinition(doc(text), ranges[1].start), [{ uri: 'file:///brief.md', range: ranges[2] }]);
+    assert.deepEqual(service.getReferences(doc(text), ranges[2].start, false).map((l) => l.range), [ranges[0], ranges[1]]);
+    assert.deepEqual(service.getReferences(doc(text), ranges[0].start, true).map((l) => l.range), [ranges[2], ranges[0], ranges[1]]);
+  });
+
+  it('renames a note everywhere, whatever the case of each marker', () => {
+    const { text, position } = withCursor('Claim.[^No$$CURSOR$$te] Again.[^NOTE]\n\n[^note]: Text.\n');
+    const service = testService();
+    assert.deepEqual(service.prepareRename(doc(text), position), { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 12 } }, placeholder: 'Note' });
+    const edits = service.rename(doc(text), position, 'doe2020');
+    assert.equal(service.applyEdits(doc(text), edits), 'Claim.[^doe2020] Again.[^doe2020]\n\n[^doe2020]: Text.\n');
+  });
+
+  it('refuses invalid and taken labels with a message that says what to do', () => {
+    const { text, position } = withCursor('A.[^$$CURSOR$$1] B.[^2]\n\n[^1]: One.\n[^2]: Two.\n');
+    const service = testService();
+    const refused = (label: string) => {
+      try {
+        service.rename(doc(text), position, label);
+      } catch (error) {
+        assert.ok(error instanceof BriefUserError);
+        return error.message;
+      }
+      throw new Error(`rename to "${label}" was accepted`);
+    };
+    assert.equal(refused('my note'), '"my note" has a space in it; footnote labels cannot contain spaces. Try "my-note".');
+    assert.equal(refused('a]b'), '"a]b" contains [, ] or ^, which footnote labels cannot contain.');
+    assert.equal(refused(''), 'A footnote label cannot be empty.');
+    assert.equal(refused('2'), 'Footnote [^2] already exists. Choose another label, or renumber the footnotes instead.');
+  });
+
+  it('lists notes as document symbols and bare web addresses in notes as links', () => {
+    const text = `Claim.[^1]${NOTES}`;
+    const service = testService();
+    assert.deepEqual(
+      service.getDocumentSymbols(doc(text)).map((s) => [s.name, s.detail, s.selectionRange.start.line]),
+      [
+        ['[^1]', 'Doe, Report, 4. Second paragraph, see https://example.org/r…', 2],
+        ['[^spare]', 'Unused.', 5],
+      ],
+    );
+    assert.deepEqual(service.getDocumentLinks(doc(text)), [
+      { range: { start: { line: 4, character: 26 }, end: { line: 4, character: 56 } }, target: 'https://example.org/report.pdf' },
+    ]);
+  });
+});
