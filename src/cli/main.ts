@@ -5,10 +5,13 @@ import { createBriefService, DEFAULT_OPTIONS, type Severity } from '../core';
 import { startServer } from '../server/server';
 import { readBrief } from './readBrief';
 import { formatJson, formatText, summarize, type FileReport } from './format';
+import { applyFixes, FIXES, unifiedDiff, writeAtomically, type FixName } from './fix';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
   briefkit check <file.md>... [--format text|json] [--fail-on error|warning|information|hint|never]
+  briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
+                              without --write, prints the changes as a diff and saves nothing
   briefkit lsp --stdio        start the language server (for Neovim, Helix, Emacs, Sublime)
   briefkit --version
   briefkit --help`;
@@ -82,11 +85,77 @@ function check(args: CheckArgs): number {
   return reports.some((r) => r.diagnostics.some((d) => RANK[d.severity] <= threshold)) ? 1 : 0;
 }
 
+interface FixArgs {
+  files: string[];
+  write: boolean;
+  only: FixName[];
+}
+
+function parseFixArgs(args: string[]): FixArgs {
+  const parsed: FixArgs = { files: [], write: false, only: [...FIXES] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--write') {
+      parsed.write = true;
+    } else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? args[++i] : arg.slice('--only='.length);
+      if (!value) throw new UsageError('--only needs a list of fixes, for example --only renumber,placement.');
+      const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(FIXES as readonly string[]).includes(n));
+      if (unknown.length > 0) throw new UsageError(`Unknown fix ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${FIXES.join(', ')}.`);
+      parsed.only = FIXES.filter((f) => names.includes(f));
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`Unknown option ${arg} for "briefkit fix".`);
+    } else {
+      parsed.files.push(arg);
+    }
+  }
+  if (parsed.files.length === 0) throw new UsageError('Name at least one Markdown file to fix.');
+  return parsed;
+}
+
+function fix(args: FixArgs): number {
+  const service = createBriefService({
+    logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
+    getOptions: () => DEFAULT_OPTIONS,
+  });
+  let failed = false;
+  for (const path of args.files) {
+    const read = readBrief(path);
+    if (!read.ok) {
+      console.error(`briefkit: ${path}: ${read.reason}`);
+      failed = true;
+      continue;
+    }
+    const result = applyFixes(service, pathToFileURL(resolve(path)).href, read.text, args.only);
+    if (result.applied.length === 0) {
+      console.error(`${path}: nothing to fix.`);
+      continue;
+    }
+    if (args.write) {
+      try {
+        writeAtomically(path, result.text, read.hadBom);
+      } catch (error) {
+        console.error(`briefkit: ${path}: could not save the fixes (${(error as Error).message}); the file is unchanged`);
+        failed = true;
+        continue;
+      }
+      console.error(`${path}: ${result.applied.join('; ')}. Saved.`);
+    } else {
+      process.stdout.write(unifiedDiff(path, read.text, result.text));
+      console.error(`${path}: would have ${result.applied.join('; ')}. Run with --write to save.`);
+    }
+  }
+  return failed ? 2 : 0;
+}
+
 function main(argv: string[]): number | undefined {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
       return check(parseCheckArgs(rest));
+    case 'fix':
+      return fix(parseFixArgs(rest));
     case 'lsp':
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
         throw new UsageError('"briefkit lsp" needs --stdio (or --node-ipc, --socket=PORT, --pipe=NAME).');

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; reason: string };
 
 /** Reads a brief as UTF-8 text, or says in plain words why it cannot. */
 export function readBrief(path: string): ReadResult {
@@ -17,7 +17,8 @@ export function readBrief(path: string): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: `is not a text file (binary data at byte ${nul})` };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), hadBom };
   } catch {
     return { ok: false, reason: `is not valid UTF-8 text (first bad byte at ${firstInvalidUtf8Byte(bytes)}); save it as UTF-8` };
   }

@@ -14,6 +14,10 @@ import {
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ConfigurationRequest,
+  ApplyWorkspaceEditRequest,
+  ShowDocumentRequest,
+  type ApplyWorkspaceEditParams,
+  type ShowDocumentParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -32,6 +36,9 @@ export class LspTestClient {
   private waiters: Array<() => void> = [];
   /** What the client answers to workspace/configuration for the `briefkit` section. */
   settings: unknown = {};
+  /** Edits the server asked this client to apply, and documents it asked to show. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
 
   constructor(command: string[] = [SERVER_MODULE, '--stdio']) {
     this.process = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -43,6 +50,14 @@ export class LspTestClient {
       for (const wake of waiters) wake();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
+    this.connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     this.connection.listen();
   }
 
@@ -50,7 +65,10 @@ export class LspTestClient {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } },
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
+        window: { showDocument: { support: true } },
+      },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import {
+  CodeActionRequest,
+  CompletionItemKind,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  type CompletionList,
+  type TextDocumentEdit,
+} from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../helpers/lspClient';
+
+const URI = 'file:///workspace/brief.md';
+const BRIEF = 'Troops moved.[^2] Talks failed.[^1] Aid rose[^3].\n\n[^1]: Reuters, 2024.\n[^2]: Doe, *Border Report*, 14.\n[^3]: OCHA, 2024.\n';
+
+describe('language server features', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+    await client.open(URI, BRIEF);
+    await client.nextDiagnostics(URI);
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('completes footnotes after [^ with a new note first and notes in order of appearance', async () => {
+    // Type "[^" after "Aid rose" is not needed: the request is at the end of line 0.
+    await client.change(URI, 2, [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 50 } }, text: ' More[^' }]);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: URI },
+      position: { line: 0, character: 57 },
+      context: { triggerKind: 2, triggerCharacter: '^' },
+    })) as CompletionList;
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.kind, i.detail]),
+      [
+        ['New footnote [^4]', CompletionItemKind.Snippet, 'Adds the marker and an empty note, and moves the cursor into the note'],
+        ['[^2]', CompletionItemKind.Reference, 'Doe, Border Report, 14.'],
+        ['[^1]', CompletionItemKind.Reference, 'Reuters, 2024.'],
+        ['[^3]', CompletionItemKind.Reference, 'OCHA, 2024.'],
+      ],
+    );
+    assert.deepEqual(list.items[1].documentation, { kind: 'markdown', value: 'Doe, *Border Report*, 14.' });
+    assert.deepEqual(list.items[0].command?.command, 'briefkit.server.showPosition');
+    await client.change(URI, 3, [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 57 } }, text: '' }]);
+  });
+
+  it('hovers, goes to the note, and finds every marker', async () => {
+    const position = { line: 0, character: 15 };
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position });
+    assert.deepEqual(hover, {
+      contents: { kind: 'markdown', value: '**Footnote [^2]**\n\nDoe, *Border Report*, 14.' },
+      range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } },
+    });
+    const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: URI }, position });
+    assert.deepEqual(definition, [{ uri: URI, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } } }]);
+    const references = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: URI }, position, context: { includeDeclaration: false } });
+    assert.deepEqual(references, [{ uri: URI, range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } } }]);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as Array<{ name: string }>;
+    assert.deepEqual(symbols.map((s) => s.name), ['[^1]', '[^2]', '[^3]']);
+  });
+
+  it('renames a label everywhere, and refuses an invalid one with a message', async () => {
+    const position = { line: 0, character: 33 };
+    assert.deepEqual(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: URI }, position }), {
+      range: { start: { line: 0, character: 33 }, end: { line: 0, character: 34 } },
+      placeholder: '1',
+    });
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position, newName: 'reuters' });
+    const change = edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: URI, version: 3 });
+    assert.deepEqual(change.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[0, 33, 'reuters'], [2, 2, 'reuters']]);
+    await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position, newName: 'two words' }), {
+      message: '"two words" has a space in it; footnote labels cannot contain spaces. Try "two-words".',
+    });
+  });
+
+  it('offers quick fixes for the problems under the cursor', async () => {
+    const published = await client.nextDiagnostics(URI, (p) => p.version === 3);
+    const placement = published.diagnostics.filter((d) => d.code === 'footnote.placement');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: placement[0].range,
+      context: { diagnostics: placement },
+    })) as Array<{ title: string; kind: string; diagnostics: unknown[]; isPreferred: boolean; edit: { documentChanges: TextDocumentEdit[] } }>;
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Move [^3] after the punctuation'), JSON.stringify(titles));
+    const move = actions.find((a) => a.title === 'Move [^3] after the punctuation')!;
+    assert.equal(move.kind, 'quickfix');
+    assert.deepEqual(move.diagnostics, placement);
+    assert.deepEqual(move.edit.documentChanges[0].edits, [{ range: { start: { line: 0, character: 44 }, end: { line: 0, character: 49 } }, newText: '.[^3]' }]);
+  });
+
+  it('renumbers through a command, asking the client to apply one edit', async () => {
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'briefkit.server.renumberFootnotes', arguments: [URI] });
+    assert.deepEqual(result, { applied: true });
+    const applied = client.appliedEdits.pop()!;
+    assert.equal(applied.label, 'Renumber footnotes');
+    const edits = (applied.edit.documentChanges![0] as TextDocumentEdit).edits;
+    assert.deepEqual(edits.map((e) => e.newText), ['[^1]: Doe, *Border Report*, 14.\n[^2]: Reuters, 2024.\n[^3]: OCHA, 2024.', '1', '2']);
+  });
+
+  it('inserts a footnote through a command and shows the cursor in the new note', async () => {
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'briefkit.server.insertFootnote',
+      arguments: [URI, { line: 0, character: 30 }],
+    });
+    assert.deepEqual(result, { applied: true });
+    const edits = (client.appliedEdits.pop()!.edit.documentChanges![0] as TextDocumentEdit).edits;
+    assert.deepEqual(edits.map((e) => e.newText), ['[^4]', '\n[^4]: ']);
+    assert.deepEqual(client.shownDocuments.pop(), {
+      uri: URI,
+      // The test client does not apply the edit, so the document still ends with [^3] on line 4.
+      selection: { start: { line: 5, character: 6 }, end: { line: 5, character: 6 } },
+      takeFocus: true,
+    });
+  });
+
+  it('answers requests for unknown documents and out-of-range positions without failing', async () => {
+    const unknown = { uri: 'file:///nowhere.md' };
+    assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: unknown, position: { line: 0, character: 0 } }), null);
+    assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 999, character: 999 } }), null);
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'briefkit.server.renumberFootnotes', arguments: [unknown.uri] }), {
+      applied: false,
+      message: 'Open a Markdown brief first.',
+    });
+  });
+});
