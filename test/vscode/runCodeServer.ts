@@ -25,6 +25,8 @@ async function answer(page: Page, kind: string, name: string, exchange: string):
   let content: Buffer | string;
   let extension: string;
   if (kind === 'screenshot') {
+    // Let hovers and suggestion lists finish fading in: this is a picture, not a test condition.
+    await page.waitForTimeout(400);
     content = await page.screenshot();
     extension = 'png';
   } else {

@@ -69,7 +69,9 @@ async function askRunner(kind: 'screenshot' | 'tokens', name: string, extension:
 
 /** Saves a screenshot of the whole window under `name` (code-server runner only; a no-op elsewhere). */
 export async function screenshot(name: string): Promise<void> {
-  if (RUNNER_EXCHANGE) await askRunner('screenshot', name, 'png');
+  if (!RUNNER_EXCHANGE) return;
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await askRunner('screenshot', name, 'png');
 }
 
 export interface PaintedToken {
