@@ -1,7 +1,11 @@
 import { renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { pathToFileURL } from 'node:url';
 import type { BriefService, TextEdit } from '../core';
+import { parseArgs, UsageError } from './args';
+import { createCliService } from './cliService';
+import { readBrief } from './readBrief';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
 export const FIXES = ['convert', 'renumber', 'placement', 'duplicates'] as const;
@@ -72,4 +76,44 @@ export function writeAtomically(path: string, text: string, bom: boolean): void 
     }
     throw error;
   }
+}
+
+function parseOnly(value: string | undefined): FixName[] {
+  if (value === undefined) return [...FIXES];
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(FIXES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new UsageError(`Unknown fix ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${FIXES.join(', ')}.`);
+  return FIXES.filter((f) => names.includes(f));
+}
+
+/** `briefkit fix`: prints a diff, or with --write saves; 0 on success, 2 for unreadable input. */
+export function fix(args: string[]): number {
+  const parsed = parseArgs(args, 'fix', { write: 'flag', only: 'value' }, 'Name at least one Markdown file to fix.');
+  const only = parseOnly(parsed.values.get('only'));
+  const service = createCliService();
+  let failed = false;
+  for (const path of parsed.files) {
+    const read = readBrief(path);
+    if (!read.ok) {
+      console.error(`briefkit: ${path}: ${read.reason}`);
+      failed = true;
+      continue;
+    }
+    const result = applyFixes(service, pathToFileURL(resolve(path)).href, read.text, only);
+    if (result.applied.length === 0) {
+      console.error(`${path}: nothing to fix.`);
+    } else if (parsed.flags.has('write')) {
+      try {
+        writeAtomically(path, result.text, read.hadBom);
+        console.error(`${path}: ${result.applied.join('; ')}. Saved.`);
+      } catch (error) {
+        console.error(`briefkit: ${path}: could not save the fixes (${(error as Error).message}); the file is unchanged`);
+        failed = true;
+      }
+    } else {
+      process.stdout.write(unifiedDiff(path, read.text, result.text));
+      console.error(`${path}: would have ${result.applied.join('; ')}. Run with --write to save.`);
+    }
+  }
+  return failed ? 2 : 0;
 }

@@ -1,0 +1,39 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { Severity } from '../core';
+import { choice, parseArgs } from './args';
+import { createCliService } from './cliService';
+import { formatJson, formatText, summarize, type FileReport } from './format';
+import { readBrief } from './readBrief';
+
+const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
+export function check(args: string[]): number {
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value' }, 'Name at least one Markdown file to check.');
+  const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
+  const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
+  const service = createCliService();
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  for (const path of parsed.files) {
+    const read = readBrief(path);
+    if (!read.ok) {
+      console.error(`briefkit: ${path}: ${read.reason}`);
+      unreadable = true;
+      continue;
+    }
+    const uri = pathToFileURL(resolve(path)).href;
+    reports.push({ path, diagnostics: service.computeDiagnostics({ uri, version: 1, getText: () => read.text }) });
+  }
+  if (format === 'json') {
+    process.stdout.write(formatJson(reports));
+  } else {
+    process.stdout.write(formatText(reports, process.stdout.isTTY === true));
+    if (reports.length > 0) console.error(summarize(reports));
+  }
+  if (unreadable) return 2;
+  if (failOn === 'never') return 0;
+  return reports.some((r) => r.diagnostics.some((d) => RANK[d.severity] <= RANK[failOn])) ? 1 : 0;
+}
