@@ -12,6 +12,8 @@ import {
   findUnusedFootnotes,
 } from './checks/footnoteChecks';
 import { findFrontMatterProblems } from './checks/frontMatterChecks';
+import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './checks/sourceChecks';
+import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './checks/bibliographyChecks';
 import type { BriefOptions } from './options';
 import { applyEdits, type TextEdit } from './edits';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
@@ -126,6 +128,13 @@ export function createBriefService(host: BriefHost): BriefService {
       ...findMisplacedFootnotes(document, options.footnotePlacement),
       ...findLegacyFootnoteMarkers(document),
       ...findFootnoteLabelCaseProblems(document),
+      ...findDuplicateBibliographyEntries(document),
+      ...findUnsortedBibliography(document),
+      ...findUncitedBibliographyEntries(document),
+      ...findSourcesMissingFromBibliography(document),
+      ...findSourceMismatches(document),
+      ...findIncompleteSources(document),
+      ...findUrlTitleMismatches(document),
     ];
     return diagnostics.sort(
       (a, b) =>

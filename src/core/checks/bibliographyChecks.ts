@@ -1,0 +1,63 @@
+import type { BriefDocument } from '../document';
+import type { BriefDiagnostic } from '../types';
+import { SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
+import { describeSource } from './sourceChecks';
+
+/** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
+export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
+  const pairs: Array<[EntrySource, EntrySource]> = [];
+  index.entries.forEach((entry, i) => {
+    const first = index.entries.slice(0, i).find((earlier) => SourceIndex.sameWork(earlier.reference, entry.reference));
+    if (first) pairs.push([entry, first]);
+  });
+  return pairs;
+}
+
+/** `bibliography.duplicate`: an entry listed twice; reported on the later copy. */
+export function findDuplicateBibliographyEntries(document: BriefDocument): BriefDiagnostic[] {
+  return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) => ({
+    code: 'bibliography.duplicate',
+    severity: 'warning',
+    message: `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`,
+    range: copy.entry.range,
+  }));
+}
+
+/** The first entry that comes before the previous one alphabetically, if any. */
+export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; previous: EntrySource } | undefined {
+  for (let i = 1; i < index.entries.length; i++) {
+    if (sortKey(index.entries[i].reference).localeCompare(sortKey(index.entries[i - 1].reference)) < 0) {
+      return { entry: index.entries[i], previous: index.entries[i - 1] };
+    }
+  }
+  return undefined;
+}
+
+/** `bibliography.unsorted`: the section is not alphabetical by first author, else title. */
+export function findUnsortedBibliography(document: BriefDocument): BriefDiagnostic[] {
+  const found = firstUnsortedEntry(SourceIndex.of(document));
+  if (!found) return [];
+  return [
+    {
+      code: 'bibliography.unsorted',
+      severity: 'information',
+      message: `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`,
+      range: found.entry.entry.range,
+    },
+  ];
+}
+
+/** `bibliography.uncited`: an entry that no footnote or citation refers to. */
+export function findUncitedBibliographyEntries(document: BriefDocument): BriefDiagnostic[] {
+  const index = SourceIndex.of(document);
+  // A second copy of an entry is reported as a duplicate, not also as uncited.
+  const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
+  return index.entries
+    .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
+    .map((entry) => ({
+      code: 'bibliography.uncited',
+      severity: 'information',
+      message: `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
+      range: entry.entry.range,
+    }));
+}

@@ -1,0 +1,134 @@
+import type { BriefDocument } from '../document';
+import type { BriefDiagnostic } from '../types';
+import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from '../sources/referenceParser';
+import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from '../sources/sourceIndex';
+import { slugContradictsTitle } from '../sources/slugCheck';
+
+function quoteShort(text: string, max = 60): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return `“${clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean}”`;
+}
+
+/** How a message names a source: "Drummond, Michael, “Kursk incursion…”", or its title, or its URL. */
+function describe(located: LocatedReference): string {
+  const r = located.reference;
+  const title = r.title ? quoteShort(r.title.text, 50) : undefined;
+  if (r.authors && title) return `${r.authors.text}, ${title}`;
+  return title ?? (r.url ? r.url.text : quoteShort(r.raw));
+}
+
+function rangeOf(document: BriefDocument, located: LocatedReference, field: FieldSpan | undefined, fallback: { start: number; end: number }) {
+  const offsets = field ? fieldOffsets(located, field) : fallback;
+  return document.lines.rangeAt(offsets.start, offsets.end);
+}
+
+/** A field of a note and its matched entry that disagree. */
+export interface FieldMismatch {
+  field: 'URL' | 'title' | 'author' | 'year' | 'access date';
+  note: NoteSource;
+  entry: EntrySource;
+  noteSpan: FieldSpan;
+  entrySpan: FieldSpan;
+}
+
+export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
+  const mismatches: FieldMismatch[] = [];
+  for (const note of index.notes) {
+    const entry = index.entryFor(note);
+    if (!entry) continue;
+    const a = note.reference;
+    const b = entry.reference;
+    const push = (field: FieldMismatch['field'], x: FieldSpan | undefined, y: FieldSpan | undefined, differ: (x: string, y: string) => boolean) => {
+      if (x && y && differ(x.text, y.text)) mismatches.push({ field, note, entry, noteSpan: x, entrySpan: y });
+    };
+    push('URL', a.url, b.url, (x, y) => normalizeUrl(x) !== normalizeUrl(y));
+    // A shortened note title ("Storm Outages") is not a different title.
+    push('title', a.title, b.title, (x, y) => {
+      const [nx, ny] = [normalizeTitle(x), normalizeTitle(y)];
+      return nx !== ny && !ny.startsWith(`${nx} `) && !nx.startsWith(`${ny} `);
+    });
+    if (a.familyNames.length > 0 && b.familyNames.length > 0 && a.familyNames[0] !== b.familyNames[0] && a.authors && b.authors) {
+      mismatches.push({ field: 'author', note, entry, noteSpan: a.authors, entrySpan: b.authors });
+    }
+    push('year', a.year, b.year, (x, y) => x !== y);
+    if (a.accessed && b.accessed && a.accessedIso !== b.accessedIso) {
+      mismatches.push({ field: 'access date', note, entry, noteSpan: a.accessed, entrySpan: b.accessed });
+    }
+  }
+  return mismatches;
+}
+
+/** `source.mismatch`: a footnote and its Bibliography entry disagree on a field. */
+export function findSourceMismatches(document: BriefDocument): BriefDiagnostic[] {
+  return findFieldMismatches(SourceIndex.of(document)).map((m) => ({
+    code: 'source.mismatch',
+    severity: 'warning',
+    message: `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`,
+    range: rangeOf(document, m.note, m.noteSpan, m.note.definition),
+  }));
+}
+
+/** `source.missing-from-bibliography`: a footnote's source that the Bibliography section does not list. */
+export function findSourcesMissingFromBibliography(document: BriefDocument): BriefDiagnostic[] {
+  if (!document.bibliography) return [];
+  const index = SourceIndex.of(document);
+  return index.notes
+    .filter((note) => isSource(note.reference) && !index.entryFor(note))
+    .map((note) => ({
+      code: 'source.missing-from-bibliography',
+      severity: 'warning',
+      message: `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`,
+      range: rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }),
+    }));
+}
+
+function incompleteReasons(reference: ParsedReference): string[] {
+  const reasons: string[] = [];
+  if (reference.accessed && !reference.url) reasons.push('it gives an access date but no URL; add the web address');
+  if (reference.noDate && !reference.accessed) reasons.push('it has no date (n.d.) and no access date; add the date you consulted it');
+  if (reference.url && !reference.title && reference.familyNames.length === 0) reasons.push('it is only a web address; add the author or publisher and the title');
+  return reasons;
+}
+
+/** `source.incomplete`: a web source without URL, an undated source without access date, a bare URL. */
+export function findIncompleteSources(document: BriefDocument): BriefDiagnostic[] {
+  const index = SourceIndex.of(document);
+  const diagnostics: BriefDiagnostic[] = [];
+  const check = (located: LocatedReference, where: string, whole: { start: number; end: number }) => {
+    if (located.reference.isIbid) return;
+    for (const reason of incompleteReasons(located.reference)) {
+      diagnostics.push({
+        code: 'source.incomplete',
+        severity: 'information',
+        message: `${where} is incomplete: ${reason}.`,
+        range: rangeOf(document, located, undefined, whole),
+      });
+    }
+  };
+  for (const note of index.notes) check(note, `The source in footnote [^${note.definition.label}]`, { start: note.definition.contentStart, end: note.definition.end });
+  for (const entry of index.entries) check(entry, 'This Bibliography entry', entry.entry);
+  return diagnostics;
+}
+
+/** `source.url-title-mismatch`: the link's words describe a different story than the cited title. */
+export function findUrlTitleMismatches(document: BriefDocument): BriefDiagnostic[] {
+  const index = SourceIndex.of(document);
+  const diagnostics: BriefDiagnostic[] = [];
+  const located: Array<[LocatedReference, string]> = [
+    ...index.notes.map((n): [LocatedReference, string] => [n, `footnote [^${n.definition.label}]`]),
+    ...index.entries.map((e): [LocatedReference, string] => [e, 'this Bibliography entry']),
+  ];
+  for (const [source, where] of located) {
+    const { url, title } = source.reference;
+    if (!url || !title || !slugContradictsTitle(url.text, title.text)) continue;
+    diagnostics.push({
+      code: 'source.url-title-mismatch',
+      severity: 'warning',
+      message: `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`,
+      range: rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }),
+    });
+  }
+  return diagnostics;
+}
+
+export { describe as describeSource };

@@ -1,0 +1,188 @@
+/**
+ * A tolerant reader of the reference shapes found in real briefs: Chicago notes and
+ * author-date bibliography entries, APA and MLA-like strings. It finds fields rather than
+ * following one grammar, and records where each field is, so checks can point at it and
+ * fixes can replace it. What it cannot read stays in `raw`; nothing is dropped.
+ */
+export interface FieldSpan {
+  /** The field as written. */
+  text: string;
+  /** Offsets in the parsed string. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedReference {
+  raw: string;
+  authors?: FieldSpan;
+  /** Family names of the authors, in order, lower-cased and accent-folded for comparison. */
+  familyNames: string[];
+  year?: FieldSpan;
+  /** True when the reference says "n.d." (no date). */
+  noDate: boolean;
+  title?: FieldSpan;
+  container?: FieldSpan;
+  url?: FieldSpan;
+  doi?: string;
+  accessed?: FieldSpan;
+  /** Accessed date as YYYY-MM-DD when it could be read. */
+  accessedIso?: string;
+  /** "Ibid." or "Id.": a note that points at the previous one. */
+  isIbid: boolean;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+const ACCESSED = new RegExp(`\\b(?:accessed|retrieved|last visited|viewed)(?:\\s+on)?\\s+(${DATE})`, 'i');
+const URL_PATTERN = /<?(https?:\/\/[^\s<>]+?)>?(?=[.,;:)\]]*(?:\s|$))/;
+const DOI_PATTERN = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;)\]]*(?:\s|$|>))/i;
+const QUOTED = /[“"]([^”"]{3,}?)[”"]/;
+const ITALIC = /(?<![*_\w])([*_])(?!\s)([^*_]{3,}?)\1(?![*_\w])/;
+const YEAR = /\b(1[6-9]\d{2}|20\d{2})[a-z]?\b/;
+const NO_DATE = /\bn\.\s?d\.?/i;
+
+export function foldForComparison(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+export function isoDate(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return text;
+  const words = text.replace(/[.,]/g, ' ').trim().split(/\s+/);
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  for (const word of words) {
+    if (/^\d{4}$/.test(word)) year = Number(word);
+    else if (/^\d{1,2}$/.test(word)) day = Number(word);
+    else {
+      const index = MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3)));
+      if (index >= 0) month = index + 1;
+    }
+  }
+  if (!day || !month || !year) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function span(source: string, start: number, end: number): FieldSpan {
+  return { text: source.slice(start, end), start, end };
+}
+
+const CORPORATE = /\b(?:department|ministry|office|institute|commission|agency|council|university|bank|organi[sz]ation|association|committee|government|service|center|centre|foundation|bureau|administration|nations|union|news|watch|group|forum)\b/i;
+
+/** True for an organisation as author ("U.S. Department of Energy"), which sorts by its full name. */
+export function isCorporateAuthor(authors: string): boolean {
+  return !authors.includes(',') && CORPORATE.test(authors);
+}
+
+/**
+ * Family names from "Guinto, Joel, Kelly Ng, and Jake Kwon", "Smith, J., & Lee, K." or
+ * "Jane Doe and Rick Roe"; an organisation counts as one name.
+ */
+export function familyNamesOf(authors: string): string[] {
+  const cleaned = authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  if (cleaned === '') return [];
+  if (isCorporateAuthor(cleaned)) return [foldForComparison(cleaned.replace(/[.,]/g, ''))];
+  const families: string[] = [];
+  cleaned.split(/\s*(?:;|&|,?\s+and\s+)\s*/i).forEach((group, groupIndex) => {
+    const pieces = group.split(/\s*,\s*/).filter((p) => p !== '');
+    const looksGiven = (piece: string | undefined) => piece !== undefined && piece.split(/\s+/).length <= 3 && /^(?:\p{Lu}[\p{L}'’-]*\.?\s*)+$/u.test(piece);
+    let i = 0;
+    // "Family, Given" (first author in Chicago; every author in APA).
+    if (pieces.length >= 2 && pieces[0].split(/\s+/).length <= 3 && looksGiven(pieces[1]) && (groupIndex === 0 || pieces.length === 2)) {
+      families.push(pieces[0]);
+      i = 2;
+    }
+    for (; i < pieces.length; i++) {
+      const words = pieces[i].split(/\s+/);
+      families.push(words[words.length - 1]);
+    }
+  });
+  return families.map((f) => foldForComparison(f.replace(/[.,]/g, ''))).filter((f) => f.length > 1 || /\p{Lo}/u.test(f));
+}
+
+/** Reads one reference. `text` may include a leading list marker; offsets refer to `text` as given. */
+export function parseReference(text: string): ParsedReference {
+  const result: ParsedReference = { raw: text, familyNames: [], noDate: false, isIbid: /^\s*(?:[-*+]\s+)?(?:ibid|id)\.?(?:[,\s]|$)/i.test(text) };
+  const url = URL_PATTERN.exec(text);
+  if (url) {
+    const start = (url.index ?? 0) + (url[0].startsWith('<') ? 1 : 0);
+    result.url = span(text, start, start + url[1].length);
+  }
+  const doi = DOI_PATTERN.exec(text);
+  if (doi) result.doi = doi[1].toLowerCase();
+  const accessed = ACCESSED.exec(text);
+  if (accessed) {
+    const start = (accessed.index ?? 0) + accessed[0].length - accessed[1].length;
+    result.accessed = span(text, start, start + accessed[1].length);
+    result.accessedIso = isoDate(accessed[1]);
+  }
+  // The text the title, authors and year are looked for in: before the URL and the access date.
+  const cut = Math.min(result.url ? result.url.start - 1 : text.length, accessed ? (accessed.index ?? text.length) : text.length);
+  const head = text.slice(0, Math.max(0, cut));
+  const quoted = QUOTED.exec(head);
+  const italic = ITALIC.exec(head);
+  const titleMatch = quoted && (!italic || (quoted.index ?? 0) <= (italic.index ?? 0)) ? quoted : italic;
+  if (titleMatch) {
+    const inner = titleMatch === quoted ? titleMatch[1] : titleMatch[2];
+    const start = (titleMatch.index ?? 0) + titleMatch[0].indexOf(inner);
+    // Chicago puts the comma or period inside the quotes; it is not part of the title.
+    const trimmed = inner.replace(/[,;:.]+$/, '');
+    result.title = span(text, start, start + trimmed.length);
+  }
+  const titleStart = titleMatch ? (titleMatch.index ?? 0) : head.length;
+  const beforeTitle = head.slice(0, titleStart);
+  const noDate = NO_DATE.exec(head);
+  result.noDate = noDate !== null;
+  // Year: in author-date styles right after the authors; in note styles near the end.
+  const yearSearch = [beforeTitle, head.slice(titleMatch ? titleStart + titleMatch[0].length : head.length)];
+  for (const [i, region] of yearSearch.entries()) {
+    const year = YEAR.exec(region);
+    if (year) {
+      const offset = i === 0 ? 0 : titleStart + (titleMatch ? titleMatch[0].length : 0);
+      result.year = span(text, offset + (year.index ?? 0), offset + (year.index ?? 0) + year[1].length);
+      break;
+    }
+  }
+  // Authors: what precedes the title (and the year, in author-date order), when it reads like names.
+  const leading = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?/.exec(text)![0].length;
+  let authorEnd = titleStart;
+  const yearInAuthors = result.year && result.year.start < titleStart ? result.year.start : undefined;
+  const noDateInAuthors = noDate && (noDate.index ?? 0) < titleStart ? noDate.index : undefined;
+  authorEnd = Math.min(authorEnd, yearInAuthors ?? authorEnd, noDateInAuthors ?? authorEnd);
+  const authorText = text.slice(leading, authorEnd).replace(/[\s.,(]+$/, '');
+  if (authorText.length > 1 && authorText.length < 300 && /^\p{Lu}/u.test(authorText.trim()) && !/^(?:see|cf)\b/i.test(authorText) && !result.isIbid) {
+    result.authors = span(text, leading, leading + authorText.length);
+    result.familyNames = familyNamesOf(authorText);
+  }
+  // Container: the sentence after the title, before a date, access date or URL.
+  if (titleMatch) {
+    const after = titleStart + titleMatch[0].length;
+    const rest = text.slice(after, cut);
+    const container = /^[\s.,”"]*([^.]*?[^\s.,])[\s.,]*(?=$|\d{4}|\.)/.exec(rest);
+    if (container && container[1].trim().length > 1 && !/^\d+$/.test(container[1].trim())) {
+      const start = after + rest.indexOf(container[1]);
+      result.container = span(text, start, start + container[1].length);
+    }
+  }
+  return result;
+}
+
+/** Lower-cased words of a title, without quotes or punctuation, for comparison. */
+export function normalizeTitle(title: string): string {
+  return foldForComparison(title)
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A URL for comparison: no scheme, no www., no trailing slash or fragment, host lower-cased. */
+export function normalizeUrl(url: string): string {
+  const match = /^https?:\/\/(?:www\.)?([^/?#]+)([^#]*)/i.exec(url.trim());
+  if (!match) return url.trim().toLowerCase();
+  return `${match[1].toLowerCase()}${match[2].replace(/\/+$/, '')}`;
+}
