@@ -28,6 +28,7 @@ import {
   renameFootnote,
 } from './footnotes/footnoteNavigation';
 import { footnoteCodeActions } from './footnotes/footnoteCodeActions';
+import { sourceCodeActions } from './sources/sourceCodeActions';
 import { insertFootnote } from './footnotes/newFootnote';
 import { renumberFootnotes, type RenumberOptions } from './footnotes/renumber';
 import { convertLegacyFootnotes } from './footnotes/convertLegacy';
@@ -178,7 +179,10 @@ export function createBriefService(host: BriefHost): BriefService {
     },
     getDocumentSymbols: (input) => footnoteSymbols(getDocument(input)),
     getDocumentLinks: (input) => footnoteLinks(getDocument(input)),
-    getCodeActions: (input, range) => footnoteCodeActions(getDocument(input), range, host.getOptions(input.uri).footnotePlacement),
+    getCodeActions: (input, range) => {
+      const document = getDocument(input);
+      return [...footnoteCodeActions(document, range, host.getOptions(input.uri).footnotePlacement), ...sourceCodeActions(document, range)];
+    },
     insertFootnote: (input, position) => {
       const { document, offset } = offsetOf(input, position);
       return insertFootnote(document, offset);

@@ -96,7 +96,7 @@ describe('converting pasted footnotes', () => {
     const service = testService();
     return service.applyEdits(doc(text), service.convertLegacyFootnotes(doc(text)));
   };
-  const diagnostics = (text: string) => testService().computeDiagnostics(doc(text));
+  const diagnostics = (text: string) => testService().computeDiagnostics(doc(text)).filter((d) => d.code.startsWith('footnote.'));
 
   it('turns a brief pasted from a PDF into Markdown footnotes without losing a word', () => {
     const original = readFileSync(join(FIXTURES, 'from-pdf.md'), 'utf8');

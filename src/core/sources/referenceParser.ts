@@ -38,6 +38,7 @@ const ACCESSED = new RegExp(`\\b(?:accessed|retrieved|last visited|viewed)(?:\\s
 const URL_PATTERN = /<?(https?:\/\/[^\s<>]+?)>?(?=[.,;:)\]]*(?:\s|$))/;
 const DOI_PATTERN = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;)\]]*(?:\s|$|>))/i;
 const QUOTED = /[“"]([^”"]{3,}?)[”"]/;
+const MARKDOWN_LINK = /\[([^\]]{3,}?)\]\((https?:[^)\s]+)\)/;
 const ITALIC = /(?<![*_\w])([*_])(?!\s)([^*_]{3,}?)\1(?![*_\w])/;
 const YEAR = /\b(1[6-9]\d{2}|20\d{2})[a-z]?\b/;
 const NO_DATE = /\bn\.\s?d\.?/i;
@@ -127,6 +128,12 @@ export function parseReference(text: string): ParsedReference {
   const quoted = QUOTED.exec(head);
   const italic = ITALIC.exec(head);
   const titleMatch = quoted && (!italic || (quoted.index ?? 0) <= (italic.index ?? 0)) ? quoted : italic;
+  const link = titleMatch ? null : MARKDOWN_LINK.exec(text);
+  if (link) {
+    // "[Survey of waiting lists](https://…)": the link text names the work.
+    const start = (link.index ?? 0) + 1;
+    result.title = span(text, start, start + link[1].length);
+  }
   if (titleMatch) {
     const inner = titleMatch === quoted ? titleMatch[1] : titleMatch[2];
     const start = (titleMatch.index ?? 0) + titleMatch[0].indexOf(inner);

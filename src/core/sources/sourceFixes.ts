@@ -1,0 +1,55 @@
+import type { BriefDocument } from '../document';
+import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
+import { sortKey, type EntrySource, type SourceIndex, type NoteSource } from './sourceIndex';
+
+const LIST_MARKER = /^\s*([-*+]|\d+[.)])\s+/;
+
+/** Removes a Bibliography entry and the line break after it. */
+export function removeEntry(document: BriefDocument, entry: EntrySource): TextEdit {
+  const text = document.text;
+  let end = entry.entry.end;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (text[end] === '\n' || text[end] === '\r') end += 1;
+  return replaceOffsets(document, entry.entry.start, end, '');
+}
+
+/**
+ * Puts the entries in alphabetical order in one edit, each entry's text unchanged. When most
+ * entries are list items, a stray paragraph entry joins the list (it gains the list's marker).
+ * Undefined when something other than entries sits between them, which sorting would move.
+ */
+export function sortBibliography(document: BriefDocument, index: SourceIndex): TextEdit | undefined {
+  const entries = index.entries;
+  if (entries.length < 2) return undefined;
+  const text = document.text;
+  for (let i = 1; i < entries.length; i++) {
+    if (text.slice(entries[i - 1].entry.end, entries[i].entry.start).trim() !== '') return undefined;
+  }
+  const raw = entries.map((e) => text.slice(e.entry.start, e.entry.end));
+  const listed = raw.filter((r) => LIST_MARKER.test(r));
+  const asList = listed.length * 2 >= raw.length;
+  const marker = listed.length > 0 ? LIST_MARKER.exec(listed[0])![1].replace(/^\d+/, '1') : '-';
+  const eol = lineEnding(text);
+  const sorted = entries
+    .map((entry, i) => ({ key: sortKey(entry.reference), i }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.i - b.i)
+    .map(({ i }) => (asList && !LIST_MARKER.test(raw[i]) ? `${marker} ${raw[i].trim()}` : raw[i]));
+  return replaceOffsets(document, entries[0].entry.start, entries[entries.length - 1].entry.end, sorted.join(asList ? eol : eol + eol));
+}
+
+/** Appends a footnote's source to the Bibliography section as a new entry, in the section's format. */
+export function appendEntry(document: BriefDocument, index: SourceIndex, note: NoteSource): TextEdit | undefined {
+  const section = document.bibliography;
+  if (!section) return undefined;
+  const eol = lineEnding(document.text);
+  const content = note.definition.content.replace(/\s+/g, ' ').trim();
+  const last = index.entries[index.entries.length - 1];
+  if (!last) {
+    const at = section.heading.end;
+    return replaceOffsets(document, at, at, `${eol}${eol}- ${content}`);
+  }
+  const lastRaw = document.text.slice(last.entry.start, last.entry.end);
+  const listMarker = LIST_MARKER.exec(lastRaw);
+  const entry = listMarker ? `${eol}${listMarker[1].replace(/^\d+/, String(index.entries.length + 1))} ${content}` : `${eol}${eol}${content}`;
+  return replaceOffsets(document, last.entry.end, last.entry.end, entry);
+}

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+function diagnostics(text: string, prefix: RegExp = /^(source|bibliography)\./) {
+  return testService().computeDiagnostics(doc(text)).filter((d) => prefix.test(d.code));
+}
+
+const ENTRY_A = 'Okoro, Ada. 2024. “Ports Reopen after Strike.” Harbour Times. <https://harbour.example/news/ports-reopen-after-strike>.';
+const ENTRY_B = 'Ministry of Water. n.d. “Drought Response Plan.” Accessed May 4, 2024. <https://water.example/drought-plan>.';
+
+describe('Bibliography and source checks', () => {
+  it('bibliography.duplicate: the later copy of the same work, by URL or by title and authors', () => {
+    const { text, ranges } = marked(`Text.[^1]\n\n## Bibliography\n\n- ${ENTRY_A}\n⟦- Okoro, Ada. 2024. "Ports reopen after strike." Harbour Times.⟧\n\n[^1]: ${ENTRY_A}\n`);
+    const found = diagnostics(text).filter((d) => d.code === 'bibliography.duplicate');
+    assert.deepEqual(found.map((d) => [d.severity, d.range]), [['warning', ranges[0]]]);
+    assert.equal(found[0].message, 'This Bibliography entry repeats Okoro, Ada, “Ports Reopen after Strike” (line 5). Delete one of them.');
+  });
+
+  it('bibliography.unsorted: on the first entry out of order, ignoring quotes and leading articles', () => {
+    const sorted = `## Sources\n\n- “The Atlas of Rivers.” 2020.\n- Baker, Lee. 2021. “Canals.”\n- “A Census of Wells.” 2019.\n`;
+    assert.deepEqual(diagnostics(sorted).filter((d) => d.code === 'bibliography.unsorted'), []);
+    const { text, ranges } = marked(`## Sources\n\n- Baker, Lee. 2021. “Canals.”\n⟦- “The Atlas of Rivers.” 2020.⟧\n`);
+    const found = diagnostics(text).filter((d) => d.code === 'bibliography.unsorted');
+    assert.deepEqual(found.map((d) => [d.severity, d.range]), [['information', ranges[0]]]);
+  });
+
+  it('bibliography.uncited and source.missing-from-bibliography: each side without the other', () => {
+    const { text, ranges } = marked(`Claim.[^1] More.[^2]\n\n## Bibliography\n\n⟦- ${ENTRY_B}⟧\n- ${ENTRY_A}\n\n[^1]: Ada Okoro, “Ports Reopen after Strike,” Harbour Times, 2024.\n[^2]: Lin Wei, “⟦Shipping Lanes Under Pressure⟧,” Trade Weekly, 2023.\n`);
+    const found = diagnostics(text);
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [
+      ['bibliography.uncited', ranges[0]],
+      ['source.missing-from-bibliography', ranges[1]],
+    ]);
+    assert.equal(found[1].message, 'The source in footnote [^2], Lin Wei, “Shipping Lanes Under Pressure”, is not in the Bibliography. Add it there, or correct the note if it should match an entry.');
+  });
+
+  it('matches a shortened note to its entry by the start of the title', () => {
+    const text = `A.[^1] B.[^2]\n\n## Bibliography\n\n- ${ENTRY_A}\n\n[^1]: Ada Okoro, “Ports Reopen after Strike,” Harbour Times, 2024.\n[^2]: Okoro, “Ports Reopen,” 3.\n`;
+    assert.deepEqual(diagnostics(text), []);
+  });
+
+  it('source.mismatch: names the field and both values, on the note\'s field', () => {
+    const { text, ranges } = marked(
+      `A.[^1]\n\n## Bibliography\n\n- ${ENTRY_B}\n\n[^1]: Ministry of Water. n.d. “Drought Response Plan.” Accessed ⟦April 30, 2024⟧. <⟦https://water.example/drought-plan-2⟧>.\n`,
+    );
+    const found = diagnostics(text).filter((d) => d.code === 'source.mismatch');
+    assert.deepEqual(found.map((d) => d.range).sort((a, b) => a.start.character - b.start.character), ranges);
+    assert.deepEqual(found.map((d) => d.message).sort(), [
+      'Footnote [^1] and its Bibliography entry (line 5) give different URLs: “https://water.example/drought-plan-2” in the note, “https://water.example/drought-plan” in the Bibliography. Make them the same.',
+      'Footnote [^1] and its Bibliography entry (line 5) give different access dates: “April 30, 2024” in the note, “May 4, 2024” in the Bibliography. Make them the same.',
+    ]);
+  });
+
+  it('source.incomplete: access date without URL, n.d. without access date, a bare URL', () => {
+    const text = 'A.[^1] B.[^2] C.[^3]\n\n[^1]: Harbour Times, “Strike Ends,” accessed May 2, 2024.\n[^2]: Okoro, Ada. n.d. “Ports.” Harbour Times. https://harbour.example/ports\n[^3]: https://harbour.example/a/b\n';
+    assert.deepEqual(diagnostics(text).map((d) => [d.code, d.range.start.line, d.message]), [
+      ['source.incomplete', 2, 'The source in footnote [^1] is incomplete: it gives an access date but no URL; add the web address.'],
+      ['source.incomplete', 3, 'The source in footnote [^2] is incomplete: it has no date (n.d.) and no access date; add the date you consulted it.'],
+      ['source.incomplete', 4, 'The source in footnote [^3] is incomplete: it is only a web address; add the author or publisher and the title.'],
+    ]);
+  });
+
+  it('source.url-title-mismatch: on the URL of a note whose link is another story', () => {
+    const { text, ranges } = marked('A.[^1]\n\n[^1]: Stewart, Phil. 2024. "US warns deployment could lengthen, broaden Ukraine war." Wire. <⟦https://www.wire.example/world/north-korea-may-seek-russian-icbm-nuclear-weapons-technology-south-korea-says-2024-10-30/⟧>.\n');
+    const found = diagnostics(text);
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [['source.url-title-mismatch', ranges[0]]]);
+  });
+});
