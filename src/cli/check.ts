@@ -10,7 +10,7 @@ const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as cons
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
-export function check(args: string[]): number {
+export async function check(args: string[]): Promise<number> {
   const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
@@ -24,8 +24,9 @@ export function check(args: string[]): number {
       unreadable = true;
       continue;
     }
-    const uri = pathToFileURL(resolve(path)).href;
-    reports.push({ path, diagnostics: service.computeDiagnostics({ uri, version: 1, getText: () => read.text }) });
+    const document = { uri: pathToFileURL(resolve(path)).href, version: 1, getText: () => read.text };
+    await service.loadBibliographies(document);
+    reports.push({ path, diagnostics: service.computeDiagnostics(document) });
   }
   if (format === 'json') {
     process.stdout.write(formatJson(reports));

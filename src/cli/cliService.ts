@@ -1,9 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS, type BriefService } from '../core';
 
-/** The core as the CLI hosts it: default options, warnings and errors on standard error. */
+/** The core as the CLI hosts it: default options, files from disk, warnings and errors on standard error. */
 export function createCliService(): BriefService {
   return createBriefService({
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
     getOptions: () => DEFAULT_OPTIONS,
+    readFile: async (uri) => {
+      try {
+        return await readFile(fileURLToPath(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   });
 }

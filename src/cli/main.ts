@@ -13,7 +13,7 @@ const USAGE = `Usage:
   briefkit --version
   briefkit --help`;
 
-function main(argv: string[]): number | undefined {
+async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
@@ -42,15 +42,17 @@ function main(argv: string[]): number | undefined {
   }
 }
 
-try {
-  const code = main(process.argv.slice(2));
-  if (code !== undefined) process.exitCode = code;
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`briefkit: ${error.message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 3;
-  }
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`briefkit: ${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 3;
+    }
+  },
+);

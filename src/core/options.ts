@@ -6,9 +6,12 @@ export interface BriefOptions {
   /** When false, no diagnostics are reported (the document is still parsed for navigation). */
   diagnosticsEnabled: boolean;
   footnotePlacement: FootnotePlacement;
+  /** Bibliography files (URIs) every brief draws on, besides those its front matter names. */
+  bibliographyFiles: string[];
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
   footnotePlacement: 'after-punctuation',
+  bibliographyFiles: [],
 };

@@ -34,6 +34,20 @@ import { renumberFootnotes, type RenumberOptions } from './footnotes/renumber';
 import { convertLegacyFootnotes } from './footnotes/convertLegacy';
 import { fixMarkerPlacement } from './footnotes/footnoteFixes';
 import type { Position, Range } from './types';
+import { BibliographyStore, bibliographySources } from './sources/bibliographyStore';
+import {
+  bibliographyFileDiagnostics,
+  citationCodeActions,
+  citationDefinition,
+  citationDiagnostics,
+  citationHover,
+  citationKeyUnder,
+  citationReferences,
+  completeCitation,
+  completeNoteFromBibliography,
+  type DocumentBibliography,
+} from './sources/citationFeatures';
+import type { BibliographyFileEntry } from './sources/bibliographyFile';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
 
 export interface Logger {
@@ -48,6 +62,10 @@ export interface BriefHost {
   logger: Logger;
   /** The options in force for a document, already converted from the host's settings. */
   getOptions(uri: string): BriefOptions;
+  /** A file's text (bibliography files), or undefined when it does not exist or cannot be read. */
+  readFile(uri: string): Promise<string | undefined>;
+  /** The workspace's Markdown files, for finding a citation key's uses across briefs. */
+  listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
 }
 
 export interface BriefService {
@@ -57,7 +75,16 @@ export interface BriefService {
   getCompletions(document: BriefTextDocument, position: Position): BriefCompletionList | undefined;
   getHover(document: BriefTextDocument, position: Position): BriefHover | undefined;
   getDefinition(document: BriefTextDocument, position: Position): BriefLocation[];
-  getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): BriefLocation[];
+  /** Footnote markers in this brief, or a citation key's uses in every brief of the workspace. */
+  getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): Promise<BriefLocation[]>;
+  /** Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before checks. */
+  loadBibliographies(document: BriefTextDocument): Promise<boolean>;
+  /** A bibliography file changed on disk: read it again at the next load. */
+  bibliographyChanged(uri: string): void;
+  /** Problems inside a loaded bibliography file, to show in that file. */
+  getBibliographyFileDiagnostics(uri: string): BriefDiagnostic[];
+  /** URIs of the loaded bibliography files. */
+  loadedBibliographyFiles(): string[];
   prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
   rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
@@ -85,6 +112,27 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 export function createBriefService(host: BriefHost): BriefService {
   const cache = new Map<string, CacheEntry>();
+  const store = new BibliographyStore((uri) => host.readFile(uri));
+  const bibliographyCache = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
+  let generation = 0;
+
+  /** The bibliography files a document draws on, as loaded now (never waits for a file). */
+  function documentBibliography(document: BriefDocument): DocumentBibliography {
+    const cached = bibliographyCache.get(document);
+    if (cached && cached.generation === generation) return cached.bibliography;
+    const sources = bibliographySources(document, host.getOptions(document.uri).bibliographyFiles);
+    const files = sources.map((source) => ({ source, file: store.get(source.uri) }));
+    const byKey = new Map<string, BibliographyFileEntry>();
+    const entries = [];
+    for (const { file } of files) {
+      if (!file?.parsed) continue;
+      for (const entry of file.parsed.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+      entries.push(...store.searchable(file.parsed));
+    }
+    const bibliography = { sources, files, byKey, entries };
+    bibliographyCache.set(document, { generation, bibliography });
+    return bibliography;
+  }
 
   function getDocument(input: BriefTextDocument, token?: CancellationToken): BriefDocument {
     const cached = cache.get(input.uri);
@@ -121,6 +169,7 @@ export function createBriefService(host: BriefHost): BriefService {
     throwIfCancelled(token);
     const diagnostics = [
       ...findFrontMatterProblems(document),
+      ...citationDiagnostics(document, documentBibliography(document)),
       ...findUndefinedFootnotes(document),
       ...findUnusedFootnotes(document),
       ...findDuplicateFootnotes(document),
@@ -155,20 +204,49 @@ export function createBriefService(host: BriefHost): BriefService {
     computeDiagnostics,
     getCompletions: (input, position) => {
       const { document, offset } = offsetOf(input, position);
-      return completeFootnote(document, offset);
+      const bibliography = documentBibliography(document);
+      return (
+        completeFootnote(document, offset) ??
+        completeCitation(document, offset, bibliography) ??
+        completeNoteFromBibliography(document, offset, bibliography)
+      );
     },
     getHover: (input, position) => {
       const { document, offset } = offsetOf(input, position);
-      return footnoteHover(document, offset);
+      return footnoteHover(document, offset) ?? citationHover(document, offset, documentBibliography(document));
     },
     getDefinition: (input, position) => {
       const { document, offset } = offsetOf(input, position);
-      return footnoteDefinition(document, offset);
+      const footnote = footnoteDefinition(document, offset);
+      return footnote.length > 0 ? footnote : citationDefinition(document, offset, documentBibliography(document));
     },
-    getReferences: (input, position, includeDeclaration) => {
+    getReferences: async (input, position, includeDeclaration) => {
       const { document, offset } = offsetOf(input, position);
-      return footnoteReferences(document, offset, includeDeclaration);
+      const key = citationKeyUnder(document, offset);
+      if (key === undefined) return footnoteReferences(document, offset, includeDeclaration);
+      // Open briefs as they are in the editor; the rest of the workspace as saved.
+      const open = new Set([...cache.keys()]);
+      const locations = [...cache.values()].flatMap((entry) => citationReferences(entry.document, key));
+      for (const file of (await host.listMarkdownFiles?.()) ?? []) {
+        if (open.has(file.uri)) continue;
+        locations.push(...citationReferences(getDocument({ uri: file.uri, version: -1, getText: () => file.text }), key));
+        cache.delete(file.uri);
+      }
+      return locations;
     },
+    loadBibliographies: async (input) => {
+      const document = getDocument(input);
+      const sources = bibliographySources(document, host.getOptions(document.uri).bibliographyFiles);
+      const changed = (await Promise.all(sources.map((source) => store.load(source.uri)))).some(Boolean);
+      if (changed) generation++;
+      return changed;
+    },
+    bibliographyChanged: (uri) => store.invalidate(uri),
+    getBibliographyFileDiagnostics: (uri) => {
+      const file = store.get(uri);
+      return file ? bibliographyFileDiagnostics(file) : [];
+    },
+    loadedBibliographyFiles: () => store.uris(),
     prepareRename: (input, position) => {
       const { document, offset } = offsetOf(input, position);
       return prepareFootnoteRename(document, offset);
@@ -181,7 +259,11 @@ export function createBriefService(host: BriefHost): BriefService {
     getDocumentLinks: (input) => footnoteLinks(getDocument(input)),
     getCodeActions: (input, range) => {
       const document = getDocument(input);
-      return [...footnoteCodeActions(document, range, host.getOptions(input.uri).footnotePlacement), ...sourceCodeActions(document, range)];
+      return [
+        ...footnoteCodeActions(document, range, host.getOptions(input.uri).footnotePlacement),
+        ...sourceCodeActions(document, range),
+        ...citationCodeActions(document, range, documentBibliography(document)),
+      ];
     },
     insertFootnote: (input, position) => {
       const { document, offset } = offsetOf(input, position);

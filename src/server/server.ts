@@ -31,7 +31,9 @@ import {
   type BriefOptions,
 } from '../core';
 import { SERVER_COMMANDS, type CommandResult } from './commands';
-import { toBriefOptions, type BriefKitSettings } from './settings';
+import { bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
+import { BibliographyWatcher, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
+import { fileURLToPath } from 'node:url';
 
 const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -71,6 +73,7 @@ function toLspCompletion(item: BriefCompletionItem): CompletionItem {
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
+  let workspaceFolders: string[] = [];
   const optionsByUri = new Map<string, BriefOptions>();
   const service = createBriefService({
     logger: {
@@ -80,13 +83,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       error: (message) => connection.console.error(message),
     },
     getOptions: (uri) => optionsByUri.get(uri) ?? DEFAULT_OPTIONS,
+    readFile: readTextFile,
+    listMarkdownFiles: () => listMarkdownFiles(workspaceFolders),
   });
   const pending = new Map<string, { timer: NodeJS.Timeout; cancel: CancellationTokenSource }>();
+  const watcher = new BibliographyWatcher((uri) => {
+    service.bibliographyChanged(uri);
+    for (const document of documents.all()) scheduleValidation(document, 0);
+  });
+  /** Bibliography files whose problems are shown, so a fixed file gets its problems cleared. */
+  const publishedBibliographies = new Set<string>();
 
   async function loadOptions(uri: string): Promise<void> {
     if (!supportsConfiguration) return;
     const settings = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null;
-    optionsByUri.set(uri, toBriefOptions(settings));
+    const bibliographyFiles = await resolveBibliographyPatterns(bibliographyPatterns(settings), workspaceFolders);
+    optionsByUri.set(uri, toBriefOptions(settings, bibliographyFiles));
+  }
+
+  async function publishBibliographyProblems(): Promise<void> {
+    for (const uri of service.loadedBibliographyFiles()) {
+      const diagnostics = service.getBibliographyFileDiagnostics(uri);
+      if (diagnostics.length === 0 && !publishedBibliographies.has(uri)) continue;
+      if (diagnostics.length > 0) publishedBibliographies.add(uri);
+      else publishedBibliographies.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+    }
   }
 
   function scheduleValidation(document: TextDocument, delay: number): void {
@@ -105,6 +127,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return;
     try {
       if (!optionsByUri.has(uri)) await loadOptions(uri);
+      if (await service.loadBibliographies(document)) {
+        watcher.watch(service.loadedBibliographyFiles());
+        await publishBibliographyProblems();
+      }
+      if (cancel.token.isCancellationRequested) return;
       const diagnostics = service.computeDiagnostics(document, cancel.token);
       if (cancel.token.isCancellationRequested) return;
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
@@ -118,10 +145,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams) => {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['^'] },
+        completionProvider: { triggerCharacters: ['^', '@'] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -150,9 +179,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(textDocument.uri);
     return document ? service.getDefinition(document, position) : null;
   });
-  connection.onReferences(({ textDocument, position, context }) => {
+  connection.onReferences(async ({ textDocument, position, context }) => {
     const document = documents.get(textDocument.uri);
-    return document ? service.getReferences(document, position, context.includeDeclaration) : null;
+    return document ? await service.getReferences(document, position, context.includeDeclaration) : null;
   });
   connection.onPrepareRename(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
@@ -253,6 +282,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
+  connection.onShutdown(() => watcher.dispose());
   documents.listen(connection);
   connection.listen();
 }

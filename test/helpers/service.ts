@@ -1,13 +1,18 @@
 import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../../src/core';
 
-/** An in-memory core with the given options; a warning or error logged fails the test. */
-export function testService(options: Partial<BriefOptions> = {}): BriefService {
+/**
+ * An in-memory core with the given options and files (by URI); a warning or error logged
+ * fails the test.
+ */
+export function testService(options: Partial<BriefOptions> = {}, files: Record<string, string> = {}): BriefService {
   const fail = (message: string) => {
     throw new Error(`unexpected log: ${message}`);
   };
   return createBriefService({
     logger: { debug: () => undefined, info: () => undefined, warn: fail, error: fail },
     getOptions: () => ({ ...DEFAULT_OPTIONS, ...options }),
+    readFile: async (uri) => files[uri],
+    listMarkdownFiles: async () => Object.entries(files).filter(([uri]) => uri.endsWith('.md')).map(([uri, text]) => ({ uri, text })),
   });
 }
 

@@ -23,12 +23,12 @@ describe('footnote navigation', () => {
     assert.equal(service.getHover(doc(text), { line: 6, character: 3 })?.contents, '**Footnote [^spare]** is never cited in the text.');
   });
 
-  it('goes from a marker to its note and finds every marker of a note', () => {
+  it('goes from a marker to its note and finds every marker of a note', async () => {
     const { text, ranges } = marked(`Claim.⟦[^1]⟧ Again.⟦[^1]⟧\n\n⟦[^1]⟧: Note.\n`);
     const service = testService();
     assert.deepEqual(service.getDefinition(doc(text), ranges[1].start), [{ uri: 'file:///brief.md', range: ranges[2] }]);
-    assert.deepEqual(service.getReferences(doc(text), ranges[2].start, false).map((l) => l.range), [ranges[0], ranges[1]]);
-    assert.deepEqual(service.getReferences(doc(text), ranges[0].start, true).map((l) => l.range), [ranges[2], ranges[0], ranges[1]]);
+    assert.deepEqual((await service.getReferences(doc(text), ranges[2].start, false)).map((l) => l.range), [ranges[0], ranges[1]]);
+    assert.deepEqual((await service.getReferences(doc(text), ranges[0].start, true)).map((l) => l.range), [ranges[2], ranges[0], ranges[1]]);
   });
 
   it('renames a note everywhere, whatever the case of each marker', () => {

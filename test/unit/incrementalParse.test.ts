@@ -100,6 +100,7 @@ describe('incremental parsing', () => {
     const service = createBriefService({
       logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       getOptions: () => DEFAULT_OPTIONS,
+      readFile: async () => undefined,
     });
     assert.throws(() => service.computeDiagnostics(doc(BRIEF), { isCancellationRequested: true }), { name: 'OperationCancelled' });
   });

@@ -1,0 +1,104 @@
+import type { BriefDocument } from '../document';
+import type { Range } from '../types';
+import { foldForComparison } from './referenceParser';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './bibliographyFile';
+
+/** A bibliography file as last read: parsed, or missing (`parsed` undefined). */
+export interface LoadedFile {
+  uri: string;
+  text: string | undefined;
+  parsed: ParsedBibliographyFile | undefined;
+}
+
+/** An entry with its words folded once, so completion over 10,000 entries stays fast. */
+export interface SearchableEntry {
+  entry: BibliographyFileEntry;
+  key: string;
+  families: string[];
+  titleWords: string[];
+  year: string;
+}
+
+function searchable(entry: BibliographyFileEntry): SearchableEntry {
+  const item = entry.item;
+  return {
+    entry,
+    key: foldForComparison(entry.key),
+    families: (item.author ?? item.editor ?? []).map((n) => foldForComparison(n.family ?? n.literal ?? '')).filter(Boolean),
+    titleWords: foldForComparison(item.title ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1),
+    year: String(item.issued?.['date-parts']?.[0]?.[0] ?? ''),
+  };
+}
+
+/** A bibliography file a document draws on, and the front-matter value that names it (none for the setting's files). */
+export interface BibliographySource {
+  uri: string;
+  declared?: { value: string; range: Range };
+}
+
+/** Where a document's bibliography files are: front matter paths relative to it, then the setting's files. */
+export function bibliographySources(document: BriefDocument, fromSettings: readonly string[]): BibliographySource[] {
+  const sources: BibliographySource[] = [];
+  for (const path of document.frontMatter?.bibliography ?? []) {
+    try {
+      sources.push({ uri: new URL(path.value, document.uri).href, declared: { value: path.value, range: path.range } });
+    } catch {
+      // An untitled document has no folder to resolve a relative path against.
+    }
+  }
+  for (const uri of fromSettings) if (!sources.some((s) => s.uri === uri)) sources.push({ uri });
+  return sources;
+}
+
+/**
+ * Bibliography files by URI, read through the host and parsed once per content. Loading is
+ * asynchronous and happens before checks run, never inside a completion or hover request.
+ */
+export class BibliographyStore {
+  private readonly files = new Map<string, LoadedFile>();
+  private readonly stale = new Set<string>();
+  private readonly loading = new Map<string, Promise<boolean>>();
+  private readonly searchCache = new WeakMap<ParsedBibliographyFile, SearchableEntry[]>();
+
+  constructor(private readonly readFile: (uri: string) => Promise<string | undefined>) {}
+
+  /** Reads and parses `uri` unless loaded and unchanged; resolves to whether what is known changed. */
+  load(uri: string): Promise<boolean> {
+    if (this.files.has(uri) && !this.stale.has(uri)) return Promise.resolve(false);
+    let pending = this.loading.get(uri);
+    if (!pending) {
+      pending = this.readFile(uri).then((text) => {
+        this.loading.delete(uri);
+        this.stale.delete(uri);
+        const previous = this.files.get(uri);
+        if (previous && previous.text === text) return false;
+        this.files.set(uri, { uri, text, parsed: text === undefined ? undefined : parseBibliographyFile(uri, text) });
+        return true;
+      });
+      this.loading.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Marks a file for reading again (it changed on disk); its last content serves until then. */
+  invalidate(uri: string): void {
+    this.stale.add(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get(uri: string): LoadedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  searchable(file: ParsedBibliographyFile): SearchableEntry[] {
+    let entries = this.searchCache.get(file);
+    if (!entries) {
+      entries = file.entries.map(searchable);
+      this.searchCache.set(file, entries);
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,32 @@
+// Types for the parts of citation-js BriefKit uses (the packages ship none).
+declare module '@citation-js/core' {
+  export interface CslItem {
+    id: string;
+    type?: string;
+    title?: string;
+    author?: Array<{ family?: string; given?: string; literal?: string }>;
+    editor?: Array<{ family?: string; given?: string; literal?: string }>;
+    issued?: { 'date-parts'?: Array<Array<number | string>>; literal?: string };
+    accessed?: { 'date-parts'?: Array<Array<number | string>> };
+    'container-title'?: string;
+    publisher?: string;
+    'publisher-place'?: string;
+    volume?: string | number;
+    issue?: string | number;
+    page?: string;
+    URL?: string;
+    DOI?: string;
+    [field: string]: unknown;
+  }
+  export const plugins: {
+    input: { chain(data: unknown, options?: { target?: string; generateGraph?: boolean; forceType?: string }): CslItem[] };
+    config: { get(name: string): { templates: { add(name: string, template: string): void; has(name: string): boolean }; locales: { add(name: string, locale: string): void } } };
+  };
+  export class Cite {
+    constructor(data: unknown);
+    format(format: 'bibliography' | 'citation', options?: { format?: 'text' | 'html'; template?: string; lang?: string; entry?: string | string[] }): string;
+  }
+}
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';
+declare module '@citation-js/plugin-csl';

@@ -1,0 +1,120 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** A file's text by URI, or undefined when it cannot be read. */
+export async function readTextFile(uri: string): Promise<string | undefined> {
+  try {
+    return await readFile(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Enough for any real brief collection; a larger tree is not searched further. */
+const MAX_FILES = 5000;
+
+async function walk(root: string, accept: (path: string) => boolean, found: string[] = []): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (found.length >= MAX_FILES) break;
+    const path = join(root, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(path, accept, found);
+    } else if (accept(path)) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+/** `*` within a folder name, `**` across folders, `?` one character. */
+export function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '*' && pattern[i + 1] === '*') {
+      source += '.*';
+      i++;
+      if (pattern[i + 1] === '/') i++;
+    } else if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as URIs. */
+export async function resolveBibliographyPatterns(patterns: readonly string[], folders: readonly string[]): Promise<string[]> {
+  const uris: string[] = [];
+  for (const pattern of patterns) {
+    if (!/[*?]/.test(pattern)) {
+      const paths = isAbsolute(pattern) ? [pattern] : folders.map((folder) => join(folder, pattern));
+      uris.push(...paths.map((p) => pathToFileURL(p).href));
+      continue;
+    }
+    const matcher = globToRegExp(pattern.replace(/^\.\//, ''));
+    for (const folder of folders) {
+      const matches = await walk(folder, (path) => matcher.test(relative(folder, path).split(sep).join('/')));
+      uris.push(...matches.map((p) => pathToFileURL(p).href));
+    }
+  }
+  return [...new Set(uris)];
+}
+
+export async function listMarkdownFiles(folders: readonly string[]): Promise<Array<{ uri: string; text: string }>> {
+  const files: Array<{ uri: string; text: string }> = [];
+  for (const folder of folders) {
+    for (const path of await walk(folder, (p) => /\.(md|markdown)$/i.test(p))) {
+      try {
+        files.push({ uri: pathToFileURL(path).href, text: await readFile(path, 'utf8') });
+      } catch {
+        // Unreadable files are skipped; they cannot cite anything.
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * Tells when bibliography files change on disk, in any editor. It watches their folders, not
+ * the files: Zotero's auto-export replaces the file, which ends a watch on the file itself.
+ */
+export class BibliographyWatcher {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly files = new Set<string>();
+
+  constructor(private readonly onChange: (uri: string) => void) {}
+
+  watch(uris: readonly string[]): void {
+    for (const uri of uris) {
+      if (!uri.startsWith('file:')) continue;
+      const path = fileURLToPath(uri);
+      this.files.add(path);
+      const folder = dirname(path);
+      if (this.watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          const changed = name ? join(folder, name.toString()) : undefined;
+          if (changed && this.files.has(changed)) this.onChange(pathToFileURL(changed).href);
+        });
+        watcher.on('error', () => this.watchers.delete(folder));
+        this.watchers.set(folder, watcher);
+      } catch {
+        // A folder that cannot be watched: changes are picked up when the brief is reopened.
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+}

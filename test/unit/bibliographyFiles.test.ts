@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
+
+const FIXTURES = join(__dirname, '../fixtures/bibliography');
+
+function load(name: string) {
+  return parseBibliographyFile(`file:///refs/${name}`, readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+describe('bibliography files', () => {
+  it('reads BibTeX into CSL-JSON with each entry\'s lines, accents decoded', () => {
+    const file = load('refs.bib');
+    assert.deepEqual(file.problems, []);
+    assert.deepEqual(
+      file.entries.map((e) => [e.key, e.range.start.line, e.range.end.line, e.item.type, e.item.title]),
+      [
+        ['okafor2025', 0, 9, 'article-journal', 'Storm Outages and the Rural Grid'],
+        ['lindqvist2024', 11, 17, 'book', 'Cooperatives and the Cost of Power'],
+        ['doe2023', 19, 25, 'report', 'Grid Resilience Grants'],
+      ],
+    );
+    const okafor = file.entries[0].item;
+    assert.deepEqual([okafor.DOI, okafor.volume, okafor.issue, okafor.page, okafor['container-title']], ['10.5555/epr.2025.014', '14', '2', '33-51', 'Energy Policy Review']);
+    assert.deepEqual(file.entries[1].item.author, [
+      { family: 'Lindqvist', given: 'Maja' },
+      { family: 'Dubois', given: 'Anaïs' },
+    ]);
+  });
+
+  it('loads the good entries of a malformed .bib and reports the broken one where it starts', () => {
+    const file = load('broken.bib');
+    assert.deepEqual(file.entries.map((e) => e.key), ['good1', 'good2']);
+    assert.deepEqual(file.problems, [
+      {
+        message: 'BriefKit cannot read the entry "broken": expected "rbrace", got EOF. Check its braces, commas and quotes.',
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: 16 } },
+      },
+    ]);
+  });
+
+  it('reads CSL-JSON with non-Latin names, and reports invalid JSON at its position', () => {
+    const file = load('refs.json');
+    assert.deepEqual(file.entries.map((e) => [e.key, e.range.start.line, e.item.author?.[0].family]), [
+      ['mensah2021', 2, 'Mensah'],
+      ['ivanova2022', 13, 'Иванова'],
+    ]);
+    const broken = parseBibliographyFile('file:///refs/bad.json', '[\n  {"id": "a",}\n]');
+    assert.deepEqual(broken.entries, []);
+    assert.equal(broken.problems[0].range.start.line, 1);
+    assert.match(broken.problems[0].message, /^This CSL-JSON file is not valid JSON: .+\. No entries were loaded from it\.$/);
+  });
+
+  it('reads CSL-YAML (a references list, particles kept) and RIS (keys from ID, else author and year)', () => {
+    const yaml = load('refs.yaml');
+    assert.deepEqual(yaml.entries.map((e) => [e.key, e.range.start.line, e.item.author?.[0]]), [
+      ['vanderberg2019', 2, { family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van der' }],
+      ['undated', 13, { literal: 'Water Agency' }],
+    ]);
+    const ris = load('refs.ris');
+    assert.deepEqual(ris.entries.map((e) => [e.key, e.range.start.line, e.item.type, e.item.title]), [
+      ['ochasitrep12', 0, 'report', 'Situation Report 12'],
+      ['haddad2023', 9, 'article-journal', 'Aid Corridors Under Pressure'],
+    ]);
+  });
+
+  it('says which files it reads when the extension is unknown', () => {
+    assert.deepEqual(parseBibliographyFile('file:///refs/sources.docx', 'x').problems.map((p) => p.message), [
+      'BriefKit reads bibliography files ending in .bib, .json (CSL-JSON), .yaml (CSL-YAML) or .ris.',
+    ]);
+  });
+});

@@ -1,0 +1,138 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withCursor } from '../helpers/cursor';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+const BIB = readFileSync(join(__dirname, '../fixtures/bibliography/refs.bib'), 'utf8');
+const FILES = { 'file:///work/refs.bib': BIB };
+const HEADER = '---\nbibliography: refs.bib\n---\n\n';
+
+async function ready(text: string, files: Record<string, string> = FILES, uri = 'file:///work/brief.md') {
+  const service = testService({}, files);
+  const document = doc(text, 1, uri);
+  await service.loadBibliographies(document);
+  return { service, document };
+}
+
+describe('citations against bibliography files', () => {
+  it('citation.undefined: a key no file has, with the closest keys as quick fixes', async () => {
+    const { text, ranges } = marked(`${HEADER}As shown [@okafor2025; ⟦@okafr2025⟧, p. 4] and ⟦@nobody⟧.\n`);
+    const { service, document } = await ready(text);
+    const found = service.computeDiagnostics(document).filter((d) => d.code === 'citation.undefined');
+    assert.deepEqual(found.map((d) => d.range), ranges);
+    assert.equal(found[0].message, 'No bibliography entry has the key "okafr2025". Check the spelling, or add the work to refs.bib.');
+    const actions = service.getCodeActions(document, ranges[0]);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to @okafor2025 (Okafor 2025)']);
+    assert.equal(service.applyEdits(document, actions[0].edits), text.replace('@okafr2025', '@okafor2025'));
+  });
+
+  it('says how to name a bibliography when a brief cites keys without one', async () => {
+    const { service, document } = await ready('Text [@doe2020].\n', {});
+    assert.deepEqual(service.computeDiagnostics(document).map((d) => d.message), [
+      '"@doe2020" cites a bibliography entry, but this brief names no bibliography file. Add "bibliography: references.bib" to the front matter, or set briefkit.bibliography.',
+    ]);
+  });
+
+  it('bibliography.file-missing and bibliography.file-error on the front-matter line that names the file', async () => {
+    const { text, ranges } = marked('---\nbibliography:\n  - ⟦missing.bib⟧\n  - ⟦broken.bib⟧\n---\n\nText.\n');
+    const { service, document } = await ready(text, { 'file:///work/broken.bib': readFileSync(join(__dirname, '../fixtures/bibliography/broken.bib'), 'utf8') });
+    const found = service.computeDiagnostics(document);
+    assert.deepEqual(found.map((d) => [d.code, d.severity, d.range]), [
+      ['bibliography.file-missing', 'error', ranges[0]],
+      ['bibliography.file-error', 'warning', ranges[1]],
+    ]);
+    assert.equal(found[0].message, 'BriefKit cannot find the bibliography file "missing.bib". The path is relative to this brief; check its spelling and folder.');
+    assert.equal(found[1].message, 'broken.bib has a problem BriefKit could not read past (line 7); the other 2 entries loaded. Open the file to see each one.');
+    assert.deepEqual(service.getBibliographyFileDiagnostics('file:///work/broken.bib').map((d) => [d.code, d.range.start.line]), [['bibliography.file-error', 6]]);
+  });
+
+  it('reloads a file that changed on disk', async () => {
+    const files: Record<string, string> = { ...FILES };
+    const { service, document } = await ready(`${HEADER}New [@roe2026].\n`, files);
+    assert.equal(service.computeDiagnostics(document).length, 1);
+    files['file:///work/refs.bib'] = `${BIB}\n@misc{roe2026, title={New Work}, year={2026}}\n`;
+    assert.equal(await service.loadBibliographies(document), false, 'no reload before the change is reported');
+    service.bibliographyChanged('file:///work/refs.bib');
+    assert.equal(await service.loadBibliographies(document), true);
+    assert.deepEqual(service.computeDiagnostics(document), []);
+  });
+
+  it('reads files named by the briefkit.bibliography setting too', async () => {
+    const service = testService({ bibliographyFiles: ['file:///work/refs.bib'] }, FILES);
+    const document = doc('Text [@doe2023].\n', 1, 'file:///work/other.md');
+    await service.loadBibliographies(document);
+    assert.deepEqual(service.computeDiagnostics(document), []);
+  });
+});
+
+describe('citation completion and navigation', () => {
+  async function complete(source: string, files: Record<string, string> = FILES) {
+    const { text, position } = withCursor(source);
+    const { service, document } = await ready(text, files);
+    return { list: service.getCompletions(document, position), text };
+  }
+
+  it('offers entries after [@ with author, year and title; an exact key prefix ranks first', async () => {
+    const { list } = await complete(`${HEADER}See [@$$CURSOR$$]\n`);
+    assert.deepEqual(
+      list!.items.map((i) => [i.label, i.detail]),
+      [
+        ['doe2023', 'U.S. Department of Energy 2023 · Grid Resilience Grants'],
+        ['lindqvist2024', 'Lindqvist and Dubois 2024 · Cooperatives and the Cost of Power'],
+        ['okafor2025', 'Okafor 2025 · Storm Outages and the Rural Grid'],
+      ],
+    );
+    assert.equal(list!.items[2].documentation, 'Adaeze Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33–51, https://doi.org/10.5555/epr.2025.014.');
+  });
+
+  it('matches author names and title words, ignoring accents and case, and replaces the typed key', async () => {
+    const byAuthor = await complete(`${HEADER}As @dubo$$CURSOR$$ says\n`);
+    assert.deepEqual(byAuthor.list!.items.map((i) => [i.label, i.textEdit.range.start.character, i.textEdit.range.end.character, i.textEdit.newText]), [['lindqvist2024', 4, 8, 'lindqvist2024']]);
+    const byTitle = await complete(`${HEADER}[see @STORM$$CURSOR$$; @doe2023]\n`);
+    assert.deepEqual(byTitle.list!.items.map((i) => i.label), ['okafor2025']);
+    const keyFirst = await complete(`${HEADER}[@do$$CURSOR$$]\n`, { 'file:///work/refs.bib': `${BIB}\n@book{x1, author={Doran, Kim}, title={Tides}, year={2001}}\n` });
+    assert.deepEqual(keyFirst.list!.items.map((i) => i.label), ['doe2023', 'x1']);
+  });
+
+  it('does not complete e-mail addresses or code', async () => {
+    assert.equal((await complete(`${HEADER}Write to press@$$CURSOR$$\n`)).list, undefined);
+    assert.equal((await complete(`${HEADER}\`[@$$CURSOR$$\`\n`)).list, undefined);
+  });
+
+  it('returns at most 100 of 10,000 entries, marked incomplete, best first', async () => {
+    const big = Array.from({ length: 10000 }, (_, i) => `@misc{k${i}, author={Author${i}, A.}, title={Title number ${i}}, year={${1900 + (i % 120)}}}`).join('\n');
+    const { list } = await complete(`${HEADER}[@k999$$CURSOR$$]\n`, { 'file:///work/refs.bib': big });
+    assert.equal(list!.isIncomplete, false);
+    assert.deepEqual(list!.items.map((i) => i.label), ['k999', 'k9990', 'k9991', 'k9992', 'k9993', 'k9994', 'k9995', 'k9996', 'k9997', 'k9998', 'k9999']);
+    const all = await complete(`${HEADER}[@$$CURSOR$$]\n`, { 'file:///work/refs.bib': big });
+    assert.equal(all.list!.items.length, 100);
+    assert.equal(all.list!.isIncomplete, true);
+  });
+
+  it('fills a new footnote with a bibliography entry as a Chicago note', async () => {
+    const { list, text } = await complete(`${HEADER}Claim.[^1]\n\n[^1]: lindq$$CURSOR$$\n`);
+    assert.deepEqual(list!.items.map((i) => [i.label, i.textEdit.newText]), [
+      ['Lindqvist and Dubois 2024', 'Maja Lindqvist and Anaïs Dubois, *Cooperatives and the Cost of Power* (Oslo: Nordic Policy Press, 2024).'],
+    ]);
+    assert.deepEqual(list!.items[0].textEdit.range.start, { line: 6, character: 6 });
+    assert.ok(text.endsWith('[^1]: lindq\n'));
+  });
+
+  it('hovers a key with its reference, goes to its entry, and finds its uses across briefs', async () => {
+    const source = `${HEADER}As [@okafor$$CURSOR$$2025] found.\n`;
+    const { text, position } = withCursor(source);
+    const files = { ...FILES, 'file:///work/other.md': 'Also @okafor2025 [p. 3].\n', 'file:///work/brief.md': text };
+    const { service, document } = await ready(text, files);
+    assert.deepEqual(service.getHover(document, position), {
+      contents: 'Adaeze Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33–51, https://doi.org/10.5555/epr.2025.014.\n\n*refs.bib*',
+      range: { start: { line: 4, character: 4 }, end: { line: 4, character: 15 } },
+    });
+    assert.deepEqual(service.getDefinition(document, position), [{ uri: 'file:///work/refs.bib', range: { start: { line: 0, character: 0 }, end: { line: 9, character: 1 } } }]);
+    assert.deepEqual((await service.getReferences(document, position, true)).map((l) => [l.uri, l.range.start.line, l.range.start.character]), [
+      ['file:///work/brief.md', 4, 4],
+      ['file:///work/other.md', 0, 5],
+    ]);
+  });
+});
