@@ -47,7 +47,7 @@ import {
   completeNoteFromBibliography,
   type DocumentBibliography,
 } from './sources/citationFeatures';
-import type { BibliographyFileEntry } from './sources/bibliographyFile';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './sources/bibliographyFile';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
 
 export interface Logger {
@@ -66,6 +66,8 @@ export interface BriefHost {
   readFile(uri: string): Promise<string | undefined>;
   /** The workspace's Markdown files, for finding a citation key's uses across briefs. */
   listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
+  /** Parses a bibliography file elsewhere (a worker thread), so a large file does not hold up requests. */
+  parseBibliography?(uri: string, text: string): Promise<ParsedBibliographyFile>;
 }
 
 export interface BriefService {
@@ -112,7 +114,18 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 export function createBriefService(host: BriefHost): BriefService {
   const cache = new Map<string, CacheEntry>();
-  const store = new BibliographyStore((uri) => host.readFile(uri));
+  const store = new BibliographyStore(
+    (uri) => host.readFile(uri),
+    async (uri, text) => {
+      if (!host.parseBibliography) return parseBibliographyFile(uri, text);
+      try {
+        return await host.parseBibliography(uri, text);
+      } catch (error) {
+        host.logger.warn(`Reading ${uri} in the background failed (${(error as Error).message}); reading it here instead.`);
+        return parseBibliographyFile(uri, text);
+      }
+    },
+  );
   const bibliographyCache = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
   let generation = 0;
 
@@ -167,9 +180,11 @@ export function createBriefService(host: BriefHost): BriefService {
     if (!options.diagnosticsEnabled) return [];
     const document = getDocument(input, token);
     throwIfCancelled(token);
+    const bibliography = documentBibliography(document);
+    const citedItems = document.citations.flatMap((c) => c.items.map((i) => bibliography.byKey.get(i.key)?.item)).filter((item) => item !== undefined);
     const diagnostics = [
       ...findFrontMatterProblems(document),
-      ...citationDiagnostics(document, documentBibliography(document)),
+      ...citationDiagnostics(document, bibliography),
       ...findUndefinedFootnotes(document),
       ...findUnusedFootnotes(document),
       ...findDuplicateFootnotes(document),
@@ -180,7 +195,7 @@ export function createBriefService(host: BriefHost): BriefService {
       ...findFootnoteLabelCaseProblems(document),
       ...findDuplicateBibliographyEntries(document),
       ...findUnsortedBibliography(document),
-      ...findUncitedBibliographyEntries(document),
+      ...findUncitedBibliographyEntries(document, citedItems),
       ...findSourcesMissingFromBibliography(document),
       ...findSourceMismatches(document),
       ...findIncompleteSources(document),

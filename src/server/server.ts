@@ -33,6 +33,7 @@ import {
 import { SERVER_COMMANDS, type CommandResult } from './commands';
 import { bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
 import { BibliographyWatcher, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
+import { BibliographyParser } from './bibliographyParser';
 import { fileURLToPath } from 'node:url';
 
 const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
@@ -75,6 +76,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let supportsConfiguration = false;
   let workspaceFolders: string[] = [];
   const optionsByUri = new Map<string, BriefOptions>();
+  const bibliographyParser = new BibliographyParser();
   const service = createBriefService({
     logger: {
       debug: () => undefined,
@@ -85,6 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     getOptions: (uri) => optionsByUri.get(uri) ?? DEFAULT_OPTIONS,
     readFile: readTextFile,
     listMarkdownFiles: () => listMarkdownFiles(workspaceFolders),
+    parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
   });
   const pending = new Map<string, { timer: NodeJS.Timeout; cancel: CancellationTokenSource }>();
   const watcher = new BibliographyWatcher((uri) => {
@@ -282,7 +285,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onShutdown(() => watcher.dispose());
+  connection.onShutdown(() => {
+    watcher.dispose();
+    bibliographyParser.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -61,10 +61,11 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  async initialize(workspaceFolder?: string): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder ?? null,
+      workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
         window: { showDocument: { support: true } },
@@ -95,7 +96,7 @@ export class LspTestClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.published.findIndex((p) => p.uri === uri && predicate(p));
-      if (index >= 0) return this.published.splice(0, index + 1)[index];
+      if (index >= 0) return this.published.splice(index, 1)[0];
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {

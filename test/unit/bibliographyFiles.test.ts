@@ -71,3 +71,16 @@ describe('bibliography files', () => {
     ]);
   });
 });
+
+describe('bibliography file diagnostics', () => {
+  it('reports a work listed twice under two keys, on the later entry', async () => {
+    const { testService, doc } = await import('../helpers/service');
+    const bib = '@article{a1, title={Rivers and Risk}, author={Doe, Jane}, year={2020}}\n@article{b2, title={Other}, doi={10.1/x}, year={2021}}\n@article{a2, title={Rivers and risk}, author={Doe, Jane}, year={2020}}\n@misc{b3, title={Different title}, doi={10.1/X}}\n';
+    const service = testService({}, { 'file:///w/refs.bib': bib });
+    await service.loadBibliographies(doc('---\nbibliography: refs.bib\n---\n', 1, 'file:///w/brief.md'));
+    assert.deepEqual(service.getBibliographyFileDiagnostics('file:///w/refs.bib').map((d) => [d.code, d.range.start.line, d.message]), [
+      ['bibliography.duplicate', 2, '"a2" describes the same work as "a1" (line 1). Keep one entry and cite it by one key.'],
+      ['bibliography.duplicate', 3, '"b3" describes the same work as "b2" (line 2). Keep one entry and cite it by one key.'],
+    ]);
+  });
+});

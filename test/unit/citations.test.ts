@@ -136,3 +136,11 @@ describe('citation completion and navigation', () => {
     ]);
   });
 });
+
+describe('citations and the Bibliography section', () => {
+  it('counts a [@key] citation as citing the Bibliography entry for the same work', async () => {
+    const text = `${HEADER}As found [@okafor2025].\n\n## Bibliography\n\n- Okafor, Adaeze. 2025. “Storm Outages and the Rural Grid.” *Energy Policy Review* 14 (2).\n- Roe, Rick. 2021. “Wells.” Press.\n`;
+    const { service, document } = await ready(text);
+    assert.deepEqual(service.computeDiagnostics(document).map((d) => [d.code, d.range.start.line]), [['bibliography.uncited', 9]]);
+  });
+});

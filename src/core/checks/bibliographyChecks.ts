@@ -1,6 +1,7 @@
 import type { BriefDocument } from '../document';
 import type { BriefDiagnostic } from '../types';
-import { SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
+import type { CslItem } from '@citation-js/core';
+import { referenceFromCsl, SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
 import { describeSource } from './sourceChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
@@ -47,13 +48,18 @@ export function findUnsortedBibliography(document: BriefDocument): BriefDiagnost
   ];
 }
 
-/** `bibliography.uncited`: an entry that no footnote or citation refers to. */
-export function findUncitedBibliographyEntries(document: BriefDocument): BriefDiagnostic[] {
+/**
+ * `bibliography.uncited`: an entry that no footnote refers to and no `[@key]` citation cites
+ * (`cited` are the bibliography-file entries the brief's citations resolve to).
+ */
+export function findUncitedBibliographyEntries(document: BriefDocument, cited: readonly CslItem[]): BriefDiagnostic[] {
   const index = SourceIndex.of(document);
   // A second copy of an entry is reported as a duplicate, not also as uncited.
   const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
+  const citedWorks = cited.map(referenceFromCsl);
   return index.entries
     .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
+    .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
     .map((entry) => ({
       code: 'bibliography.uncited',
       severity: 'information',

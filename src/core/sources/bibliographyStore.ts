@@ -1,7 +1,7 @@
 import type { BriefDocument } from '../document';
 import type { Range } from '../types';
 import { foldForComparison } from './referenceParser';
-import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './bibliographyFile';
+import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
 
 /** A bibliography file as last read: parsed, or missing (`parsed` undefined). */
 export interface LoadedFile {
@@ -60,21 +60,25 @@ export class BibliographyStore {
   private readonly loading = new Map<string, Promise<boolean>>();
   private readonly searchCache = new WeakMap<ParsedBibliographyFile, SearchableEntry[]>();
 
-  constructor(private readonly readFile: (uri: string) => Promise<string | undefined>) {}
+  constructor(
+    private readonly readFile: (uri: string) => Promise<string | undefined>,
+    private readonly parse: (uri: string, text: string) => Promise<ParsedBibliographyFile>,
+  ) {}
 
   /** Reads and parses `uri` unless loaded and unchanged; resolves to whether what is known changed. */
   load(uri: string): Promise<boolean> {
     if (this.files.has(uri) && !this.stale.has(uri)) return Promise.resolve(false);
     let pending = this.loading.get(uri);
     if (!pending) {
-      pending = this.readFile(uri).then((text) => {
+      pending = (async () => {
+        const text = await this.readFile(uri);
+        const previous = this.files.get(uri);
+        const unchanged = previous !== undefined && previous.text === text;
+        if (!unchanged) this.files.set(uri, { uri, text, parsed: text === undefined ? undefined : await this.parse(uri, text) });
         this.loading.delete(uri);
         this.stale.delete(uri);
-        const previous = this.files.get(uri);
-        if (previous && previous.text === text) return false;
-        this.files.set(uri, { uri, text, parsed: text === undefined ? undefined : parseBibliographyFile(uri, text) });
-        return true;
-      });
+        return !unchanged;
+      })();
       this.loading.set(uri, pending);
     }
     return pending;

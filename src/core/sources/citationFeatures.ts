@@ -5,7 +5,8 @@ import type { BriefDiagnostic, Range } from '../types';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliographyStore';
 import { chicagoNote, shortCitation } from './chicagoNote';
-import { foldForComparison } from './referenceParser';
+import { foldForComparison, normalizeTitle, normalizeUrl } from './referenceParser';
+import { referenceFromCsl } from './sourceIndex';
 
 /** The bibliography files one document draws on, as loaded now. */
 export interface DocumentBibliography {
@@ -58,9 +59,38 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   return diagnostics;
 }
 
-/** Diagnostics to show inside a bibliography file itself. */
+/** Entries of one file that describe the same work as an earlier entry (same DOI, URL, or title and authors). */
+function duplicateFileEntries(entries: readonly BibliographyFileEntry[]): Array<[BibliographyFileEntry, BibliographyFileEntry]> {
+  const seen = new Map<string, BibliographyFileEntry>();
+  const pairs: Array<[BibliographyFileEntry, BibliographyFileEntry]> = [];
+  for (const entry of entries) {
+    const work = referenceFromCsl(entry.item);
+    const keys = [
+      work.doi && `doi:${work.doi}`,
+      work.url && `url:${normalizeUrl(work.url.text)}`,
+      work.title && `title:${normalizeTitle(work.title.text)}|${work.familyNames.join(',')}`,
+    ].filter((k): k is string => Boolean(k));
+    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
+    if (first) pairs.push([entry, first]);
+    else for (const k of keys) seen.set(k, entry);
+  }
+  return pairs;
+}
+
+/** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */
 export function bibliographyFileDiagnostics(file: LoadedFile): BriefDiagnostic[] {
-  return (file.parsed?.problems ?? []).map((problem) => ({ code: 'bibliography.file-error', severity: 'error', message: problem.message, range: problem.range }));
+  const unreadable = (file.parsed?.problems ?? []).map(
+    (problem): BriefDiagnostic => ({ code: 'bibliography.file-error', severity: 'error', message: problem.message, range: problem.range }),
+  );
+  const duplicates = duplicateFileEntries(file.parsed?.entries ?? []).map(
+    ([copy, first]): BriefDiagnostic => ({
+      code: 'bibliography.duplicate',
+      severity: 'warning',
+      message: `"${copy.key}" describes the same work as "${first.key}" (line ${first.range.start.line + 1}). Keep one entry and cite it by one key.`,
+      range: copy.range,
+    }),
+  );
+  return [...unreadable, ...duplicates];
 }
 
 const KEY_CHARS = /[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u;

@@ -1,5 +1,6 @@
 import type { BibliographyEntry, BriefDocument, FootnoteDefinition } from '../document';
-import { isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
+import type { CslItem } from '@citation-js/core';
+import { foldForComparison, isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
 
 /** A parsed reference and the document offset its field spans are relative to. */
 export interface LocatedReference {
@@ -115,4 +116,20 @@ export function sortKey(reference: ParsedReference): string {
   }
   if (reference.title) return normalizeTitle(reference.title.text).replace(LEADING_ARTICLE, '');
   return normalizeTitle(reference.raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')).replace(LEADING_ARTICLE, '');
+}
+
+/** A bibliography-file entry in the parsed-reference shape, so it can be matched to Bibliography-section entries. */
+export function referenceFromCsl(item: CslItem): ParsedReference {
+  const field = (text: string | undefined): FieldSpan | undefined => (text ? { text, start: 0, end: 0 } : undefined);
+  const year = item.issued?.['date-parts']?.[0]?.[0];
+  return {
+    raw: item.title ?? item.id,
+    familyNames: (item.author ?? item.editor ?? []).map((n) => foldForComparison(n.family ?? n.literal ?? '')).filter(Boolean),
+    title: field(item.title),
+    url: field(item.URL),
+    doi: item.DOI?.toLowerCase(),
+    year: field(year === undefined ? undefined : String(year)),
+    noDate: year === undefined,
+    isIbid: false,
+  };
 }
