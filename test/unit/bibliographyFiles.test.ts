@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
+import { doc, testService } from '../helpers/service';
 
 const FIXTURES = join(__dirname, '../fixtures/bibliography');
 
@@ -74,7 +75,6 @@ describe('bibliography files', () => {
 
 describe('bibliography file diagnostics', () => {
   it('reports a work listed twice under two keys, on the later entry', async () => {
-    const { testService, doc } = await import('../helpers/service');
     const bib = '@article{a1, title={Rivers and Risk}, author={Doe, Jane}, year={2020}}\n@article{b2, title={Other}, doi={10.1/x}, year={2021}}\n@article{a2, title={Rivers and risk}, author={Doe, Jane}, year={2020}}\n@misc{b3, title={Different title}, doi={10.1/X}}\n';
     const service = testService({}, { 'file:///w/refs.bib': bib });
     await service.loadBibliographies(doc('---\nbibliography: refs.bib\n---\n', 1, 'file:///w/brief.md'));
