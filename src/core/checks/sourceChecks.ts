@@ -86,7 +86,10 @@ function incompleteReasons(reference: ParsedReference): string[] {
   const reasons: string[] = [];
   if (reference.accessed && !reference.url) reasons.push('it gives an access date but no URL; add the web address');
   if (reference.noDate && !reference.accessed) reasons.push('it has no date (n.d.) and no access date; add the date you consulted it');
-  if (reference.url && !reference.title && reference.familyNames.length === 0) reasons.push('it is only a web address; add the author or publisher and the title');
+  const words = reference.raw.replace(reference.url?.text ?? '', ' ').match(/\p{L}{2,}/gu) ?? [];
+  if (reference.url && !reference.title && reference.familyNames.length === 0 && words.length < 3) {
+    reasons.push('it is only a web address; add the author or publisher and the title');
+  }
   return reasons;
 }
 

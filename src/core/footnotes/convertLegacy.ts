@@ -109,6 +109,7 @@ function findHtmlNotes(document: BriefDocument): FoundNote[] {
 
 function htmlToMarkdown(html: string): string {
   return html
+    .replace(/^\s*<sup>\s*\d+\s*<\/sup>/i, '') // the note's own number, which the [^n] label now carries
     .replace(/<a\b[^>]*href\s*=\s*["']#[^"']*["'][^>]*>[\s\S]*?<\/a>/gi, '') // back-links (↩) to the marker
     .replace(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) => (text.trim() === href ? `<${href}>` : `[${text}](${href})`))
     .replace(/<\/?(?:em|i)>/gi, '*')
@@ -119,6 +120,7 @@ function htmlToMarkdown(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/\s+/g, ' ')
     .trim();
 }
