@@ -35,6 +35,7 @@ describe('bibliography files', () => {
     assert.deepEqual(file.entries.map((e) => e.key), ['good1', 'good2']);
     assert.deepEqual(file.problems, [
       {
+        key: 'broken',
         message: 'BriefKit cannot read the entry "broken": expected "rbrace", got EOF. Check its braces, commas and quotes.',
         range: { start: { line: 6, character: 0 }, end: { line: 6, character: 16 } },
       },

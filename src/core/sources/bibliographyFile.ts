@@ -17,6 +17,8 @@ export interface BibliographyFileEntry {
 export interface BibliographyFileProblem {
   message: string;
   range: Range;
+  /** The key of the entry that could not be read, when known. */
+  key?: string;
 }
 
 export interface ParsedBibliographyFile {
@@ -121,6 +123,7 @@ function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliog
       add(plugins.input.chain(source, TO_CSL));
     } catch (error) {
       result.problems.push({
+        key: entry.key || undefined,
         message: `BriefKit cannot read the entry "${entry.key || '(no key)'}": ${firstLine((error as Error).message)}. Check its braces, commas and quotes.`,
         range: lines.rangeAt(entry.start, Math.min(entry.end, text.indexOf('\n', entry.start) < 0 ? entry.end : text.indexOf('\n', entry.start))),
       });

@@ -43,13 +43,20 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     }
   }
   const configured = bibliography.sources.length > 0;
+  const unreadable = new Map<string, { uri: string; line: number }>();
+  for (const { file } of bibliography.files) {
+    for (const problem of file?.parsed?.problems ?? []) if (problem.key) unreadable.set(problem.key, { uri: file!.uri, line: problem.range.start.line + 1 });
+  }
   for (const citation of document.citations) {
     for (const item of citation.items) {
       if (bibliography.byKey.has(item.key)) continue;
+      const broken = unreadable.get(item.key);
       diagnostics.push({
         code: 'citation.undefined',
         severity: 'error',
-        message: configured
+        message: broken
+          ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
+          : configured
           ? `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`
           : `"@${item.key}" cites a bibliography entry, but this brief names no bibliography file. Add "bibliography: references.bib" to the front matter, or set briefkit.bibliography.`,
         range: item.range,
