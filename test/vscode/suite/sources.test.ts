@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { summarize, waitForDiagnostics, workspaceFile } from './helpers';
+
+describe('BriefKit sources in VS Code', () => {
+  let editor: vscode.TextEditor;
+  let original: string;
+
+  before(async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('sources.md'));
+    editor = await vscode.window.showTextDocument(document, { preview: false });
+    original = document.getText();
+  });
+
+  afterEach(async () => {
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('checks citations against the bibliography file and the Bibliography section', async () => {
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => summarize(x).code === 'citation.undefined'));
+    const line = editor.document.lineAt(6).text;
+    assert.deepEqual(
+      diagnostics.map(summarize).filter((d) => d.code === 'citation.undefined' || d.code === 'bibliography.unsorted'),
+      [
+        { code: 'citation.undefined', severity: 'Error', range: [6, line.indexOf('@lindqvst2024'), 6, line.indexOf('@lindqvst2024') + '@lindqvst2024'.length] },
+        { code: 'bibliography.unsorted', severity: 'Information', range: [11, 0, 11, editor.document.lineAt(11).text.length] },
+      ],
+    );
+  });
+
+  it('completes [@ with entries of the bibliography file', async () => {
+    const position = new vscode.Position(6, editor.document.lineAt(6).text.indexOf('okafor2025'));
+    const list = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, position, '@')) as vscode.CompletionList;
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const key of ['doe2023', 'lindqvist2024', 'okafor2025']) assert.ok(labels.includes(key), JSON.stringify(labels));
+  });
+
+  it('fixes a misspelt key and sorts the Bibliography with quick fixes', async () => {
+    const diagnostics = vscode.languages.getDiagnostics(editor.document.uri);
+    const misspelt = diagnostics.find((d) => summarize(d).code === 'citation.undefined')!;
+    const fixes = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, misspelt.range)) as vscode.CodeAction[];
+    const change = fixes.find((a) => a.title === 'Change to @lindqvist2024 (Lindqvist and Dubois 2024)');
+    assert.ok(change?.edit, JSON.stringify(fixes.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(change.edit));
+    const unsorted = diagnostics.find((d) => summarize(d).code === 'bibliography.unsorted')!;
+    const sorts = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, unsorted.range)) as vscode.CodeAction[];
+    const sort = sorts.find((a) => a.title === 'Sort the Bibliography alphabetically');
+    assert.ok(sort?.edit, JSON.stringify(sorts.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(sort.edit));
+    assert.equal(
+      editor.document.getText(),
+      original
+        .replace('@lindqvst2024', '@lindqvist2024')
+        .replace('- Roe, Rick. 2021. “Wells and Pumps.” Water Press.\n- Baker, Lee. 2019. “Canals.” Water Press.', '- Baker, Lee. 2019. “Canals.” Water Press.\n- Roe, Rick. 2021. “Wells and Pumps.” Water Press.'),
+    );
+  });
+});
