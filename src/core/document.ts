@@ -42,6 +42,8 @@ export interface Citation extends Located {
 
 export interface Sentence extends Located {
   text: string;
+  /** Offset where its paragraph (or table cell) starts: sentences of one paragraph share it. */
+  paragraphStart: number;
   footnoteReferences: FootnoteReference[];
   citations: Citation[];
 }
@@ -156,7 +158,13 @@ export function assembleDocument(
     }
     if (!inBibliography) {
       for (const sentence of block.sentences) {
-        document.sentences.push({ ...locate(offset + sentence.start, offset + sentence.end), text: sentence.text, footnoteReferences: [], citations: [] });
+        document.sentences.push({
+          ...locate(offset + sentence.start, offset + sentence.end),
+          text: sentence.text,
+          paragraphStart: offset + sentence.paragraphStart,
+          footnoteReferences: [],
+          citations: [],
+        });
       }
     }
   }
@@ -232,6 +240,7 @@ function locateFrontMatter(chunk: Chunk, parse: ChunkParse, locate: (s: number, 
     author: parsed.author,
     date: parsed.date,
     lang: parsed.lang,
+    claimsOff: parsed.claimsOff,
     csl: parsed.csl ? { ...locate(parsed.csl.start, parsed.csl.end), value: parsed.csl.value } : undefined,
     bibliography: parsed.bibliography.map((b) => ({ ...locate(b.start, b.end), value: b.value })),
     problems: parsed.problems.map((p) => ({ ...locate(p.start, p.end), message: p.message })),

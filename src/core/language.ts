@@ -61,6 +61,8 @@ export interface BriefCodeAction {
   /** The diagnostic ranges it fixes, so the editor can attach it to them. */
   diagnosticRanges: Range[];
   edits: TextEdit[];
+  /** Run after the edit, such as putting the cursor where the writer types next. */
+  command?: BriefCommand;
   isPreferred?: boolean;
 }
 

@@ -1,6 +1,9 @@
 /** Where the house style puts a footnote marker relative to punctuation (Chicago: after). */
 export type FootnotePlacement = 'after-punctuation' | 'before-punctuation' | 'off';
 
+import type { ClaimOptions } from './claims/claimDetector';
+import type { Severity } from './types';
+
 /** Options of the core, converted once from editor settings or CLI flags by each host. */
 export interface BriefOptions {
   /** When false, no diagnostics are reported (the document is still parsed for navigation). */
@@ -8,10 +11,12 @@ export interface BriefOptions {
   footnotePlacement: FootnotePlacement;
   /** Bibliography files (URIs) every brief draws on, besides those its front matter names. */
   bibliographyFiles: string[];
+  claims: ClaimOptions & { severity: Severity };
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
   footnotePlacement: 'after-punctuation',
   bibliographyFiles: [],
+  claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
 };

@@ -17,7 +17,7 @@ import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findU
 import type { BriefOptions } from './options';
 import { applyEdits, type TextEdit } from './edits';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
-import { completeFootnote } from './footnotes/footnoteCompletion';
+import { completeFootnote, SHOW_POSITION_COMMAND } from './footnotes/footnoteCompletion';
 import {
   footnoteDefinition,
   footnoteHover,
@@ -34,6 +34,10 @@ import { renumberFootnotes, type RenumberOptions } from './footnotes/renumber';
 import { convertLegacyFootnotes } from './footnotes/convertLegacy';
 import { fixMarkerPlacement } from './footnotes/footnoteFixes';
 import type { Position, Range } from './types';
+import { findUncitedClaimDiagnostics } from './claims/claimChecks';
+import { claimCodeActions } from './claims/claimCodeActions';
+import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './claims/claimDetector';
+import type { Sentence } from './document';
 import { BibliographyStore, bibliographySources } from './sources/bibliographyStore';
 import {
   bibliographyFileDiagnostics,
@@ -128,6 +132,22 @@ export function createBriefService(host: BriefHost): BriefService {
   );
   const bibliographyCache = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
   let generation = 0;
+  /** Claim scores by sentence text: an edit re-scores only the sentences whose text changed. */
+  const claimScores = new Map<string, ClaimScore>();
+  function claimScorer(options: BriefOptions): (sentence: Sentence) => ClaimScore {
+    const lists = wordListsFor(options.claims);
+    return (sentence) => {
+      const key = `${options.claims.reportingVerbs.join()}|${options.claims.hedges.join()}|${sentence.text}`;
+      let score = claimScores.get(key);
+      if (!score) {
+        // Bounded: a long session of edits does not grow the cache without limit.
+        if (claimScores.size > 100000) claimScores.clear();
+        score = scoreSentence(sentence.text, lists);
+        claimScores.set(key, score);
+      }
+      return score;
+    };
+  }
 
   /** The bibliography files a document draws on, as loaded now (never waits for a file). */
   function documentBibliography(document: BriefDocument): DocumentBibliography {
@@ -200,6 +220,7 @@ export function createBriefService(host: BriefHost): BriefService {
       ...findSourceMismatches(document),
       ...findIncompleteSources(document),
       ...findUrlTitleMismatches(document),
+      ...findUncitedClaimDiagnostics(document, options, claimScorer(options)),
     ];
     return diagnostics.sort(
       (a, b) =>
@@ -207,6 +228,17 @@ export function createBriefService(host: BriefHost): BriefService {
         a.range.start.character - b.range.start.character ||
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
     );
+  }
+
+  function uncitedClaimActions(document: BriefDocument, range: Range) {
+    const options = host.getOptions(document.uri);
+    if (document.frontMatter?.claimsOff) return [];
+    const from = document.lines.offsetAt(range.start);
+    const to = document.lines.offsetAt(range.end);
+    const touched = findUncitedClaims(document, options.claims, claimScorer(options))
+      .map((claim) => claim.sentence)
+      .filter((s) => s.start <= to && from <= s.end);
+    return claimCodeActions(document, touched, documentBibliography(document).byKey.size > 0, SHOW_POSITION_COMMAND);
   }
 
   const offsetOf = (input: BriefTextDocument, position: Position) => {
@@ -278,6 +310,7 @@ export function createBriefService(host: BriefHost): BriefService {
         ...footnoteCodeActions(document, range, host.getOptions(input.uri).footnotePlacement),
         ...sourceCodeActions(document, range),
         ...citationCodeActions(document, range, documentBibliography(document)),
+        ...uncitedClaimActions(document, range),
       ];
     },
     insertFootnote: (input, position) => {

@@ -222,6 +222,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           (d) => action.diagnosticCodes.includes(String(d.code)) && action.diagnosticRanges.some((r) => JSON.stringify(r) === JSON.stringify(d.range)),
         ),
         isPreferred: action.isPreferred,
+        command: action.command,
         edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] },
       }),
     );

@@ -1,13 +1,22 @@
-import { DEFAULT_OPTIONS, type BriefOptions, type FootnotePlacement } from '../core';
+import { DEFAULT_OPTIONS, type BriefOptions, type FootnotePlacement, type Severity } from '../core';
 
 /** The `briefkit` settings section as VS Code (or any LSP client) sends it. */
 export interface BriefKitSettings {
   diagnostics?: { enabled?: unknown };
   footnotes?: { placement?: unknown };
   bibliography?: unknown;
+  claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
 const PLACEMENTS: readonly FootnotePlacement[] = ['after-punctuation', 'before-punctuation', 'off'];
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
 
 /** The `briefkit.bibliography` paths and globs, as written (resolved against the workspace by the server). */
 export function bibliographyPatterns(settings: BriefKitSettings | null | undefined): string[] {
@@ -19,10 +28,19 @@ export function bibliographyPatterns(settings: BriefKitSettings | null | undefin
 /** Converts editor settings to core options, keeping the default for values of the wrong type. */
 export function toBriefOptions(settings: BriefKitSettings | null | undefined, bibliographyFiles: string[]): BriefOptions {
   const enabled = settings?.diagnostics?.enabled;
-  const placement = settings?.footnotes?.placement;
+  const claims = settings?.claims;
+  const defaults = DEFAULT_OPTIONS.claims;
   return {
     diagnosticsEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_OPTIONS.diagnosticsEnabled,
-    footnotePlacement: PLACEMENTS.includes(placement as FootnotePlacement) ? (placement as FootnotePlacement) : DEFAULT_OPTIONS.footnotePlacement,
+    footnotePlacement: oneOf(settings?.footnotes?.placement, PLACEMENTS, DEFAULT_OPTIONS.footnotePlacement),
     bibliographyFiles,
+    claims: {
+      enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
+      scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),
+      sensitivity: oneOf(claims?.sensitivity, ['strict', 'balanced', 'lenient'] as const, defaults.sensitivity),
+      severity: oneOf<Severity>(claims?.severity, ['error', 'warning', 'information', 'hint'], defaults.severity),
+      reportingVerbs: strings(claims?.reportingVerbs),
+      hedges: strings(claims?.hedges),
+    },
   };
 }

@@ -135,3 +135,25 @@ describe('language server features', () => {
     });
   });
 });
+
+describe('language server: uncited claims', () => {
+  it('publishes claim.uncited and offers its quick fixes with a command that moves the cursor', async () => {
+    const client = new LspTestClient();
+    await client.initialize();
+    const uri = 'file:///workspace/claims.md';
+    await client.open(uri, 'Exports fell 12 percent in 2023. We should act.\n');
+    const published = await client.nextDiagnostics(uri);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range]), [
+      ['claim.uncited', 3, { start: { line: 0, character: 0 }, end: { line: 0, character: 32 } }],
+    ]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: published.diagnostics[0].range,
+      context: { diagnostics: published.diagnostics },
+    })) as Array<{ title: string; command?: { command: string; arguments: unknown[] }; edit: { documentChanges: TextDocumentEdit[] } }>;
+    assert.deepEqual(actions.map((a) => a.title), ['Add footnote [^1] to this sentence', 'Not a claim: stop flagging this sentence']);
+    assert.deepEqual(actions[0].edit.documentChanges[0].edits.map((e) => e.newText), ['[^1]', '\n[^1]: \n']);
+    assert.deepEqual(actions[0].command, { title: 'Go to where the source goes', command: 'briefkit.server.showPosition', arguments: [uri, { line: 2, character: 6 }] });
+    await client.shutdown();
+  });
+});

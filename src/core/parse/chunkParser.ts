@@ -55,6 +55,8 @@ export interface RawFootnoteDefinition extends OffsetSpan {
 export interface RawSentence extends OffsetSpan {
   /** The sentence's readable text: Markdown syntax and container markers removed. */
   text: string;
+  /** Start of the paragraph (or table cell) the sentence belongs to. */
+  paragraphStart: number;
 }
 
 const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<Root>;
@@ -169,7 +171,7 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
       return;
     case 'paragraph':
     case 'tableCell':
-      if (prose) addSentences(source, node.children, block);
+      if (prose) addSentences(source, node.children, startOf(node), block);
       break;
     default:
       break;
@@ -267,13 +269,14 @@ function pushAligned(
   push(value, (i) => offsets[i]);
 }
 
-function addSentences(source: string, children: PhrasingContent[], block: ParsedBlock): void {
+function addSentences(source: string, children: PhrasingContent[], paragraphStart: number, block: ParsedBlock): void {
   const mapped = plainText(source, children);
   for (const span of splitSentences(mapped.text)) {
     block.sentences.push({
       start: mapped.offsets[span.start],
       end: mapped.offsets[span.end - 1] + 1,
       text: mapped.text.slice(span.start, span.end).replace(/\s+/g, ' '),
+      paragraphStart,
     });
   }
 }

@@ -15,6 +15,8 @@ export interface ParsedFrontMatter {
   lang?: string;
   /** `bibliography:` as one path or a list of paths. */
   bibliography: FrontMatterValue[];
+  /** `briefkit-claims: off` (or false) switches the uncited-claim check off for this brief. */
+  claimsOff: boolean;
   /** YAML errors, with document offsets, in words a writer can act on. */
   problems: Array<{ message: string; start: number; end: number }>;
 }
@@ -39,7 +41,7 @@ function located(node: YamlNode, offset: number): FrontMatterValue | undefined {
 
 /** Reads the YAML between the `---` fences; `offset` is where that YAML starts in the document. */
 export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatter {
-  const result: ParsedFrontMatter = { bibliography: [], problems: [] };
+  const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false };
   const doc = parseDocument(yaml, { prettyErrors: false });
   for (const error of doc.errors) {
     const [start, end] = error.pos;
@@ -75,6 +77,9 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
           const path = located(value, offset);
           if (path) result.bibliography.push(path);
         }
+        break;
+      case 'briefkit-claims':
+        result.claimsOff = /^(?:off|false|no)$/i.test(scalarText(value) ?? '');
         break;
       default:
         break;

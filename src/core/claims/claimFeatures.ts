@@ -1,0 +1,131 @@
+/**
+ * What makes a sentence a checkable claim, as transparent features with weights. Each
+ * feature that fires adds its weight to the sentence's score and, when positive, its plain
+ * description to the evidence shown to the writer.
+ */
+export interface ClaimFeature {
+  id: string;
+  weight: number;
+  /** Words for the writer ("gives a statistic"); empty for features that lower the score. */
+  evidence: string;
+}
+
+export interface ClaimWordLists {
+  reportingVerbs: readonly string[];
+  hedges: readonly string[];
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const DATE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|\\b${MONTH}\\s+(?:of\\s+)?(?:1[89]|20)\\d{2}\\b|\\b(?:in|since|by|until|from|between|during|of|early|late|mid-?)\\s+(?:1[89]|20)\\d{2}s?\\b|\\b(?:1[89]|20)\\d{2}[-–](?:1[89]|20)?\\d{2}\\b|\\b(?:yesterday|last (?:week|month|year)|this (?:week|month|year))\\b`, 'i');
+const YEAR_ALONE = /\b(?:1[89]|20)\d{2}\b/;
+const STATISTIC = /\d\s*(?:%|percent\b|per cent\b|percentage points?\b)|[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand|hundred)\b|\b(?:million|billion|trillion)s?\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))\b/i;
+const NUMBER = /(?<![\w.])\d[\d,.]*(?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)\b/i;
+const QUOTATION = /[“"][^”"]*?(?:\s+\S+){3,}[^”"]*[”"]/;
+const DEFAULT_REPORTING = [
+  'said', 'says', 'stated', 'states', 'announced', 'confirmed', 'reported', 'reports', 'urged', 'warned', 'declared', 'denounced',
+  'noted', 'told', 'claimed', 'acknowledged', 'estimated', 'testified', 'pledged', 'promised', 'vowed', 'insisted', 'admitted',
+  'revealed', 'disclosed', 'condemned', 'accused', 'described', 'called for', 'according to', 'expressed', 'voiced', 'asserted',
+];
+const ACTION = /\b(?:signed|deployed|launched|voted|adopted|approved|passed|imposed|ratified|invaded|attacked|killed|arrested|sent|agreed|withdrew|banned|published|released|issued|established|created|founded|elected|appointed|resigned|introduced|enacted|vetoed|closed|opened|sanctioned|suspended|expelled|captured|seized|destroyed|fired|launched|conducted|held|met|visited|spent|allocated|awarded|received|sold|bought|acquired|joined|left|lost|won|collapsed|struck|hit|began|ended|started|vetoed|proposed|denied|saved|cut|raised|lowered|cost|paid|built|spent|lost|gained|reduced|tripled|provided|invested|borrowed)\b/i;
+const TREND = /\b(?:rose|risen|rising|fell|fallen|falling|doubled|tripled|halved|increased|increases|increasing|decreased|decreases|declined|declines|declining|grew|grown|growing|dropped|surged|soared|plunged|climbed|shrank|expanded|contracted|reached|exceeded|outnumber(?:ed|s)?)\b/i;
+const STUDY = /\b(?:study|studies|survey(?:ed|s)?|research(?:ers)?|analysis|analyses|report(?:ed|s)?|findings?|found that|data (?:show|suggest|indicate)|evidence|poll(?:s|ed)?|census|assessment|intelligence|statistics|estimates?|experts?|scientists?|economists?)\b/i;
+const LEGAL = /\b(?:treaty|treaties|resolutions?|law|laws|act of|statute|charter|convention|constitution|court|ruled|ruling|requires|required|prohibits|prohibited|violat(?:es|ed|ion|ions)|sanctions|article \d+|section \d+|regulations?|directive|agreement|accord|protocol)\b/i;
+const COMPARATIVE = /\b(?:more than|less than|fewer than|at least|as many as|up to|largest|biggest|highest|lowest|smallest|most|least|fastest|record|first time|for the first time|only (?:country|nation|state))\b/i;
+const GENERALISATION = /\b(?:studies (?:show|have shown|suggest)|research (?:shows|has shown|suggests)|experts (?:agree|say|warn)|it is (?:well )?(?:known|documented|established) that|most (?:agencies|countries|states|governments|people|americans|experts|economists)|widely (?:reported|recognized|acknowledged))\b/i;
+const WANTS = /\b(?:wants|seeks|aims|intends|plans|believes|opposes|supports|rejects|fears|hopes|is seeking|is pursuing|is trying)\b/i;
+const DEFAULT_HEDGES = ['might', 'could', 'may', 'would', 'possibly', 'perhaps', 'potentially', 'probably', 'appears to', 'appear to', 'seems to', 'seem to', 'likely', 'unlikely', 'arguably', 'conceivably', 'if'];
+const RECOMMENDATION = /\b(?:should|must|ought to|needs? to|have to|has to|shall|it is (?:vital|crucial|essential|important|necessary|imperative|critical|key)|is (?:vital|crucial|essential|imperative|critical|key)\b|are (?:vital|crucial|essential|imperative|critical)\b|(?:we|i) (?:recommend|propose|suggest|urge)|recommend(?:ed|s)? that|it is recommended|priorit(?:y|ies|ize)|would help|would be)\b/i;
+const ROADMAP = /\b(?:in this (?:article|brief|paper|report|memo|section|chapter|analysis)|this (?:article|brief|paper|memo|section|chapter) (?:examines|discusses|explores|argues|describes|outlines|presents|proposes|considers|concludes)|(?:i|we) (?:examine|discuss|explore|argue|describe|outline|present|propose|consider|conclude|believe|think|analy[sz]e|focus|turn|review)|(?:below|above|as follows|the following)\b|(?:first|second|third|finally|in conclusion|to conclude|in sum|in summary)[,:])/i;
+// Case matters: "US" is a country, "us" a first person.
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b/;
+const QUESTION = /\?\s*(?:[”"’')\]]|\[\^[^\]]*\])*\s*$/;
+
+const ACRONYM = /\b[A-Z]{2,}(?:s)?\b/;
+
+function wordList(words: readonly string[]): RegExp {
+  const escaped = words.map((w) => w.trim().toLowerCase()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`\\b(?:${escaped.join('|') || '(?!)'})\\b`, 'i');
+}
+
+/** Capitalised words that are not names: pronouns, articles, months, days. */
+const NOT_NAMES = /^(?:I|I'm|I've|The|A|An|This|That|These|Those|It|In|On|At|For|But|And|Or|However|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[,.;:]?$/;
+
+/** Capitalised words that are not the sentence's first word: names of people, places, organisations. */
+function namedEntities(sentence: string): number {
+  const words = sentence.replace(/[“”"'’()[\]]/g, ' ').split(/\s+/).filter(Boolean);
+  let count = 0;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    // Acronyms are counted once below, not here.
+    if (/^\p{Lu}\p{Ll}[\p{L}'’-]*/u.test(word) && !NOT_NAMES.test(word)) count++;
+  }
+  return count + (ACRONYM.test(sentence) ? 1 : 0);
+}
+
+export const FEATURES = {
+  statistic: { id: 'statistic', weight: 3, evidence: 'gives a statistic' },
+  number: { id: 'number', weight: 1.5, evidence: 'gives a number' },
+  date: { id: 'date', weight: 1.5, evidence: 'gives a date' },
+  year: { id: 'year', weight: 0.75, evidence: 'names a year' },
+  quotation: { id: 'quotation', weight: 2.5, evidence: 'quotes someone' },
+  reporting: { id: 'reporting', weight: 2, evidence: 'reports what someone said' },
+  action: { id: 'action', weight: 1.5, evidence: 'describes an action by a named actor' },
+  event: { id: 'event', weight: 0.75, evidence: 'describes an event' },
+  trend: { id: 'trend', weight: 1.25, evidence: 'describes a trend' },
+  study: { id: 'study', weight: 1.25, evidence: 'cites a finding, study or report' },
+  legal: { id: 'legal', weight: 1.25, evidence: 'states what a law, treaty or resolution says' },
+  comparative: { id: 'comparative', weight: 0.5, evidence: 'makes a comparison' },
+  generalisation: { id: 'generalisation', weight: 3, evidence: 'presents a generalisation as established' },
+  wants: { id: 'wants', weight: 1, evidence: 'states what an actor wants or believes' },
+  named: { id: 'named', weight: 0.75, evidence: 'names people or organisations' },
+  hedge: { id: 'hedge', weight: -1.5, evidence: '' },
+  recommendation: { id: 'recommendation', weight: -3, evidence: '' },
+  roadmap: { id: 'roadmap', weight: -3.5, evidence: '' },
+  firstPerson: { id: 'firstPerson', weight: -0.5, evidence: '' },
+  question: { id: 'question', weight: -4, evidence: '' },
+  short: { id: 'short', weight: -2, evidence: '' },
+} satisfies Record<string, ClaimFeature>;
+
+export interface CompiledWordLists {
+  reporting: RegExp;
+  hedges: RegExp;
+}
+
+export function compileWordLists(extra: Partial<ClaimWordLists> = {}): CompiledWordLists {
+  return {
+    reporting: wordList([...DEFAULT_REPORTING, ...(extra.reportingVerbs ?? [])]),
+    hedges: wordList([...DEFAULT_HEDGES, ...(extra.hedges ?? [])]),
+  };
+}
+
+/** The features a sentence (footnote markers already removed) shows. */
+export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
+  const found: ClaimFeature[] = [];
+  const words = sentence.split(/\s+/).filter(Boolean).length;
+  const named = namedEntities(sentence);
+  // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
+  const ownWords = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(new RegExp(MONTH, 'g'), ' ');
+  const reported = lists.reporting.test(sentence);
+  if (STATISTIC.test(sentence)) found.push(FEATURES.statistic);
+  else if (NUMBER.test(sentence.replace(new RegExp(YEAR_ALONE.source, 'g'), ' '))) found.push(FEATURES.number);
+  if (DATE.test(sentence)) found.push(FEATURES.date);
+  else if (YEAR_ALONE.test(sentence)) found.push(FEATURES.year);
+  if (QUOTATION.test(sentence)) found.push(FEATURES.quotation);
+  if (reported) found.push(FEATURES.reporting);
+  if (ACTION.test(sentence)) found.push(named > 0 ? FEATURES.action : FEATURES.event);
+  if (TREND.test(sentence)) found.push(FEATURES.trend);
+  if (GENERALISATION.test(sentence)) found.push(FEATURES.generalisation);
+  else if (STUDY.test(sentence)) found.push(FEATURES.study);
+  if (LEGAL.test(sentence)) found.push(FEATURES.legal);
+  if (COMPARATIVE.test(sentence)) found.push(FEATURES.comparative);
+  if (WANTS.test(sentence) && named > 0) found.push(FEATURES.wants);
+  if (named >= 2) found.push(FEATURES.named);
+  // "said the deployment would prolong the war" reports a prediction; it does not hedge.
+  if (!reported && lists.hedges.test(ownWords)) found.push(FEATURES.hedge);
+  if (RECOMMENDATION.test(ownWords)) found.push(FEATURES.recommendation);
+  if (ROADMAP.test(ownWords)) found.push(FEATURES.roadmap);
+  else if (FIRST_PERSON.test(ownWords)) found.push(FEATURES.firstPerson);
+  if (QUESTION.test(sentence)) found.push(FEATURES.question);
+  if (words < 5) found.push(FEATURES.short);
+  return found;
+}

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/claims/claimDetector';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+const lists = wordListsFor({ reportingVerbs: [], hedges: [] });
+const isClaim = (sentence: string) => scoreSentence(sentence, lists).score >= THRESHOLDS.balanced;
+const features = (sentence: string) => scoreSentence(sentence, lists).features.map((f) => f.id);
+
+describe('claim features', () => {
+  it('sees statistics, dates, quotations, reporting verbs, actions, trends, studies and the law', () => {
+    assert.deepEqual(features('Outages rose 40 percent in 2024.'), ['statistic', 'date', 'trend']);
+    assert.deepEqual(features('On June 18, 2024, Russia and North Korea signed a treaty.'), ['number', 'date', 'action', 'legal', 'named']);
+    assert.deepEqual(features('The minister said the drought was "the worst in a generation."'), ['quotation', 'reporting']);
+    assert.deepEqual(features('A 2023 survey of 400 utilities found that most lacked spare parts.'), ['number', 'year', 'study', 'comparative']);
+  });
+
+  it('reads hedges, recommendations, roadmap sentences and questions as lowering the score', () => {
+    assert.deepEqual(features('Donor support might slow the programme down.'), ['hedge']);
+    assert.deepEqual(features('Congress should fund the programme.'), ['recommendation']);
+    assert.deepEqual(features('In this brief, I examine three options for reform.'), ['number', 'roadmap']);
+    assert.deepEqual(features('Why did the talks fail in May?'), ['question']);
+  });
+
+  it('does not read the month of May or the country US as a hedge or first person', () => {
+    assert.deepEqual(features('The US imposed sanctions in May 2024.'), ['date', 'action', 'legal']);
+  });
+});
+
+describe('labelled sentences', () => {
+  const positives = [
+    'On June 18, 2024, Russia and North Korea signed a treaty on a comprehensive strategic partnership.',
+    'The Department of Energy announced $2.3 billion in resilience grants on 12 March 2025.',
+    'According to the association, member utilities maintain 42 percent of the nation\'s distribution lines.',
+    'The chief executive stated that "no co-op should have to choose between a new substation and a fair rate."',
+    'Studies show that early warning systems reduce flood deaths.',
+    'Resolution No. 2270 prohibits the transfer of small arms to the DPRK.',
+    'The U.S. Defense Secretary said the deployment would prolong the conflict.',
+    'Illegal fishing costs coastal states an estimated $1.9 billion a year.',
+  ];
+  const negatives = [
+    'Congress should scale the matching share to utility size.',
+    'In this article, I examine the ways in which this cooperation affects policymaking.',
+    'Such a change might speed up projects, but it could also spread funds thinly.',
+    'Agencies shall publish their outage data by county.',
+    'It is vital that donors coordinate their efforts.',
+    'Why does this matter?',
+    'Congress should raise the grant ceiling to $5 billion to reach the poorest counties.',
+    'The ministers should heed the warning that "delay costs lives."',
+  ];
+  for (const sentence of positives) it(`claim: ${sentence}`, () => assert.equal(isClaim(sentence), true, JSON.stringify(scoreSentence(sentence, lists))));
+  for (const sentence of negatives) it(`not a claim: ${sentence}`, () => assert.equal(isClaim(sentence), false, JSON.stringify(scoreSentence(sentence, lists))));
+});
+
+describe('claim.uncited', () => {
+  it('flags the uncited claim, with its range and evidence, and not the cited one or the argument', () => {
+    const { text, ranges } = marked('Outages rose 40 percent in 2024.[^1] ⟦The minister said on 4 May 2024 that repairs would take a year.⟧ Congress should act.\n\n[^1]: Okafor, “Storm Outages,” 2025.\n');
+    const found = testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited');
+    assert.deepEqual(found.map((d) => [d.severity, d.range]), [['information', ranges[0]]]);
+    assert.equal(found[0].message, 'This sentence reports what someone said, gives a number and gives a date, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.');
+  });
+
+  it('handles abbreviations and markers at the end: U.S. and No. do not split the sentence', () => {
+    const { text, ranges } = marked('⟦The U.S. Treasury listed 12 vessels under Order No. 13810 in March 2024.⟧ Congress should act.\n');
+    assert.deepEqual(testService().computeDiagnostics(doc(text)).map((d) => d.range), ranges);
+  });
+
+  it('lets a citation at the end of a paragraph cover it with the paragraph scope', () => {
+    const text = 'The ministry said exports fell 12 percent in 2023. Imports rose 4 percent in 2023.[^1]\n\n[^1]: Ministry of Trade, 2024.\n';
+    assert.equal(testService().computeDiagnostics(doc(text)).length, 1);
+    const paragraph = testService({ claims: { enabled: true, scope: 'paragraph', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] } });
+    assert.deepEqual(paragraph.computeDiagnostics(doc(text)), []);
+  });
+
+  it('obeys the ignore marker, the front-matter switch, the setting and extra word lists', () => {
+    const claim = 'Exports fell 12 percent in 2023.';
+    assert.deepEqual(testService().computeDiagnostics(doc(`${claim} <!-- briefkit-ignore claim -->\n`)), []);
+    assert.deepEqual(testService().computeDiagnostics(doc(`<!-- briefkit-ignore claim -->\n${claim} Imports rose 4 percent in 2023.\n`)), []);
+    assert.deepEqual(testService().computeDiagnostics(doc(`---\nbriefkit-claims: off\n---\n\n${claim}\n`)), []);
+    const off = { enabled: false, scope: 'sentence' as const, sensitivity: 'balanced' as const, severity: 'information' as const, reportingVerbs: [], hedges: [] };
+    assert.deepEqual(testService({ claims: off }).computeDiagnostics(doc(`${claim}\n`)), []);
+    const extraHedge = wordListsFor({ reportingVerbs: [], hedges: ['reportedly'] });
+    assert.deepEqual(scoreSentence('Sources reportedly disagree on the cause.', extraHedge).features.map((f) => f.id), ['hedge']);
+    const extraVerb = wordListsFor({ reportingVerbs: ['tweeted'], hedges: [] });
+    assert.deepEqual(scoreSentence('The minister tweeted that the border was closed.', extraVerb).features.map((f) => f.id), ['reporting', 'event']);
+  });
+
+  it('offers to add a footnote after the final punctuation, to cite, or to mark it not a claim', async () => {
+    const text = '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023. Next.\n';
+    const service = testService({}, { 'file:///work/refs.bib': '@misc{a, title={A}, year={2020}}' });
+    const document = doc(text, 1, 'file:///work/brief.md');
+    await service.loadBibliographies(document);
+    const range = { start: { line: 4, character: 3 }, end: { line: 4, character: 3 } };
+    const actions = service.getCodeActions(document, range);
+    assert.deepEqual(actions.map((a) => a.title), ['Add footnote [^1] to this sentence', 'Cite a source with [@…]', 'Not a claim: stop flagging this sentence']);
+    const apply = (i: number) => service.applyEdits(document, actions[i].edits);
+    assert.equal(apply(0), '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023.[^1] Next.\n\n[^1]: \n');
+    assert.deepEqual(actions[0].command?.arguments, ['file:///work/brief.md', { line: 6, character: 6 }]);
+    assert.equal(apply(1), '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023 [@]. Next.\n');
+    assert.deepEqual(actions[1].command?.arguments, ['file:///work/brief.md', { line: 4, character: 34 }]);
+    assert.equal(apply(2), '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023. <!-- briefkit-ignore claim --> Next.\n');
+  });
+});
