@@ -9,7 +9,28 @@ import { parseFrontMatter, type ParsedFrontMatter } from './parse/frontMatter';
 export interface Located {
   start: number;
   end: number;
-  range: Range;
+  readonly range: Range;
+}
+
+/**
+ * A located item whose LSP range is worked out when first asked for: a keystroke rebuilds
+ * thousands of items, and most ranges are never read (only those of reported problems are).
+ */
+class Span implements Located {
+  readonly #lines: LineIndex;
+  #range: Range | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    lines: LineIndex,
+  ) {
+    this.#lines = lines;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#lines.rangeAt(this.start, this.end));
+  }
 }
 
 export interface FootnoteReference extends Located {
@@ -104,6 +125,7 @@ export function assembleDocument(
 ): BriefDocument {
   const lines = new LineIndex(text);
   const locate = (start: number, end: number): Located => ({ start, end, range: lines.rangeAt(start, end) });
+  const place = <T extends object>(start: number, end: number, fields: T): Span & T => Object.assign(new Span(start, end, lines), fields);
   const document: BriefDocument = {
     uri,
     version,
@@ -129,42 +151,41 @@ export function assembleDocument(
   for (const [index, { block, offset }] of placed.entries()) {
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
-    for (const span of block.codeSpans) document.codeSpans.push(locate(offset + span.start, offset + span.end));
+    for (const span of block.codeSpans) document.codeSpans.push(new Span(offset + span.start, offset + span.end, lines));
     for (const ref of block.footnoteReferences) {
-      document.footnoteReferences.push({ ...locate(offset + ref.start, offset + ref.end), label: ref.label, key: normalizeFootnoteLabel(ref.label) });
+      document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
     }
     for (const def of block.footnoteDefinitions) {
-      document.footnoteDefinitions.push({
-        ...locate(offset + def.start, offset + def.end),
+      document.footnoteDefinitions.push(
+        place(offset + def.start, offset + def.end, {
         label: def.label,
         key: normalizeFootnoteLabel(def.label),
         labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
         content: text.slice(offset + def.contentStart, offset + def.contentEnd),
         contentStart: offset + def.contentStart,
-      });
+        }),
+      );
     }
     for (const citation of block.citations) {
-      document.citations.push({
-        ...locate(offset + citation.start, offset + citation.end),
-        bracketed: citation.bracketed,
-        items: citation.items.map((item) => ({
-          ...locate(offset + item.start, offset + item.end),
-          key: item.key,
-          suppressAuthor: item.suppressAuthor,
-          prefix: item.prefix,
-          suffix: item.suffix,
-        })),
-      });
+      document.citations.push(
+        place(offset + citation.start, offset + citation.end, {
+          bracketed: citation.bracketed,
+          items: citation.items.map((item) =>
+            place(offset + item.start, offset + item.end, { key: item.key, suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
+          ),
+        }),
+      );
     }
     if (!inBibliography) {
       for (const sentence of block.sentences) {
-        document.sentences.push({
-          ...locate(offset + sentence.start, offset + sentence.end),
-          text: sentence.text,
-          paragraphStart: offset + sentence.paragraphStart,
-          footnoteReferences: [],
-          citations: [],
-        });
+        document.sentences.push(
+          place(offset + sentence.start, offset + sentence.end, {
+            text: sentence.text,
+            paragraphStart: offset + sentence.paragraphStart,
+            footnoteReferences: [] as FootnoteReference[],
+            citations: [] as Citation[],
+          }),
+        );
       }
     }
   }
@@ -177,7 +198,7 @@ export function assembleDocument(
     for (let i = section.headingIndex + 1; i < section.endIndex; i++) {
       const { block, offset } = placed[i];
       if (block.kind !== 'list' && block.kind !== 'paragraph') continue;
-      for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, locate));
+      for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, place));
     }
     document.bibliography = {
       ...locate(heading.offset + heading.block.start, last.offset + last.block.end),
@@ -192,11 +213,10 @@ export function assembleDocument(
   return document;
 }
 
-function entryAt(text: string, offset: number, span: OffsetSpan, locate: (s: number, e: number) => Located): BibliographyEntry {
+function entryAt(text: string, offset: number, span: OffsetSpan, place: (s: number, e: number, fields: { text: string }) => BibliographyEntry): BibliographyEntry {
   const start = offset + span.start;
   const end = offset + span.end;
-  const raw = text.slice(start, end);
-  return { ...locate(start, end), text: raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
+  return place(start, end, { text: text.slice(start, end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() });
 }
 
 /** The first heading named like a bibliography, up to the next heading of the same or a higher level. */

@@ -6,11 +6,14 @@ import { describeSource } from './sourceChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
+  const seen = new Map<string, EntrySource>();
   const pairs: Array<[EntrySource, EntrySource]> = [];
-  index.entries.forEach((entry, i) => {
-    const first = index.entries.slice(0, i).find((earlier) => SourceIndex.sameWork(earlier.reference, entry.reference));
+  for (const entry of index.entries) {
+    const keys = SourceIndex.identityKeys(entry.reference);
+    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
     if (first) pairs.push([entry, first]);
-  });
+    else for (const k of keys) seen.set(k, entry);
+  }
   return pairs;
 }
 

@@ -82,8 +82,15 @@ export function findSourcesMissingFromBibliography(document: BriefDocument): Bri
     }));
 }
 
+/** Per parsed reference (shared by every version that contains its text), so a keystroke does not redo them. */
+const reasonsCache = new WeakMap<ParsedReference, string[]>();
+const slugCache = new WeakMap<ParsedReference, boolean>();
+
 function incompleteReasons(reference: ParsedReference): string[] {
+  const cached = reasonsCache.get(reference);
+  if (cached) return cached;
   const reasons: string[] = [];
+  reasonsCache.set(reference, reasons);
   if (reference.accessed && !reference.url) reasons.push('it gives an access date but no URL; add the web address');
   if (reference.noDate && !reference.accessed) reasons.push('it has no date (n.d.) and no access date; add the date you consulted it');
   const words = reference.raw.replace(reference.url?.text ?? '', ' ').match(/\p{L}{2,}/gu) ?? [];
@@ -123,7 +130,13 @@ export function findUrlTitleMismatches(document: BriefDocument): BriefDiagnostic
   ];
   for (const [source, where] of located) {
     const { url, title } = source.reference;
-    if (!url || !title || !slugContradictsTitle(url.text, title.text)) continue;
+    if (!url || !title) continue;
+    let contradicts = slugCache.get(source.reference);
+    if (contradicts === undefined) {
+      contradicts = slugContradictsTitle(url.text, title.text);
+      slugCache.set(source.reference, contradicts);
+    }
+    if (!contradicts) continue;
     diagnostics.push({
       code: 'source.url-title-mismatch',
       severity: 'warning',

@@ -22,32 +22,75 @@ export function isSource(reference: ParsedReference): boolean {
   return reference.url !== undefined || reference.title !== undefined || (reference.familyNames.length > 0 && reference.year !== undefined);
 }
 
-function sameWork(a: ParsedReference, b: ParsedReference): 'url' | 'title' | 'authors-year' | undefined {
-  if (a.doi && b.doi && a.doi === b.doi) return 'url';
-  if (a.url && b.url && normalizeUrl(a.url.text) === normalizeUrl(b.url.text)) return 'url';
-  if (a.title && b.title) {
-    const ta = normalizeTitle(a.title.text);
-    const tb = normalizeTitle(b.title.text);
-    const firstAuthorsAgree = a.familyNames.length === 0 || b.familyNames.length === 0 || a.familyNames[0] === b.familyNames[0];
-    // A shortened note ("Okafor, “Storm Outages,” 41.") names the start of the title.
-    const shortened = (x: string, y: string) => x.split(' ').length >= 2 && y.startsWith(`${x} `);
-    if (firstAuthorsAgree && (ta === tb || shortened(ta, tb) || shortened(tb, ta))) return 'title';
+/** What identifies a work, normalised once per reference: comparisons then cost a string compare. */
+interface WorkKeys {
+  doi?: string;
+  url?: string;
+  title?: string;
+  firstFamily?: string;
+  families: string;
+  year?: string;
+}
+
+const keysCache = new WeakMap<ParsedReference, WorkKeys>();
+
+function workKeys(reference: ParsedReference): WorkKeys {
+  let keys = keysCache.get(reference);
+  if (!keys) {
+    keys = {
+      doi: reference.doi,
+      url: reference.url ? normalizeUrl(reference.url.text) : undefined,
+      title: reference.title ? normalizeTitle(reference.title.text) : undefined,
+      firstFamily: reference.familyNames[0],
+      families: reference.familyNames.join(','),
+      year: reference.year?.text,
+    };
+    keysCache.set(reference, keys);
   }
-  if (!a.title || !b.title) {
-    if (a.familyNames[0] && a.familyNames[0] === b.familyNames[0] && a.year && b.year && a.year.text === b.year.text) return 'authors-year';
+  return keys;
+}
+
+/** A shortened note ("Okafor, “Storm Outages,” 41.") names the start of the title: see entryTitledLike. */
+function authorsAgree(a: WorkKeys, b: WorkKeys): boolean {
+  return a.firstFamily === undefined || b.firstFamily === undefined || a.firstFamily === b.firstFamily;
+}
+
+/** Parsed references by text: an edit re-parses only the notes and entries it changed. */
+const referenceCache = new Map<string, ParsedReference>();
+
+function parseCached(text: string): ParsedReference {
+  let reference = referenceCache.get(text);
+  if (!reference) {
+    if (referenceCache.size > 50000) referenceCache.clear();
+    reference = parseReference(text);
+    referenceCache.set(text, reference);
   }
-  return undefined;
+  return reference;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K | undefined, value: V): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
  * The sources of one document version: footnotes and Bibliography-section entries, parsed,
  * and each footnote matched to the entry describing the same work (same URL or DOI; else the
- * same title; else the same first author and year).
+ * same title; else the same first author and year). Lookups go through maps, so matching
+ * 400 notes against 300 entries costs about as much as reading them.
  */
 export class SourceIndex {
   readonly notes: NoteSource[];
   readonly entries: EntrySource[];
   private readonly matches = new Map<NoteSource, EntrySource>();
+  private readonly byDoi = new Map<string, EntrySource[]>();
+  private readonly byUrl = new Map<string, EntrySource[]>();
+  private readonly byTitle = new Map<string, EntrySource[]>();
+  private readonly byAuthorYear = new Map<string, EntrySource[]>();
+  /** Entry titles in order, for finding the full title a shortened note names. */
+  private readonly sortedTitles: Array<{ title: string; entry: EntrySource }>;
 
   private static readonly cache = new WeakMap<BriefDocument, SourceIndex>();
 
@@ -63,14 +106,25 @@ export class SourceIndex {
   private constructor(readonly document: BriefDocument) {
     this.notes = document.footnoteDefinitions.map((definition) => ({
       definition,
-      reference: parseReference(definition.content),
+      reference: parseCached(definition.content),
       offset: definition.contentStart,
     }));
     this.entries = (document.bibliography?.entries ?? []).map((entry) => ({
       entry,
-      reference: parseReference(document.text.slice(entry.start, entry.end)),
+      reference: parseCached(document.text.slice(entry.start, entry.end)),
       offset: entry.start,
     }));
+    for (const entry of this.entries) {
+      const keys = workKeys(entry.reference);
+      push(this.byDoi, keys.doi, entry);
+      push(this.byUrl, keys.url, entry);
+      push(this.byTitle, keys.title, entry);
+      if (keys.firstFamily && keys.year) push(this.byAuthorYear, `${keys.firstFamily}|${keys.year}`, entry);
+    }
+    this.sortedTitles = this.entries
+      .map((entry) => ({ title: workKeys(entry.reference).title ?? '', entry }))
+      .filter((t) => t.title !== '')
+      .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
     for (const note of this.notes) {
       if (!isSource(note.reference)) continue;
       const match = this.findEntry(note.reference);
@@ -79,9 +133,43 @@ export class SourceIndex {
   }
 
   findEntry(reference: ParsedReference): EntrySource | undefined {
-    const ranked = (['url', 'title', 'authors-year'] as const).map((kind) => this.entries.filter((e) => sameWork(reference, e.reference) === kind));
-    for (const candidates of ranked) {
-      if (candidates.length >= 1 && (candidates.length === 1 || candidates !== ranked[2])) return candidates[0];
+    const keys = workKeys(reference);
+    const byId = (keys.doi && this.byDoi.get(keys.doi)?.[0]) || (keys.url && this.byUrl.get(keys.url)?.[0]);
+    if (byId) return byId;
+    if (keys.title) {
+      const exact = this.byTitle.get(keys.title)?.find((e) => authorsAgree(keys, workKeys(e.reference)));
+      if (exact) return exact;
+      const shortened = this.entryTitledLike(keys);
+      if (shortened) return shortened;
+    }
+    // First author and year only when one side has no title, and only when exactly one entry fits.
+    if (keys.firstFamily && keys.year) {
+      const candidates = (this.byAuthorYear.get(`${keys.firstFamily}|${keys.year}`) ?? []).filter((e) => !reference.title || !e.reference.title);
+      if (candidates.length === 1) return candidates[0];
+    }
+    return undefined;
+  }
+
+  /** An entry whose title starts with this shortened title, or whose title this one starts with. */
+  private entryTitledLike(keys: WorkKeys): EntrySource | undefined {
+    const title = keys.title!;
+    if (title.includes(' ')) {
+      const prefix = `${title} `;
+      let low = 0;
+      let high = this.sortedTitles.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (this.sortedTitles[mid].title < prefix) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < this.sortedTitles.length && this.sortedTitles[i].title.startsWith(prefix); i++) {
+        if (authorsAgree(keys, workKeys(this.sortedTitles[i].entry.reference))) return this.sortedTitles[i].entry;
+      }
+    }
+    const words = title.split(' ');
+    for (let n = words.length - 1; n >= 2; n--) {
+      const entry = this.byTitle.get(words.slice(0, n).join(' '))?.find((e) => authorsAgree(keys, workKeys(e.reference)));
+      if (entry) return entry;
     }
     return undefined;
   }
@@ -94,10 +182,18 @@ export class SourceIndex {
     return this.notes.filter((note) => this.matches.get(note) === entry);
   }
 
-  /** Two entries describing the same work. */
+  /** Two references describing the same work: same DOI or URL, or the same title and authors. */
   static sameWork(a: ParsedReference, b: ParsedReference): boolean {
-    if (sameWork(a, b) === 'url') return true;
-    return a.title !== undefined && b.title !== undefined && normalizeTitle(a.title.text) === normalizeTitle(b.title.text) && a.familyNames.join() === b.familyNames.join();
+    const x = workKeys(a);
+    const y = workKeys(b);
+    if ((x.doi && x.doi === y.doi) || (x.url && x.url === y.url)) return true;
+    return x.title !== undefined && x.title === y.title && x.families === y.families;
+  }
+
+  /** Keys under which a duplicate of this reference would be found. */
+  static identityKeys(reference: ParsedReference): string[] {
+    const keys = workKeys(reference);
+    return [keys.doi && `doi:${keys.doi}`, keys.url && `url:${keys.url}`, keys.title && `title:${keys.title}|${keys.families}`].filter((k): k is string => Boolean(k));
   }
 }
 

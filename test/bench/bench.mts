@@ -1,0 +1,178 @@
+/**
+ * `npm run bench [-- --json]`: BriefKit against the tools a writer would otherwise run, on the
+ * same generated inputs in the same run. Each figure is the median and p95 of repeated runs
+ * after warm-up runs. Not part of `npm test`: timings belong in benchmarks, not unit tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkLint from 'remark-lint';
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
+import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { parse as retorquereParse } from '@retorquere/bibtex-parser';
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import chicagoAuthorDate from 'style-chicago';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { LspTestClient } from '../helpers/lspClient.ts';
+import { generateBibtex, generateBrief } from './generate.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const coreBundle = join(ROOT, 'out/bench/core.cjs');
+await build({ entryPoints: [join(ROOT, 'test/bench/benchCore.ts')], outfile: coreBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' });
+const { createBriefService, DEFAULT_OPTIONS, parseBibliographyFile, scoreSentence, wordListsFor } = createRequire(import.meta.url)(coreBundle) as typeof import('./benchCore.ts');
+const json = process.argv.includes('--json');
+
+interface Result {
+  workload: string;
+  size: string;
+  tool: string;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+}
+const results: Result[] = [];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+async function measure(workload: string, size: string, tool: string, run: (i: number) => unknown, runs = 15, warmup = 3): Promise<Result> {
+  for (let i = 0; i < warmup; i++) await run(-1 - i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const result = { workload, size, tool, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), runs };
+  results.push(result);
+  if (!json) console.log(`${workload.padEnd(34)} ${size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`);
+  return result;
+}
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+function service(files: Record<string, string> = {}) {
+  // Each call is a fresh core: its caches start empty.
+  return createBriefService({ logger: quiet, getOptions: () => DEFAULT_OPTIONS, readFile: async (uri) => files[uri] });
+}
+
+const remarkProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const remarkLintProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkLint).use(remarkLintNoUndefinedReferences).use(remarkLintNoUnusedDefinitions);
+
+const sizes = [
+  { size: '1.5k words', brief: generateBrief(1500, 30, 20), runs: 30 },
+  { size: '20k words', brief: generateBrief(20000, 400, 300), runs: 15 },
+  { size: '100k words', brief: generateBrief(100000, 2000, 1500), runs: 5 },
+];
+
+if (!json) console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+
+for (const { size, brief, runs } of sizes) {
+  const text = brief.text;
+  await measure('1. full analysis', size, 'peer: remark-parse + remark-gfm (parse only)', () => remarkProcessor.parse(text), runs);
+  await measure('1. full analysis', size, 'peer: remark-lint (2 definition rules)', () => remarkLintProcessor.run(remarkLintProcessor.parse(text)), runs);
+  await measure('1. full analysis', size, 'peer: markdownlint (default rules)', () => markdownlint({ strings: { brief: text } }), runs);
+  await measure('1. full analysis', size, 'BriefKit, cold (new service)', (i) => service().computeDiagnostics({ uri: `file:///b${i}.md`, version: 1, getText: () => text }), runs);
+  const warm = service();
+  warm.computeDiagnostics({ uri: 'file:///w.md', version: 0, getText: () => text });
+  await measure('1. full analysis', size, 'BriefKit, warm (same text, new version)', (i) => warm.computeDiagnostics({ uri: 'file:///w.md', version: i + 10, getText: () => text }), runs);
+  const lists = wordListsFor(DEFAULT_OPTIONS.claims);
+  const sentences = warm.getDocument({ uri: 'file:///w.md', version: 5, getText: () => text }).sentences;
+  await measure('1a. claims (score every sentence)', size, 'BriefKit claim scoring, no cache', () => sentences.forEach((s) => scoreSentence(s.text, lists)), runs);
+
+  // 2. One character typed in the middle of the brief, as the server sees each keystroke.
+  const middle = text.indexOf('. ', Math.floor(text.length / 2));
+  const keystroke = service();
+  keystroke.computeDiagnostics({ uri: 'file:///k.md', version: 0, getText: () => text });
+  let version = 1;
+  await measure('2. re-analysis after a keystroke', size, 'BriefKit (core)', (i) => {
+    const edited = i % 2 === 0 ? text.slice(0, middle) + 'x' + text.slice(middle) : text;
+    keystroke.computeDiagnostics({ uri: 'file:///k.md', version: version++, getText: () => edited });
+  }, Math.max(runs, 20));
+}
+
+// 2b. The real server over stdio: didChange to published diagnostics (includes the 150 ms typing pause).
+{
+  const { text } = sizes[1].brief;
+  const client = new LspTestClient([join(ROOT, 'dist/server.js'), '--stdio']);
+  await client.initialize();
+  const uri = 'file:///bench/brief.md';
+  await client.open(uri, text);
+  await client.nextDiagnostics(uri, undefined, 60000);
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  let v = 2;
+  await measure('2b. keystroke through the server', '20k words', 'didChange → diagnostics (incl. 150 ms pause)', async (i) => {
+    const version = v++;
+    const change = i % 2 === 0 ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' } : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
+    await client.change(uri, version, [change]);
+    await client.nextDiagnostics(uri, (p) => p.version === version, 60000);
+  }, 20, 2);
+  await client.shutdown();
+}
+
+// 3. Completion.
+{
+  const { text } = sizes[1].brief;
+  const at = text.indexOf('\n\n', Math.floor(text.length / 2));
+  const withMarker = `${text.slice(0, at)} Also[^${text.slice(at)}`;
+  const s = service();
+  const doc = { uri: 'file:///c.md', version: 1, getText: () => withMarker };
+  const lines = withMarker.slice(0, at + 7).split('\n');
+  const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  s.getDocument(doc);
+  await measure('3. completion at [^', '20k words', 'BriefKit (400 notes)', () => s.getCompletions(doc, position), 30);
+  for (const count of [100, 10000]) {
+    const files = { 'file:///bench/refs.bib': generateBibtex(count) };
+    const cs = service(files);
+    const source = '---\nbibliography: refs.bib\n---\n\nSee [@ok';
+    const cdoc = { uri: 'file:///bench/c.md', version: 1, getText: () => source };
+    await cs.loadBibliographies(cdoc);
+    await measure('3. completion at [@', `${count} entries`, 'BriefKit, typed "ok"', () => cs.getCompletions(cdoc, { line: 4, character: 8 }), 30);
+    const empty = { uri: 'file:///bench/e.md', version: 1, getText: () => '---\nbibliography: refs.bib\n---\n\nSee [@' };
+    await cs.loadBibliographies(empty);
+    await measure('3. completion at [@', `${count} entries`, 'BriefKit, nothing typed yet', () => cs.getCompletions(empty, { line: 4, character: 6 }), 30);
+  }
+}
+
+// 4. Loading bibliography files.
+const bibtex = generateBibtex(10000);
+const parsed = parseBibliographyFile('file:///bench/refs.bib', bibtex);
+const cslJson = JSON.stringify(parsed.entries.map((e) => e.item));
+await measure('4. load a bibliography file', '10k entries', 'BriefKit BibTeX (citation-js)', () => parseBibliographyFile('file:///bench/refs.bib', bibtex), 5, 1);
+await measure('4. load a bibliography file', '10k entries', 'BriefKit CSL-JSON (citation-js)', () => parseBibliographyFile('file:///bench/refs.json', cslJson), 5, 1);
+await measure('4. load a bibliography file', '10k entries', 'peer: @retorquere/bibtex-parser (BibTeX)', () => retorquereParse(bibtex), 5, 1);
+
+// 5. Rendering 300 entries in Chicago author-date (citation-js + citeproc, the engine BriefKit renders with).
+{
+  plugins.config.get('@csl').templates.add('chicago-author-date', chicagoAuthorDate as unknown as string);
+  const items = parsed.entries.slice(0, 300).map((e) => e.item);
+  const cite = new Cite(items);
+  await measure('5. render a bibliography', '300 entries', 'citation-js, Chicago author-date', () => cite.format('bibliography', { format: 'html', template: 'chicago-author-date', lang: 'en-US' }), 10, 2);
+}
+
+// 6. Activation (loading the extension bundle) and package size.
+{
+  const scratch = mkdtempSync(join(tmpdir(), 'briefkit-bench-'));
+  const stub = join(scratch, 'vscode.js');
+  writeFileSync(stub, 'module.exports = new Proxy({}, { get: () => new Proxy(function () {}, { get: () => () => undefined }) });');
+  const script = `const M=require('module');const r=M._resolveFilename;M._resolveFilename=function(req,...a){return req==='vscode'?${JSON.stringify(stub)}:r.call(this,req,...a)};const t=process.hrtime.bigint();require(${JSON.stringify(join(ROOT, 'dist/extension.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+  await measure('6. activation', 'extension.js', 'load the client bundle (fresh Node process)', () => Number(execFileSync(process.execPath, ['-e', script]).toString()), 10, 2);
+  const vsix = join(ROOT, 'briefkit.vsix');
+  if (!existsSync(vsix)) spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  const kb = statSync(vsix).size / 1024;
+  results.push({ workload: '6. package size', size: '.vsix', tool: 'briefkit.vsix (KB)', medianMs: kb, p95Ms: kb, runs: 1 });
+  if (!json) console.log(`6. package size                     .vsix       briefkit.vsix                            ${kb.toFixed(0)} KB`);
+}
+
+if (json) console.log(JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results }, null, 2));

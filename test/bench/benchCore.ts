@@ -1,0 +1,5 @@
+// What the benchmarks call, bundled by esbuild exactly as the server and CLI bundle it (no
+// test-runner transforms), so the timings are those users get.
+export { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
+export { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
+export { scoreSentence, wordListsFor } from '../../src/core/claims/claimDetector';
