@@ -69,3 +69,12 @@ describe('document model: footnotes', () => {
     assert.deepEqual(document.footnoteReferences[0].range, { start: { line: 0, character: 22 }, end: { line: 0, character: 26 } });
   });
 });
+
+describe('document model: footnotes in links', () => {
+  it('finds a marker inside link text, but not in the link address', () => {
+    const { text, ranges } = marked('See [the report⟦[^1]⟧](https://example.org/[^2]).\n\n[^1]: Note.\n');
+    const document = testService().getDocument(doc(text));
+    assert.deepEqual(document.footnoteReferences.map((r) => r.range), ranges);
+    assert.deepEqual(testService().computeDiagnostics(doc(text)).filter((d) => d.code.startsWith('footnote.')), []);
+  });
+});
