@@ -12,11 +12,14 @@ export interface BriefOptions {
   /** Bibliography files (URIs) every brief draws on, besides those its front matter names. */
   bibliographyFiles: string[];
   claims: ClaimOptions & { severity: Severity };
+  /** The citation style for formatted references (a brief's `csl:` front matter overrides it). */
+  citationStyle: string;
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
   footnotePlacement: 'after-punctuation',
   bibliographyFiles: [],
+  citationStyle: 'chicago-note-bibliography',
   claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
 };

@@ -38,6 +38,9 @@ import { findUncitedClaimDiagnostics } from './claims/claimChecks';
 import { claimCodeActions } from './claims/claimCodeActions';
 import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './claims/claimDetector';
 import type { Sentence } from './document';
+import { renderReference, STYLE_NAMES, styleTitle } from './sources/cslStyles';
+import { chicagoNote } from './sources/chicagoNote';
+import type { CslItem } from '@citation-js/core';
 import { BibliographyStore, bibliographySources } from './sources/bibliographyStore';
 import {
   bibliographyFileDiagnostics,
@@ -204,6 +207,7 @@ export function createBriefService(host: BriefHost): BriefService {
     const citedItems = document.citations.flatMap((c) => c.items.map((i) => bibliography.byKey.get(i.key)?.item)).filter((item) => item !== undefined);
     const diagnostics = [
       ...findFrontMatterProblems(document),
+      ...styleDiagnostics(document),
       ...citationDiagnostics(document, bibliography),
       ...findUndefinedFootnotes(document),
       ...findUnusedFootnotes(document),
@@ -241,6 +245,56 @@ export function createBriefService(host: BriefHost): BriefService {
     return claimCodeActions(document, touched, documentBibliography(document).byKey.size > 0, SHOW_POSITION_COMMAND);
   }
 
+  /** .csl files named in front matter, by URI: read with the bibliographies, never on a request. */
+  const customStyles = new Map<string, string | undefined>();
+
+  function cslUri(document: BriefDocument): string | undefined {
+    const value = document.frontMatter?.csl?.value;
+    if (!value || !/\.csl$/i.test(value)) return undefined;
+    try {
+      return new URL(value, document.uri).href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Formats a reference in the brief's style: front matter `csl:` (a style name or a .csl file), else the setting. */
+  function referenceRenderer(document: BriefDocument): (item: CslItem) => string {
+    const chosen = document.frontMatter?.csl?.value ?? host.getOptions(document.uri).citationStyle;
+    const custom = cslUri(document);
+    const definition = custom ? customStyles.get(custom) : undefined;
+    const lang = document.frontMatter?.lang ?? 'en-US';
+    return (item) => {
+      if (!definition && !styleTitle(chosen)) return chicagoNote(item);
+      try {
+        return renderReference(item, chosen, lang, definition);
+      } catch {
+        // A locale citation-js does not have, or a broken .csl file: fall back to a Chicago note.
+        return chicagoNote(item);
+      }
+    };
+  }
+
+  function styleDiagnostics(document: BriefDocument): BriefDiagnostic[] {
+    const csl = document.frontMatter?.csl;
+    if (!csl) return [];
+    const custom = cslUri(document);
+    if (custom) {
+      return customStyles.has(custom) && customStyles.get(custom) === undefined
+        ? [{ code: 'bibliography.style-missing', severity: 'error', message: `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`, range: csl.range }]
+        : [];
+    }
+    if (styleTitle(csl.value)) return [];
+    return [
+      {
+        code: 'bibliography.style-unknown',
+        severity: 'warning',
+        message: `BriefKit does not know the citation style "${csl.value}". Use one of ${STYLE_NAMES.join(', ')}, or the path of a .csl file.`,
+        range: csl.range,
+      },
+    ];
+  }
+
   const offsetOf = (input: BriefTextDocument, position: Position) => {
     const document = getDocument(input);
     return { document, offset: document.lines.offsetAt(position) };
@@ -260,7 +314,7 @@ export function createBriefService(host: BriefHost): BriefService {
     },
     getHover: (input, position) => {
       const { document, offset } = offsetOf(input, position);
-      return footnoteHover(document, offset) ?? citationHover(document, offset, documentBibliography(document));
+      return footnoteHover(document, offset) ?? citationHover(document, offset, documentBibliography(document), referenceRenderer(document));
     },
     getDefinition: (input, position) => {
       const { document, offset } = offsetOf(input, position);
@@ -285,6 +339,8 @@ export function createBriefService(host: BriefHost): BriefService {
       const document = getDocument(input);
       const sources = bibliographySources(document, host.getOptions(document.uri).bibliographyFiles);
       const changed = (await Promise.all(sources.map((source) => store.load(source.uri)))).some(Boolean);
+      const custom = cslUri(document);
+      if (custom && !customStyles.has(custom)) customStyles.set(custom, await host.readFile(custom));
       if (changed) generation++;
       return changed;
     },

@@ -5,6 +5,7 @@ export interface BriefKitSettings {
   diagnostics?: { enabled?: unknown };
   footnotes?: { placement?: unknown };
   bibliography?: unknown;
+  citationStyle?: unknown;
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
@@ -34,6 +35,7 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
     diagnosticsEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_OPTIONS.diagnosticsEnabled,
     footnotePlacement: oneOf(settings?.footnotes?.placement, PLACEMENTS, DEFAULT_OPTIONS.footnotePlacement),
     bibliographyFiles,
+    citationStyle: typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle,
     claims: {
       enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
       scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),

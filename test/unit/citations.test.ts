@@ -126,7 +126,7 @@ describe('citation completion and navigation', () => {
     const files = { ...FILES, 'file:///work/other.md': 'Also @okafor2025 [p. 3].\n', 'file:///work/brief.md': text };
     const { service, document } = await ready(text, files);
     assert.deepEqual(service.getHover(document, position), {
-      contents: 'Adaeze Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33–51, https://doi.org/10.5555/epr.2025.014.\n\n*refs.bib*',
+      contents: 'Okafor, Adaeze. “Storm Outages and the Rural Grid.” Energy Policy Review 14, no. 2 (2025): 33–51. https://doi.org/10.5555/epr.2025.014.\n\n*refs.bib*',
       range: { start: { line: 4, character: 4 }, end: { line: 4, character: 15 } },
     });
     assert.deepEqual(service.getDefinition(document, position), [{ uri: 'file:///work/refs.bib', range: { start: { line: 0, character: 0 }, end: { line: 9, character: 1 } } }]);
@@ -142,5 +142,29 @@ describe('citations and the Bibliography section', () => {
     const text = `${HEADER}As found [@okafor2025].\n\n## Bibliography\n\n- Okafor, Adaeze. 2025. “Storm Outages and the Rural Grid.” *Energy Policy Review* 14 (2).\n- Roe, Rick. 2021. “Wells.” Press.\n`;
     const { service, document } = await ready(text);
     assert.deepEqual(service.computeDiagnostics(document).map((d) => [d.code, d.range.start.line]), [['bibliography.uncited', 9]]);
+  });
+});
+
+describe('citation styles', () => {
+  const position = { line: 5, character: 6 };
+  async function hover(frontMatter: string, files: Record<string, string> = FILES) {
+    const text = `---\nbibliography: refs.bib\n${frontMatter}---\n\nSee [@okafor2025].\n`;
+    const { service, document } = await ready(text, files);
+    return { hover: service.getHover(document, position)?.contents.split('\n\n')[0], diagnostics: service.computeDiagnostics(document) };
+  }
+
+  it('formats the hover in the style the front matter names', async () => {
+    assert.equal((await hover('csl: apa\n')).hover, 'Okafor, A. (2025). Storm Outages and the Rural Grid. Energy Policy Review, 14(2), 33–51. https://doi.org/10.5555/epr.2025.014');
+    assert.equal((await hover('csl: vancouver\n')).hover, '1. Okafor A. Storm Outages and the Rural Grid. Energy Policy Review. 2025;14(2):33–51. doi:10.5555/epr.2025.014');
+  });
+
+  it('says when a style is unknown or its .csl file is missing, and falls back to a Chicago note', async () => {
+    const unknown = await hover('csl: turabian-99\n');
+    assert.equal(unknown.hover, 'Adaeze Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33–51, https://doi.org/10.5555/epr.2025.014.');
+    assert.deepEqual(unknown.diagnostics.map((d) => [d.code, d.message]), [
+      ['bibliography.style-unknown', 'BriefKit does not know the citation style "turabian-99". Use one of apa, chicago-author-date, chicago-note-bibliography, mla, harvard, vancouver, or the path of a .csl file.'],
+    ]);
+    const missing = await hover('csl: styles/house.csl\n');
+    assert.deepEqual(missing.diagnostics.map((d) => [d.code, d.range.start.line]), [['bibliography.style-missing', 2]]);
   });
 });

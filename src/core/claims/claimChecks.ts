@@ -3,9 +3,22 @@ import type { BriefOptions } from '../options';
 import type { BriefDiagnostic } from '../types';
 import { evidenceText, findUncitedClaims, type ClaimScore } from './claimDetector';
 
+/** Above this size (about 300,000 words) claims are not checked, and the writer is told so once. */
+export const CLAIMS_SIZE_LIMIT = 2_000_000;
+
 /** `claim.uncited`: a sentence stating a checkable fact with no footnote or citation. */
 export function findUncitedClaimDiagnostics(document: BriefDocument, options: BriefOptions, scores: (sentence: Sentence) => ClaimScore): BriefDiagnostic[] {
-  if (document.frontMatter?.claimsOff) return [];
+  if (document.frontMatter?.claimsOff || !options.claims.enabled) return [];
+  if (document.text.length > CLAIMS_SIZE_LIMIT) {
+    return [
+      {
+        code: 'claim.skipped',
+        severity: 'information',
+        message: `This document is ${(document.text.length / 1_000_000).toFixed(1)} million characters long; BriefKit checks for uncited claims in documents up to ${CLAIMS_SIZE_LIMIT / 1_000_000} million characters, so that check was skipped. The other checks ran.`,
+        range: document.lines.rangeAt(0, 0),
+      },
+    ];
+  }
   return findUncitedClaims(document, options.claims, scores).map(({ sentence, score }) => ({
     code: 'claim.uncited',
     severity: options.claims.severity,

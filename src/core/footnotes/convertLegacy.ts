@@ -133,7 +133,10 @@ function htmlToMarkdown(html: string): string {
  */
 export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   const markers = findLegacyMarkers(document);
-  const notes = [...findTextNotes(document), ...findHtmlNotes(document)].sort((a, b) => a.start - b.start);
+  const htmlNotes = findHtmlNotes(document);
+  // Where a line both starts with a superscript and holds an HTML note, the HTML note wins.
+  const textNotes = findTextNotes(document).filter((n) => !htmlNotes.some((h) => h.start < n.end && n.start < h.end));
+  const notes = [...textNotes, ...htmlNotes].sort((a, b) => a.start - b.start);
   if (markers.length === 0 && notes.length === 0) return [];
   const insideNote = (marker: LegacyMarker) => notes.some((n) => n.start <= marker.start && marker.start < n.end);
   const liveMarkers = markers.filter((m) => !insideNote(m));

@@ -2,6 +2,7 @@ import type { BriefDocument, CitationKey } from '../document';
 import { replaceOffsets } from '../edits';
 import type { BriefCodeAction, BriefCompletionItem, BriefCompletionList, BriefHover, BriefLocation } from '../language';
 import type { BriefDiagnostic, Range } from '../types';
+import type { CslItem } from '@citation-js/core';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliographyStore';
 import { chicagoNote, shortCitation } from './chicagoNote';
@@ -156,12 +157,13 @@ function citationKeyAt(document: BriefDocument, offset: number): CitationKey | u
   return undefined;
 }
 
-export function citationHover(document: BriefDocument, offset: number, bibliography: DocumentBibliography): BriefHover | undefined {
+/** The key's reference in the brief's citation style, and the file it comes from. */
+export function citationHover(document: BriefDocument, offset: number, bibliography: DocumentBibliography, render: (item: CslItem) => string): BriefHover | undefined {
   const key = citationKeyAt(document, offset);
   if (!key) return undefined;
   const entry = bibliography.byKey.get(key.key);
   return {
-    contents: entry ? `${chicagoNote(entry.item)}\n\n*${fileName(entry.uri)}*` : `No bibliography entry has the key \`${key.key}\`.`,
+    contents: entry ? `${render(entry.item)}\n\n*${fileName(entry.uri)}*` : `No bibliography entry has the key \`${key.key}\`.`,
     range: key.range,
   };
 }

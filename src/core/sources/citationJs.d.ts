@@ -30,3 +30,11 @@ declare module '@citation-js/core' {
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-csl';
+declare module 'style-chicago' {
+  const style: unknown;
+  export default style;
+}
+declare module 'style-mla' {
+  const style: unknown;
+  export default style;
+}

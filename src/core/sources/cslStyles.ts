@@ -1,0 +1,57 @@
+import { Cite, plugins, type CslItem } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import chicagoAuthorDate from 'style-chicago';
+import mla from 'style-mla';
+import chicagoNoteBibliography from '@citation/csl-style-chicago-note-bibliography';
+
+/**
+ * The citation styles BriefKit renders with citation-js (citeproc-js). The CSL project's style
+ * definitions come from registry packages (style-chicago, style-mla,
+ * @citation/csl-style-chicago-note-bibliography; citation-js ships APA, Vancouver and Harvard);
+ * a brief can also name any .csl file by path in its front matter (`csl:`).
+ */
+const BUNDLED: Record<string, { title: string; definition?: unknown; builtIn?: string }> = {
+  apa: { title: 'APA', builtIn: 'apa' },
+  'chicago-author-date': { title: 'Chicago author-date', definition: chicagoAuthorDate },
+  'chicago-note-bibliography': { title: 'Chicago notes-bibliography', definition: chicagoNoteBibliography.content },
+  mla: { title: 'MLA', definition: mla },
+  harvard: { title: 'Harvard', builtIn: 'harvard1' },
+  vancouver: { title: 'Vancouver', builtIn: 'vancouver' },
+};
+
+export const STYLE_NAMES = Object.keys(BUNDLED);
+
+export function styleTitle(name: string): string | undefined {
+  return BUNDLED[name]?.title;
+}
+
+/** The citation-js template name for a style, registering its definition the first time. */
+function template(name: string, customDefinition?: string): string {
+  const styles = plugins.config.get('@csl').styles;
+  if (customDefinition !== undefined) {
+    const id = `custom-${hash(customDefinition)}`;
+    if (!styles.has(id)) styles.add(id, customDefinition);
+    return id;
+  }
+  const style = BUNDLED[name];
+  if (!style) throw new Error(`unknown style ${name}`);
+  if (style.builtIn) return style.builtIn;
+  if (!styles.has(name)) styles.add(name, style.definition as string);
+  return name;
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+/** A bibliography of `items` in a style, as text or HTML; `customDefinition` is the XML of a .csl file. */
+export function renderBibliography(items: CslItem[], style: string, format: 'text' | 'html', lang = 'en-US', customDefinition?: string): string {
+  return new Cite(items).format('bibliography', { format, template: template(style, customDefinition), lang }).trim();
+}
+
+/** One reference as plain text in a style. */
+export function renderReference(item: CslItem, style: string, lang = 'en-US', customDefinition?: string): string {
+  return renderBibliography([item], style, 'text', lang, customDefinition);
+}

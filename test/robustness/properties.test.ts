@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { LineIndex, type BriefDiagnostic } from '../../src/core';
+import { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
+import { doc, testService } from '../helpers/service';
+
+/** Pieces writers paste into briefs, including broken and unusual ones. */
+const fragment = fc.oneof(
+  fc.constantFrom(
+    '[^1]', '[^2]', '[^note]', '[^Note]', '[^', ']', '[^1]: ', '\n[^1]: A note.\n', '\n[^2]:\n', '\n[^3]: Text\n\n    More text.\n',
+    '[@doe2020]', '[see @roe, p. 4; -@doe2020]', '@key', 'mail@example.org', '“quoted.”', '"quote"', '\n- item', '\n1. item', '\n> quote',
+    '\n| a | b |\n| --- | --- |\n| c[^1] | d |\n', '\n```\ncode [^1]\n', '\n```\n', '`[^1]`', '\r\n', '\r', '\n', '\n\n', '😀', '𝔘', '\u200b', '¹', '²³', ' km² ',
+    '<sup><a href="#fn1">1</a></sup>', '<li id="fn1">Note</li>', '<!-- briefkit-ignore claim -->', '<div>', '</div>', '\n## Bibliography\n', '\n# Notes\n',
+    '- Doe, Jane. 2020. “Title.” Press. <https://example.org/a-b-c-d-e-f>.', '---\n', 'title: x\n', 'U.S. ', 'No. 5 ', '3.5 percent', 'On May 4, 2024, ',
+    ' said ', ' should ', '. ', '? ', '*', '_', '\\[^1]', '[x](http://e.org/[^1])',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const markdown = fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join(''));
+
+function insideDocument(text: string, d: { range: BriefDiagnostic['range'] }): boolean {
+  const lines = new LineIndex(text);
+  const ok = (p: { line: number; character: number }) => {
+    if (p.line < 0 || p.line >= lines.lineCount) return false;
+    const lineText = text.slice(lines.lineStart(p.line), p.line + 1 < lines.lineCount ? lines.lineStart(p.line + 1) : text.length).replace(/\r?\n$|\r$/, '');
+    return p.character >= 0 && p.character <= lineText.length;
+  };
+  return ok(d.range.start) && ok(d.range.end);
+}
+
+describe('properties over generated briefs', () => {
+  it('never throws, and every diagnostic lies inside the document', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const diagnostics = testService().computeDiagnostics(doc(text));
+        for (const d of diagnostics) assert.ok(insideDocument(text, d), `${d.code} ${JSON.stringify(d.range)} outside ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every quick fix applies cleanly: edits inside the document, none overlapping', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const service = testService();
+        const whole = new LineIndex(text).rangeAt(0, text.length);
+        for (const action of service.getCodeActions(doc(text), whole)) {
+          for (const edit of action.edits) assert.ok(insideDocument(text, edit), `${action.title}: ${JSON.stringify(edit.range)}`);
+          service.applyEdits(doc(text), action.edits);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('renumbering twice equals renumbering once', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const service = testService();
+        const once = service.applyEdits(doc(text), service.renumberFootnotes(doc(text), { numberNamedLabels: false }));
+        const again = testService();
+        assert.deepEqual(again.renumberFootnotes(doc(once), { numberNamedLabels: false }), [], JSON.stringify({ text, once }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('conversion followed by renumbering loses no letter or digit of the text', () => {
+    const count = (text: string) => {
+      const counts = new Map<string, number>();
+      for (const ch of text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '')) if (/[\p{L}\p{N}]/u.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      return counts;
+    };
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const first = testService();
+        const converted = first.applyEdits(doc(text), first.convertLegacyFootnotes(doc(text)));
+        const second = testService();
+        const renumbered = second.applyEdits(doc(converted), second.renumberFootnotes(doc(converted), { numberNamedLabels: false }));
+        // Labels are renumbered, a note's number becomes its label, and HTML markup around notes is
+        // dropped on purpose: none of them is the writer's text.
+        const labels = /\[\^[^\]\s[^]*\]/g;
+        const after = count(renumbered.replace(labels, ''));
+        const before = count(text.replace(/<sup\b[\s\S]*?<\/sup>/gi, '').replace(/<[^>]*>/g, '').replace(labels, '').replace(/^ {0,3}\d{1,4}[.)]?(?=\s)/gm, ''));
+        for (const [ch, n] of before) assert.ok((after.get(ch) ?? 0) >= n, `lost "${ch}" from ${JSON.stringify(text)} → ${JSON.stringify(renumbered)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bibliography files of any shape never throw', () => {
+    const bib = fc.array(fc.constantFrom('@article{', '@book(', 'key,', 'title = {', '}', '{', '"', ' = ', 'year=2020', ',', '\n', '\u0000', 'TY  - JOUR\n', 'ER  - \n', '[', ']', '{"id":"a"}', 'id: a\n', '- '), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(bib, fc.constantFrom('a.bib', 'a.json', 'a.yaml', 'a.ris'), (text, name) => {
+        const file = parseBibliographyFile(`file:///${name}`, text);
+        assert.ok(Array.isArray(file.entries) && Array.isArray(file.problems));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
