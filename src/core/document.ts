@@ -104,6 +104,22 @@ export interface BriefDocument {
   parseStats: { chunks: number; reparsedChunks: number };
 }
 
+/**
+ * A function of a document version computed once: indexes built from a version are shared by
+ * every check and request on it, and dropped with the version.
+ */
+export function perDocument<T>(build: (document: BriefDocument) => T): (document: BriefDocument) => T {
+  const cache = new WeakMap<BriefDocument, T>();
+  return (document) => {
+    let value = cache.get(document);
+    if (value === undefined) {
+      value = build(document);
+      cache.set(document, value);
+    }
+    return value;
+  };
+}
+
 const BIBLIOGRAPHY_HEADINGS = new Set(['bibliography', 'references', 'works cited', 'sources', 'reference list']);
 
 export function isBibliographyHeading(text: string): boolean {

@@ -1,4 +1,4 @@
-import type { BriefDocument, FootnoteDefinition, FootnoteReference } from '../document';
+import { perDocument, type BriefDocument, type FootnoteDefinition, type FootnoteReference } from '../document';
 import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
 
 /** One note: its definitions and references, under its normalised key. */
@@ -26,16 +26,7 @@ export class FootnoteIndex {
   /** Entries in order of first reference; notes never referenced follow, in definition order. */
   readonly entries: FootnoteEntry[];
 
-  private static readonly cache = new WeakMap<BriefDocument, FootnoteIndex>();
-
-  static of(document: BriefDocument): FootnoteIndex {
-    let index = FootnoteIndex.cache.get(document);
-    if (!index) {
-      index = new FootnoteIndex(document);
-      FootnoteIndex.cache.set(document, index);
-    }
-    return index;
-  }
+  static readonly of = perDocument((document) => new FootnoteIndex(document));
 
   private constructor(readonly document: BriefDocument) {
     const entry = (key: string, label: string) => {

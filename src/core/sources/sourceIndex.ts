@@ -1,4 +1,4 @@
-import type { BibliographyEntry, BriefDocument, FootnoteDefinition } from '../document';
+import { perDocument, type BibliographyEntry, type BriefDocument, type FootnoteDefinition } from '../document';
 import type { CslItem } from '@citation-js/core';
 import { foldForComparison, isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
 
@@ -92,16 +92,7 @@ export class SourceIndex {
   /** Entry titles in order, for finding the full title a shortened note names. */
   private readonly sortedTitles: Array<{ title: string; entry: EntrySource }>;
 
-  private static readonly cache = new WeakMap<BriefDocument, SourceIndex>();
-
-  static of(document: BriefDocument): SourceIndex {
-    let index = SourceIndex.cache.get(document);
-    if (!index) {
-      index = new SourceIndex(document);
-      SourceIndex.cache.set(document, index);
-    }
-    return index;
-  }
+  static readonly of = perDocument((document) => new SourceIndex(document));
 
   private constructor(readonly document: BriefDocument) {
     this.notes = document.footnoteDefinitions.map((definition) => ({
