@@ -71,6 +71,8 @@ export interface BriefHost {
   getOptions(uri: string): BriefOptions;
   /** A file's text (bibliography files), or undefined when it does not exist or cannot be read. */
   readFile(uri: string): Promise<string | undefined>;
+  /** False for files the brief may not read, such as files outside the workspace; they are never read. */
+  mayRead?(uri: string): boolean;
   /** The workspace's Markdown files, for finding a citation key's uses across briefs. */
   listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
   /** Parses a bibliography file elsewhere (a worker thread), so a large file does not hold up requests. */
@@ -121,9 +123,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 export function createBriefService(host: BriefHost): BriefService {
   const cache = new Map<string, CacheEntry>();
+  /** Stands for a file the host refused to read (outside the workspace). */
+  const REFUSED = '\u0000refused';
   const store = new BibliographyStore(
-    (uri) => host.readFile(uri),
-    async (uri, text) => {
+    (uri) => (host.mayRead && !host.mayRead(uri) ? Promise.resolve(REFUSED) : host.readFile(uri)),
+    async (uri, text): Promise<ParsedBibliographyFile> => {
+      if (text === REFUSED) return { uri, format: undefined, entries: [], problems: [], refused: true };
       if (!host.parseBibliography) return parseBibliographyFile(uri, text);
       try {
         return await host.parseBibliography(uri, text);

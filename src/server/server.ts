@@ -31,8 +31,8 @@ import {
   type BriefOptions,
 } from '../core';
 import { SERVER_COMMANDS, type CommandResult } from './commands';
-import { bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
-import { BibliographyWatcher, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
+import { allowsOutsideWorkspace, bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
+import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
 import { BibliographyParser } from './bibliographyParser';
 import { fileURLToPath } from 'node:url';
 
@@ -76,6 +76,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let supportsConfiguration = false;
   let workspaceFolders: string[] = [];
   const optionsByUri = new Map<string, BriefOptions>();
+  /** Setting briefkit.allowBibliographyOutsideWorkspace: front matter may name files outside the workspace. */
+  let allowOutsideWorkspace = false;
   const bibliographyParser = new BibliographyParser();
   const service = createBriefService({
     logger: {
@@ -86,6 +88,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     },
     getOptions: (uri) => optionsByUri.get(uri) ?? DEFAULT_OPTIONS,
     readFile: readTextFile,
+    // With no folder open there is no workspace to stay inside.
+    mayRead: (uri) => allowOutsideWorkspace || workspaceFolders.length === 0 || isInsideWorkspace(uri, workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(workspaceFolders),
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
   });
@@ -101,7 +105,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!supportsConfiguration) return;
     const settings = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null;
     const bibliographyFiles = await resolveBibliographyPatterns(bibliographyPatterns(settings), workspaceFolders);
-    optionsByUri.set(uri, toBriefOptions(settings, bibliographyFiles));
+    const options = toBriefOptions(settings, bibliographyFiles);
+    optionsByUri.set(uri, options);
+    allowOutsideWorkspace = allowsOutsideWorkspace(settings);
   }
 
   async function publishBibliographyProblems(): Promise<void> {

@@ -5,6 +5,7 @@ export interface BriefKitSettings {
   diagnostics?: { enabled?: unknown };
   footnotes?: { placement?: unknown };
   bibliography?: unknown;
+  allowBibliographyOutsideWorkspace?: unknown;
   citationStyle?: unknown;
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
@@ -24,6 +25,11 @@ export function bibliographyPatterns(settings: BriefKitSettings | null | undefin
   const value = settings?.bibliography;
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+/** Whether front matter may name bibliography files outside the workspace folders (off by default). */
+export function allowsOutsideWorkspace(settings: BriefKitSettings | null | undefined): boolean {
+  return settings?.allowBibliographyOutsideWorkspace === true;
 }
 
 /** Converts editor settings to core options, keeping the default for values of the wrong type. */

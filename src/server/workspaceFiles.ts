@@ -35,6 +35,16 @@ async function walk(root: string, accept: (path: string) => boolean, found: stri
   return found;
 }
 
+/** True when a file URI lies inside one of the workspace folders. */
+export function isInsideWorkspace(uri: string, folders: readonly string[]): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const path = fileURLToPath(uri);
+  return folders.some((folder) => {
+    const fromFolder = relative(folder, path);
+    return fromFolder !== '' && !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
+  });
+}
+
 /** `*` within a folder name, `**` across folders, `?` one character. */
 export function globToRegExp(pattern: string): RegExp {
   let source = '';

@@ -26,7 +26,14 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   const diagnostics: BriefDiagnostic[] = [];
   for (const { source, file } of bibliography.files) {
     if (!source.declared || !file) continue;
-    if (file.text === undefined) {
+    if (file.parsed?.refused) {
+      diagnostics.push({
+        code: 'bibliography.file-outside-workspace',
+        severity: 'error',
+        message: `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`,
+        range: source.declared.range,
+      });
+    } else if (file.text === undefined) {
       diagnostics.push({
         code: 'bibliography.file-missing',
         severity: 'error',

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, paintedTokens, RUNNER_EXCHANGE, screenshot, setTheme, summarize, waitForDiagnostics, workspaceFile } from './helpers';
 
@@ -72,6 +73,27 @@ describe('BriefKit in VS Code', () => {
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0);
     // Insert Footnote and the others edited the brief: start the next test from the file on disk.
     await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('restarts the language server when it is killed', async function () {
+    if (process.platform !== 'linux') this.skip(); // Finds the server process through /proc.
+    const servers = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js');
+        } catch {
+          return false;
+        }
+      });
+    assert.ok(servers.length > 0, 'no BriefKit server process found');
+    for (const pid of servers) process.kill(Number(pid), 'SIGKILL');
+    // The client starts a new server, which reports on the next edit.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(editor.document.lineCount - 1, 0), 'After the restart.[^restarted]\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.message.includes('[^restarted]')), 30000);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
