@@ -3,12 +3,14 @@ import { startServer } from '../server/server';
 import { UsageError } from './args';
 import { check } from './check';
 import { fix, FIXES } from './fix';
+import { bibliography } from './bibliography';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
   briefkit check <file.md>... [--format text|json] [--fail-on error|warning|information|hint|never]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
+  briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited]
   briefkit lsp --stdio        start the language server (for Neovim, Helix, Emacs, Sublime)
   briefkit --version
   briefkit --help`;
@@ -20,6 +22,8 @@ async function main(argv: string[]): Promise<number | undefined> {
       return check(rest);
     case 'fix':
       return fix(rest);
+    case 'bibliography':
+      return bibliography(rest);
     case 'lsp':
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
         throw new UsageError('"briefkit lsp" needs --stdio (or --node-ipc, --socket=PORT, --pipe=NAME).');

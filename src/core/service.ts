@@ -39,6 +39,7 @@ import { claimCodeActions } from './claims/claimCodeActions';
 import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './claims/claimDetector';
 import type { Sentence } from './document';
 import { renderReference, STYLE_NAMES, styleTitle } from './sources/cslStyles';
+import { bibliographyWorks, type BibliographyWork } from './sources/bibliographyWorks';
 import { chicagoNote } from './sources/chicagoNote';
 import type { CslItem } from '@citation-js/core';
 import { BibliographyStore, bibliographySources } from './sources/bibliographyStore';
@@ -96,6 +97,8 @@ export interface BriefService {
   getBibliographyFileDiagnostics(uri: string): BriefDiagnostic[];
   /** URIs of the loaded bibliography files. */
   loadedBibliographyFiles(): string[];
+  /** Every work the brief cites (after loadBibliographies), with where each is cited. */
+  getBibliographyWorks(document: BriefTextDocument): BibliographyWork[];
   prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
   rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
@@ -355,6 +358,10 @@ export function createBriefService(host: BriefHost): BriefService {
       return file ? bibliographyFileDiagnostics(file) : [];
     },
     loadedBibliographyFiles: () => store.uris(),
+    getBibliographyWorks: (input) => {
+      const document = getDocument(input);
+      return bibliographyWorks(document, documentBibliography(document));
+    },
     prepareRename: (input, position) => {
       const { document, offset } = offsetOf(input, position);
       return prepareFootnoteRename(document, offset);

@@ -1,0 +1,98 @@
+import type { CslItem } from '@citation-js/core';
+import type { BriefDocument } from '../document';
+import type { Range } from '../types';
+import type { DocumentBibliography } from './citationFeatures';
+import { isCorporateAuthor, type ParsedReference } from './referenceParser';
+import { isSource, referenceFromCsl, SourceIndex } from './sourceIndex';
+
+/** Where a work is cited: a footnote that gives it, or a `[@key]` citation. */
+export type CitedAt = { kind: 'footnote'; label: string; range: Range } | { kind: 'citation'; key: string; range: Range };
+
+/** One work the brief draws on, as CSL-JSON, with every place that cites it. */
+export interface BibliographyWork {
+  id: string;
+  item: CslItem;
+  citedAt: CitedAt[];
+  /** Where it is first cited (or listed), for ordering by first citation. */
+  firstOffset: number;
+}
+
+type Name = NonNullable<CslItem['author']>[number];
+
+/** "Guinto, Joel, Kelly Ng, and Jake Kwon" → Guinto/Joel, Ng/Kelly, Kwon/Jake; an organisation stays whole. */
+function namesOf(authors: string): Name[] {
+  const cleaned = authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  if (!cleaned) return [];
+  if (isCorporateAuthor(cleaned)) return [{ literal: cleaned }];
+  const names: Name[] = [];
+  cleaned.split(/\s*(?:;|&|,?\s+and\s+)\s*/i).forEach((group, groupIndex) => {
+    const pieces = group.split(/\s*,\s*/).filter(Boolean);
+    let i = 0;
+    if (pieces.length >= 2 && (groupIndex === 0 || pieces.length === 2)) {
+      names.push({ family: pieces[0], given: pieces[1] });
+      i = 2;
+    }
+    for (; i < pieces.length; i++) {
+      const words = pieces[i].split(' ');
+      names.push(words.length > 1 ? { family: words[words.length - 1], given: words.slice(0, -1).join(' ') } : { family: words[0] });
+    }
+  });
+  return names;
+}
+
+/** A reference read from a note or a Bibliography entry, as CSL-JSON; unread text stays in `note`. */
+export function cslFromReference(reference: ParsedReference, id: string): CslItem {
+  // News and web sources read best as newspaper articles when a publication is named.
+  const item: CslItem = { id, type: reference.container ? 'article-newspaper' : reference.url ? 'webpage' : 'article' };
+  if (reference.title) item.title = reference.title.text;
+  else item.title = reference.raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+  const names = reference.authors ? namesOf(reference.authors.text) : [];
+  if (names.length > 0) item.author = names;
+  if (reference.year) item.issued = { 'date-parts': [[Number(reference.year.text)]] };
+  if (reference.accessedIso) item.accessed = { 'date-parts': [reference.accessedIso.split('-').map(Number)] };
+  if (reference.container) item['container-title'] = reference.container.text.replace(/[*_]/g, '');
+  if (reference.doi) item.DOI = reference.doi;
+  if (reference.url) item.URL = reference.url.text;
+  return item;
+}
+
+/**
+ * Every work the brief cites: bibliography-file entries its `[@key]` citations name, the
+ * sources its footnotes give, and the entries of its Bibliography section, each work once.
+ */
+export function bibliographyWorks(document: BriefDocument, bibliography: DocumentBibliography): BibliographyWork[] {
+  const works: BibliographyWork[] = [];
+  const byIdentity = new Map<string, BibliographyWork>();
+  const add = (item: CslItem, reference: ParsedReference, offset: number, cited?: CitedAt) => {
+    const keys = SourceIndex.identityKeys(reference);
+    let work = keys.map((k) => byIdentity.get(k)).find((w) => w !== undefined);
+    if (!work) {
+      work = { id: item.id, item, citedAt: [], firstOffset: offset };
+      works.push(work);
+    }
+    for (const k of keys) byIdentity.set(k, work);
+    if (cited) work.citedAt.push(cited);
+    work.firstOffset = Math.min(work.firstOffset, offset);
+  };
+  for (const citation of document.citations) {
+    for (const key of citation.items) {
+      const entry = bibliography.byKey.get(key.key);
+      if (entry) add(entry.item, referenceFromCsl(entry.item), key.start, { kind: 'citation', key: key.key, range: key.range });
+    }
+  }
+  const index = SourceIndex.of(document);
+  const firstMarker = new Map<string, number>();
+  for (const ref of document.footnoteReferences) if (!firstMarker.has(ref.key)) firstMarker.set(ref.key, ref.start);
+  for (const note of index.notes) {
+    if (!isSource(note.reference)) continue;
+    const entry = index.entryFor(note);
+    const source = entry ? entry.reference : note.reference;
+    add(cslFromReference(source, `note-${note.definition.label}`), source, firstMarker.get(note.definition.key) ?? note.definition.start, {
+      kind: 'footnote',
+      label: note.definition.label,
+      range: document.footnoteReferences.find((r) => r.key === note.definition.key)?.range ?? note.definition.labelRange,
+    });
+  }
+  index.entries.forEach((entry, i) => add(cslFromReference(entry.reference, `entry-${i + 1}`), entry.reference, entry.entry.start));
+  return works;
+}
