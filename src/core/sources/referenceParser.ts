@@ -168,9 +168,13 @@ export function parseReference(text: string): ParsedReference {
   }
   // Container: the sentence after the title, before a date, access date or URL.
   if (titleMatch) {
-    const after = titleStart + titleMatch[0].length;
+    let after = titleStart + titleMatch[0].length;
+    // Author-date entries put the year before the publication: “Title.” 2024. NATO.
+    const yearFirst = /^[\s.,”"]*(?:1[6-9]\d{2}|20\d{2}|n\.\s?d)[a-z]?\.?[\s,]*/.exec(text.slice(after, cut));
+    if (yearFirst) after += yearFirst[0].length;
     const rest = text.slice(after, cut);
-    const container = /^[\s.,”"]*([^.]*?[^\s.,])[\s.,]*(?=$|\d{4}|\.)/.exec(rest);
+    // The publication's name ends where volume, issue, pages, a date or "n.d." begin.
+    const container = /^[\s.,”"]*([^.]*?[^\s.,])[\s.,]*(?=$|\d|\(|n\.\s?d\b|\.)/.exec(rest);
     if (container && container[1].trim().length > 1 && !/^\d+$/.test(container[1].trim())) {
       const start = after + rest.indexOf(container[1]);
       result.container = span(text, start, start + container[1].length);
