@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
+import { BibliographyPreview, PREVIEW_VIEW_TYPE } from './bibliographyPreview';
 
 let client: LanguageClient | undefined;
 
@@ -57,6 +58,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       runOnActiveBrief(SERVER_COMMANDS.renumberFootnotes, () => [{ numberNamedLabels: true }]),
     ),
     vscode.commands.registerCommand('briefkit.convertFootnotes', () => runOnActiveBrief(SERVER_COMMANDS.convertFootnotes)),
+    vscode.commands.registerCommand('briefkit.showBibliographyPreview', () => {
+      if (client) BibliographyPreview.show(client);
+    }),
+    // Reopens the panel with its style and order after VS Code reloads.
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        if (client) BibliographyPreview.restore(panel, client, state as Parameters<typeof BibliographyPreview.restore>[2]);
+      },
+    }),
   );
   await client.start();
 }

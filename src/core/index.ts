@@ -9,5 +9,5 @@ export type { TextEdit } from './edits';
 export type { RenumberOptions } from './footnotes/renumber';
 export { SHOW_POSITION_COMMAND } from './footnotes/footnoteCompletion';
 export type { BibliographyWork, CitedAt } from './sources/bibliographyWorks';
-export { formatBibliography, OUTPUT_FORMATS, type OutputFormat } from './sources/bibliographyOutput';
-export { STYLE_NAMES } from './sources/cslStyles';
+export { formatBibliography, OUTPUT_FORMATS, renderWorks, type OutputFormat, type RenderedWork } from './sources/bibliographyOutput';
+export { STYLE_NAMES, styleTitle } from './sources/cslStyles';

@@ -29,8 +29,11 @@ import {
   type BriefCompletionItem,
   type BriefDiagnostic,
   type BriefOptions,
+  renderWorks,
+  STYLE_NAMES,
+  styleTitle,
 } from '../core';
-import { SERVER_COMMANDS, type CommandResult } from './commands';
+import { BIBLIOGRAPHY_REQUEST, SERVER_COMMANDS, type BibliographyRequestParams, type BibliographyResponse, type CommandResult } from './commands';
 import { allowsOutsideWorkspace, bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
 import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
 import { BibliographyParser } from './bibliographyParser';
@@ -232,6 +235,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] },
       }),
     );
+  });
+
+  connection.onRequest(BIBLIOGRAPHY_REQUEST, async ({ uri, style, order }: BibliographyRequestParams): Promise<BibliographyResponse> => {
+    const styles = STYLE_NAMES.map((name) => ({ name, title: styleTitle(name) ?? name }));
+    const document = documents.get(uri);
+    if (!document) return { style: style ?? '', styles, entries: [], message: 'Open a Markdown brief to see its bibliography.' };
+    if (!optionsByUri.has(uri)) await loadOptions(uri);
+    await service.loadBibliographies(document);
+    const model = service.getDocument(document);
+    const chosen = style ?? model.frontMatter?.csl?.value ?? (optionsByUri.get(uri) ?? DEFAULT_OPTIONS).citationStyle;
+    const name = styleTitle(chosen) ? chosen : 'chicago-author-date';
+    try {
+      const entries = renderWorks(service.getBibliographyWorks(document), { style: name, order, lang: model.frontMatter?.lang ?? 'en-US' }).map((work) => ({
+        id: work.id,
+        html: work.html,
+        citedAt: work.citedAt.map((c) => ({ label: c.kind === 'footnote' ? `[^${c.label}]` : `@${c.key}`, range: c.range })),
+      }));
+      return { style: name, styles, entries, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
+    } catch (error) {
+      return { style: name, styles, entries: [], message: `The bibliography could not be rendered: ${(error as Error).message}` };
+    }
   });
 
   async function applyEdits(uri: string, version: number, edits: TextEdit[], label: string): Promise<boolean> {

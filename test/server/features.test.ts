@@ -157,3 +157,27 @@ describe('language server: uncited claims', () => {
     await client.shutdown();
   });
 });
+
+describe('language server: bibliography for the preview', () => {
+  it('renders the brief\'s works in the requested style with where each is cited', async () => {
+    const client = new LspTestClient();
+    await client.initialize();
+    const uri = 'file:///preview/brief.md';
+    await client.open(uri, 'Ports reopened.[^1]\n\n[^1]: Ada Okoro, “Ports Reopen <img src=x onerror=alert(1)>,” *Harbour Times*, 2024.\n');
+    await client.nextDiagnostics(uri);
+    const response = (await client.connection.sendRequest('briefkit/bibliography', { uri, style: 'apa', order: 'style' })) as {
+      style: string;
+      styles: Array<{ name: string }>;
+      entries: Array<{ id: string; html: string; citedAt: Array<{ label: string; range: unknown }> }>;
+    };
+    try {
+      assert.equal(response.style, 'apa');
+      assert.deepEqual(response.styles.map((s) => s.name), ['apa', 'chicago-author-date', 'chicago-note-bibliography', 'mla', 'harvard', 'vancouver']);
+      assert.deepEqual(response.entries.map((e) => [e.id, e.citedAt]), [['note-1', [{ label: '[^1]', range: { start: { line: 0, character: 15 }, end: { line: 0, character: 19 } } }]]]);
+      // Fields are escaped: markup in a title arrives as text, never as an element.
+      assert.match(response.entries[0].html, /^Okoro, A\. \(2024\)\. Ports Reopen &#60;img src=x onerror=alert\(1\)&#62;\. <i>Harbour Times<\/i>/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

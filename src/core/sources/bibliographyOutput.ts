@@ -53,3 +53,27 @@ export function formatBibliography(works: BibliographyWork[], options: OutputOpt
   if (options.format === 'markdown') return `${html.map((entry) => `- ${fromHtml(entry, true)}`).join('\n')}\n`;
   return `${html.map((entry) => fromHtml(entry, false)).join('\n')}\n`;
 }
+
+/** One rendered entry for the preview: its HTML (escaped by citeproc) and where the brief cites it. */
+export interface RenderedWork {
+  id: string;
+  html: string;
+  citedAt: BibliographyWork['citedAt'];
+}
+
+/** Each work rendered as HTML, in the style's order or the order of first citation. */
+export function renderWorks(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): RenderedWork[] {
+  if (works.length === 0) return [];
+  const byId = new Map(works.map((w) => [w.id, w]));
+  if (options.order === 'cited') {
+    return [...works]
+      .sort((a, b) => a.firstOffset - b.firstOffset)
+      .map((w) => ({ id: w.id, html: entriesHtml(renderBibliography([w.item], options.style, 'html', options.lang, options.customDefinition))[0] ?? '', citedAt: w.citedAt }));
+  }
+  const html = renderBibliography(works.map((w) => w.item), options.style, 'html', options.lang, options.customDefinition);
+  return [...html.matchAll(/<div[^>]*data-csl-entry-id="([^"]*)"[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => ({
+    id: m[1],
+    html: m[2],
+    citedAt: byId.get(m[1])?.citedAt ?? [],
+  }));
+}

@@ -100,6 +100,9 @@ describe('BriefKit in VS Code', () => {
   it('colours footnote markers through the injected grammar', async function () {
     if (!RUNNER_EXCHANGE) this.skip(); // Only the code-server runner can read the painted editor.
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    // The preview opened by "runs every command" narrows the editor; close it so the line does not wrap.
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
     const lines = await paintedTokens('footnote-colours');
     // Line "Rainfall ... 2000.[^1] Donors ...": the label after "[^" must not look like prose.
     const line = lines.find((tokens) => tokens.map((t) => t.text).join('').startsWith('Rainfall in the region'));
