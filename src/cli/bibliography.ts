@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { formatBibliography, OUTPUT_FORMATS, STYLE_NAMES } from '../core';
 import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
-import { readBrief } from './readBrief';
+import { readBriefOrReport } from './readBrief';
 
 /** `briefkit bibliography`: prints the brief's bibliography in a style and format. */
 export async function bibliography(args: string[]): Promise<number> {
@@ -26,11 +26,8 @@ export async function bibliography(args: string[]): Promise<number> {
     return 2;
   }
   const [path] = parsed.files;
-  const read = readBrief(path);
-  if (!read.ok) {
-    console.error(`briefkit: ${path}: ${read.reason}`);
-    return 2;
-  }
+  const read = readBriefOrReport(path);
+  if (!read) return 2;
   const service = createCliService();
   const document = { uri: pathToFileURL(resolve(path)).href, version: 1, getText: () => read.text };
   await service.loadBibliographies(document);

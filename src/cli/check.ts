@@ -4,7 +4,7 @@ import type { Severity } from '../core';
 import { choice, parseArgs } from './args';
 import { createCliService } from './cliService';
 import { formatJson, formatText, summarize, type FileReport } from './format';
-import { readBrief } from './readBrief';
+import { readBriefOrReport } from './readBrief';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -18,9 +18,8 @@ export async function check(args: string[]): Promise<number> {
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const path of parsed.files) {
-    const read = readBrief(path);
-    if (!read.ok) {
-      console.error(`briefkit: ${path}: ${read.reason}`);
+    const read = readBriefOrReport(path);
+    if (!read) {
       unreadable = true;
       continue;
     }

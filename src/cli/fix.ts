@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { BriefService, TextEdit } from '../core';
 import { parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
-import { readBrief } from './readBrief';
+import { readBriefOrReport } from './readBrief';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
 export const FIXES = ['convert', 'renumber', 'placement', 'duplicates'] as const;
@@ -93,9 +93,8 @@ export function fix(args: string[]): number {
   const service = createCliService();
   let failed = false;
   for (const path of parsed.files) {
-    const read = readBrief(path);
-    if (!read.ok) {
-      console.error(`briefkit: ${path}: ${read.reason}`);
+    const read = readBriefOrReport(path);
+    if (!read) {
       failed = true;
       continue;
     }

@@ -41,3 +41,11 @@ function firstInvalidUtf8Byte(bytes: Buffer): number {
   }
   return low;
 }
+
+/** Reads a brief, or tells the writer on standard error which file cannot be read and why. */
+export function readBriefOrReport(path: string): { text: string; hadBom: boolean } | undefined {
+  const read = readBrief(path);
+  if (read.ok) return read;
+  console.error(`briefkit: ${path}: ${read.reason}`);
+  return undefined;
+}

@@ -126,12 +126,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 export function createBriefService(host: BriefHost): BriefService {
   const cache = new Map<string, CacheEntry>();
-  /** Stands for a file the host refused to read (outside the workspace). */
-  const REFUSED = '\u0000refused';
   const store = new BibliographyStore(
-    (uri) => (host.mayRead && !host.mayRead(uri) ? Promise.resolve(REFUSED) : host.readFile(uri)),
+    (uri) => host.readFile(uri),
     async (uri, text): Promise<ParsedBibliographyFile> => {
-      if (text === REFUSED) return { uri, format: undefined, entries: [], problems: [], refused: true };
       if (!host.parseBibliography) return parseBibliographyFile(uri, text);
       try {
         return await host.parseBibliography(uri, text);
@@ -140,6 +137,7 @@ export function createBriefService(host: BriefHost): BriefService {
         return parseBibliographyFile(uri, text);
       }
     },
+    (uri) => host.mayRead?.(uri) ?? true,
   );
   const bibliographyCache = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
   let generation = 0;
@@ -147,8 +145,9 @@ export function createBriefService(host: BriefHost): BriefService {
   const claimScores = new Map<string, ClaimScore>();
   function claimScorer(options: BriefOptions): (sentence: Sentence) => ClaimScore {
     const lists = wordListsFor(options.claims);
+    const prefix = `${options.claims.reportingVerbs.join()}|${options.claims.hedges.join()}|`;
     return (sentence) => {
-      const key = `${options.claims.reportingVerbs.join()}|${options.claims.hedges.join()}|${sentence.text}`;
+      const key = prefix + sentence.text;
       let score = claimScores.get(key);
       if (!score) {
         // Bounded: a long session of edits does not grow the cache without limit.

@@ -1,20 +1,12 @@
 import type { BriefDocument } from '../document';
 import type { BriefDiagnostic } from '../types';
 import type { CslItem } from '@citation-js/core';
-import { referenceFromCsl, SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
+import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
 import { describeSource } from './sourceChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
-  const seen = new Map<string, EntrySource>();
-  const pairs: Array<[EntrySource, EntrySource]> = [];
-  for (const entry of index.entries) {
-    const keys = SourceIndex.identityKeys(entry.reference);
-    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
-    if (first) pairs.push([entry, first]);
-    else for (const k of keys) seen.set(k, entry);
-  }
-  return pairs;
+  return laterCopies(index.entries, (entry) => entry.reference);
 }
 
 /** `bibliography.duplicate`: an entry listed twice; reported on the later copy. */

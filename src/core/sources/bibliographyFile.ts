@@ -27,8 +27,6 @@ export interface ParsedBibliographyFile {
   format: BibliographyFormat | undefined;
   entries: BibliographyFileEntry[];
   problems: BibliographyFileProblem[];
-  /** True when the host would not read the file (outside the workspace). */
-  refused?: boolean;
 }
 
 export type BibliographyFormat = 'bibtex' | 'csl-json' | 'csl-yaml' | 'ris';

@@ -8,6 +8,8 @@ export interface LoadedFile {
   uri: string;
   text: string | undefined;
   parsed: ParsedBibliographyFile | undefined;
+  /** True when the host would not let the brief read it (outside the workspace); it was not read. */
+  refused: boolean;
 }
 
 /** An entry with its words folded once, so completion over 10,000 entries stays fast. */
@@ -63,6 +65,7 @@ export class BibliographyStore {
   constructor(
     private readonly readFile: (uri: string) => Promise<string | undefined>,
     private readonly parse: (uri: string, text: string) => Promise<ParsedBibliographyFile>,
+    private readonly mayRead: (uri: string) => boolean = () => true,
   ) {}
 
   /** Reads and parses `uri` unless loaded and unchanged; resolves to whether what is known changed. */
@@ -71,10 +74,11 @@ export class BibliographyStore {
     let pending = this.loading.get(uri);
     if (!pending) {
       pending = (async () => {
-        const text = await this.readFile(uri);
+        const refused = !this.mayRead(uri);
+        const text = refused ? undefined : await this.readFile(uri);
         const previous = this.files.get(uri);
-        const unchanged = previous !== undefined && previous.text === text;
-        if (!unchanged) this.files.set(uri, { uri, text, parsed: text === undefined ? undefined : await this.parse(uri, text) });
+        const unchanged = previous !== undefined && previous.text === text && previous.refused === refused;
+        if (!unchanged) this.files.set(uri, { uri, text, refused, parsed: text === undefined ? undefined : await this.parse(uri, text) });
         this.loading.delete(uri);
         this.stale.delete(uri);
         return !unchanged;

@@ -6,8 +6,8 @@ import type { CslItem } from '@citation-js/core';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliographyStore';
 import { chicagoNote, shortCitation } from './chicagoNote';
-import { foldForComparison, normalizeTitle, normalizeUrl } from './referenceParser';
-import { referenceFromCsl } from './sourceIndex';
+import { foldForComparison } from './referenceParser';
+import { laterCopies, referenceFromCsl } from './sourceIndex';
 
 /** The bibliography files one document draws on, as loaded now. */
 export interface DocumentBibliography {
@@ -26,7 +26,7 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   const diagnostics: BriefDiagnostic[] = [];
   for (const { source, file } of bibliography.files) {
     if (!source.declared || !file) continue;
-    if (file.parsed?.refused) {
+    if (file.refused) {
       diagnostics.push({
         code: 'bibliography.file-outside-workspace',
         severity: 'error',
@@ -74,30 +74,12 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   return diagnostics;
 }
 
-/** Entries of one file that describe the same work as an earlier entry (same DOI, URL, or title and authors). */
-function duplicateFileEntries(entries: readonly BibliographyFileEntry[]): Array<[BibliographyFileEntry, BibliographyFileEntry]> {
-  const seen = new Map<string, BibliographyFileEntry>();
-  const pairs: Array<[BibliographyFileEntry, BibliographyFileEntry]> = [];
-  for (const entry of entries) {
-    const work = referenceFromCsl(entry.item);
-    const keys = [
-      work.doi && `doi:${work.doi}`,
-      work.url && `url:${normalizeUrl(work.url.text)}`,
-      work.title && `title:${normalizeTitle(work.title.text)}|${work.familyNames.join(',')}`,
-    ].filter((k): k is string => Boolean(k));
-    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
-    if (first) pairs.push([entry, first]);
-    else for (const k of keys) seen.set(k, entry);
-  }
-  return pairs;
-}
-
 /** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */
 export function bibliographyFileDiagnostics(file: LoadedFile): BriefDiagnostic[] {
   const unreadable = (file.parsed?.problems ?? []).map(
     (problem): BriefDiagnostic => ({ code: 'bibliography.file-error', severity: 'error', message: problem.message, range: problem.range }),
   );
-  const duplicates = duplicateFileEntries(file.parsed?.entries ?? []).map(
+  const duplicates = laterCopies(file.parsed?.entries ?? [], (entry) => referenceFromCsl(entry.item)).map(
     ([copy, first]): BriefDiagnostic => ({
       code: 'bibliography.duplicate',
       severity: 'warning',

@@ -188,6 +188,19 @@ export class SourceIndex {
   }
 }
 
+/** Each item that describes the same work as an earlier one, paired with that first one. */
+export function laterCopies<T>(items: readonly T[], referenceOf: (item: T) => ParsedReference): Array<[T, T]> {
+  const seen = new Map<string, T>();
+  const pairs: Array<[T, T]> = [];
+  for (const item of items) {
+    const keys = SourceIndex.identityKeys(referenceOf(item));
+    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
+    if (first !== undefined) pairs.push([item, first]);
+    else for (const k of keys) seen.set(k, item);
+  }
+  return pairs;
+}
+
 /** A field span as document offsets. */
 export function fieldOffsets(located: LocatedReference, field: FieldSpan): { start: number; end: number } {
   return { start: located.offset + field.start, end: located.offset + field.end };
