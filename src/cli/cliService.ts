@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createBriefService, DEFAULT_OPTIONS, type BriefService } from '../core';
+import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../core';
 
-/** The core as the CLI hosts it: default options, files from disk, warnings and errors on standard error. */
-export function createCliService(): BriefService {
+/** The core as the CLI hosts it: default options (or those given), files from disk, warnings and errors on standard error. */
+export function createCliService(options: BriefOptions = DEFAULT_OPTIONS): BriefService {
   return createBriefService({
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
-    getOptions: () => DEFAULT_OPTIONS,
+    getOptions: () => options,
     readFile: async (uri) => {
       try {
         return await readFile(fileURLToPath(uri), 'utf8');

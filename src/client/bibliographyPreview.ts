@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BIBLIOGRAPHY_REQUEST, type BibliographyRequestParams, type BibliographyResponse } from '../server/commands';
+import { copyBibliography, exportBibliography, writeBibliographySection, type RenderChoice } from './bibliographyCommands';
+import { allowedLinkTarget, previewHtml, type FromPanel } from './previewHtml';
 
 export const PREVIEW_VIEW_TYPE = 'briefkit.bibliographyPreview';
 
@@ -10,8 +12,6 @@ interface PreviewState {
   order: 'style' | 'cited';
 }
 
-/** Messages the panel's script sends. */
-type FromPanel = { type: 'style'; style: string } | { type: 'order'; order: 'style' | 'cited' } | { type: 'reveal'; range: vscode.Range };
 
 function nonce(): string {
   let value = '';
@@ -39,6 +39,18 @@ export class BibliographyPreview {
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Bibliography', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
     BibliographyPreview.current = new BibliographyPreview(panel, client, { order: 'style' });
+  }
+
+  /** The style and order the panel shows a brief in, so commands render it the same way. */
+  static choiceFor(uri: vscode.Uri): RenderChoice {
+    const state = BibliographyPreview.current?.state;
+    return state && state.uri === uri.toString() ? { style: state.style, order: state.order } : { order: 'style' };
+  }
+
+  /** The brief the panel shows, for commands run while the panel has focus. */
+  static followedBrief(): vscode.Uri | undefined {
+    const uri = BibliographyPreview.current?.state.uri;
+    return uri ? vscode.Uri.parse(uri) : undefined;
   }
 
   static restore(panel: vscode.WebviewPanel, client: LanguageClient, state: PreviewState | undefined): void {
@@ -86,85 +98,46 @@ export class BibliographyPreview {
   }
 
   private async receive(message: FromPanel): Promise<void> {
-    if (message.type === 'style') {
-      this.state.style = message.style;
-      this.scheduleUpdate(0);
-    } else if (message.type === 'order') {
-      this.state.order = message.order;
-      this.scheduleUpdate(0);
-    } else if (message.type === 'reveal' && this.state.uri) {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.state.uri));
-      const { start, end } = message.range;
-      const range = new vscode.Range(start.line, start.character, end.line, end.character);
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range });
+    switch (message.type) {
+      case 'ready':
+        this.scheduleUpdate(0);
+        break;
+      case 'style':
+        this.state.style = message.style;
+        this.scheduleUpdate(0);
+        break;
+      case 'order':
+        this.state.order = message.order;
+        this.scheduleUpdate(0);
+        break;
+      case 'reveal':
+        if (this.state.uri) await revealRange(vscode.Uri.parse(this.state.uri), message.range);
+        break;
+      case 'open': {
+        const target = allowedLinkTarget(message.url);
+        if (target) await vscode.env.openExternal(vscode.Uri.parse(target, true));
+        else void vscode.window.showWarningMessage(`BriefKit opens only web addresses and DOIs from a bibliography, not "${message.url.slice(0, 80)}".`);
+        break;
+      }
+      case 'copy':
+      case 'export':
+      case 'write': {
+        if (!this.state.uri) break;
+        const uri = vscode.Uri.parse(this.state.uri);
+        const status =
+          message.type === 'copy'
+            ? await copyBibliography(this.client, uri, this.state, message.format)
+            : message.type === 'export'
+              ? await exportBibliography(this.client, uri, this.state, message.format)
+              : await writeBibliographySection(uri, this.state);
+        if (status) await this.panel.webview.postMessage({ type: 'status', text: status });
+        break;
+      }
     }
   }
 
   private html(): string {
-    const n = nonce();
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${n}">
-  body { font-family: var(--vscode-editor-font-family, serif); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1.2em; line-height: 1.5; }
-  header { display: flex; gap: 1em; align-items: center; padding: 0.6em 0; border-bottom: 1px solid var(--vscode-panel-border); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-  select, button { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border); padding: 2px 6px; }
-  ol { padding-left: 0; list-style: none; }
-  li { margin: 0.9em 0; padding-left: 2em; text-indent: -2em; }
-  .cited { font-family: var(--vscode-font-family); font-size: 0.85em; color: var(--vscode-descriptionForeground); text-indent: 0; }
-  .cited button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 0.3em; }
-  .cited button:focus { outline: 1px solid var(--vscode-focusBorder); }
-  .message { color: var(--vscode-descriptionForeground); }
-</style>
-</head>
-<body>
-<header>
-  <label>Style <select id="style" aria-label="Citation style"></select></label>
-  <label>Order <select id="order" aria-label="Order of entries"><option value="style">As the style orders</option><option value="cited">Order of first citation</option></select></label>
-</header>
-<p class="message" id="message"></p>
-<ol id="entries"></ol>
-<script nonce="${n}">
-  const vscode = acquireVsCodeApi();
-  const style = document.getElementById('style');
-  const order = document.getElementById('order');
-  style.addEventListener('change', () => vscode.postMessage({ type: 'style', style: style.value }));
-  order.addEventListener('change', () => vscode.postMessage({ type: 'order', order: order.value }));
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    if (data.type !== 'update') return;
-    vscode.setState(data.state);
-    style.replaceChildren(...data.styles.map((s) => { const o = document.createElement('option'); o.value = s.name; o.textContent = s.title; o.selected = s.name === data.style; return o; }));
-    order.value = data.order;
-    document.getElementById('message').textContent = data.message || '';
-    const list = document.getElementById('entries');
-    list.replaceChildren(...data.entries.map((entry) => {
-      const item = document.createElement('li');
-      const text = document.createElement('div');
-      // citeproc escapes every field; the CSP blocks inline handlers as a second line of defence.
-      text.innerHTML = entry.html;
-      item.appendChild(text);
-      if (entry.citedAt.length > 0) {
-        const cited = document.createElement('div');
-        cited.className = 'cited';
-        cited.append('Cited at');
-        for (const at of entry.citedAt) {
-          const button = document.createElement('button');
-          button.textContent = at.label + ' (line ' + (at.range.start.line + 1) + ')';
-          button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', range: at.range }));
-          cited.appendChild(button);
-        }
-        item.appendChild(cited);
-      }
-      return item;
-    }));
-  });
-</script>
-</body>
-</html>`;
+    return previewHtml(nonce());
   }
 
   private dispose(): void {
@@ -172,4 +145,12 @@ export class BibliographyPreview {
     for (const disposable of this.disposables) disposable.dispose();
     BibliographyPreview.current = undefined;
   }
+}
+
+/** Shows a range of a brief in the editor beside the panel, selected. */
+async function revealRange(uri: vscode.Uri, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+  await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection });
 }

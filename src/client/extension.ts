@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
 import { BibliographyPreview, PREVIEW_VIEW_TYPE } from './bibliographyPreview';
+import { copyBibliography, exportBibliography, writeBibliographySection } from './bibliographyCommands';
 
 let client: LanguageClient | undefined;
 
@@ -9,6 +10,17 @@ let client: LanguageClient | undefined;
 function activeBrief(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId === 'markdown') return editor;
+  void vscode.window.showInformationMessage('BriefKit: open a Markdown brief and put the cursor in it first.');
+  return undefined;
+}
+
+/** The brief a bibliography command works on: the active Markdown editor's, else the one the preview shows. */
+function briefForBibliography(uri?: string): vscode.Uri | undefined {
+  if (uri) return vscode.Uri.parse(uri);
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown') return editor.document.uri;
+  const followed = BibliographyPreview.followedBrief();
+  if (followed) return followed;
   void vscode.window.showInformationMessage('BriefKit: open a Markdown brief and put the cursor in it first.');
   return undefined;
 }
@@ -60,6 +72,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('briefkit.convertFootnotes', () => runOnActiveBrief(SERVER_COMMANDS.convertFootnotes)),
     vscode.commands.registerCommand('briefkit.showBibliographyPreview', () => {
       if (client) BibliographyPreview.show(client);
+    }),
+    // Optional arguments (a format, a brief's URI, a file to save to) serve keybindings and tests.
+    vscode.commands.registerCommand('briefkit.copyBibliography', async (format?: string, uri?: string) => {
+      const brief = briefForBibliography(uri);
+      if (brief && client) return copyBibliography(client, brief, BibliographyPreview.choiceFor(brief), format);
+      return undefined;
+    }),
+    vscode.commands.registerCommand('briefkit.exportBibliography', async (format?: string, uri?: string, target?: vscode.Uri) => {
+      const brief = briefForBibliography(uri);
+      if (brief && client) return exportBibliography(client, brief, BibliographyPreview.choiceFor(brief), format, target);
+      return undefined;
+    }),
+    vscode.commands.registerCommand('briefkit.writeBibliographySection', async (uri?: string) => {
+      const brief = briefForBibliography(uri);
+      if (brief && client) return writeBibliographySection(brief, BibliographyPreview.choiceFor(brief));
+      return undefined;
     }),
     // Reopens the panel with its style and order after VS Code reloads.
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {

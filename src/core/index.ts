@@ -10,4 +10,6 @@ export type { RenumberOptions } from './footnotes/renumber';
 export { SHOW_POSITION_COMMAND } from './footnotes/footnoteCompletion';
 export type { BibliographyWork, CitedAt } from './sources/bibliographyWorks';
 export { formatBibliography, OUTPUT_FORMATS, renderWorks, type OutputFormat, type RenderedWork } from './sources/bibliographyOutput';
-export { STYLE_NAMES, styleTitle } from './sources/cslStyles';
+export { hasLocale, registerStyle, styleNames, styleTitle } from './sources/cslStyles';
+export type { StyleChoice } from './sources/styleChoice';
+export type { BibliographySectionEdit, PreviewEntry } from './sources/bibliographySection';

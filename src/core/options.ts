@@ -12,8 +12,10 @@ export interface BriefOptions {
   /** Bibliography files (URIs) every brief draws on, besides those its front matter names. */
   bibliographyFiles: string[];
   claims: ClaimOptions & { severity: Severity };
-  /** The citation style for formatted references (a brief's `csl:` front matter overrides it). */
+  /** The citation style: a style's name or the URI of a .csl file (a brief's `csl:` front matter overrides it). */
   citationStyle: string;
+  /** The locale for dates and terms in rendered references (a brief's `lang:` front matter overrides it). */
+  citationLocale?: string;
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {

@@ -38,7 +38,10 @@ import { findUncitedClaimDiagnostics } from './claims/claimChecks';
 import { claimCodeActions } from './claims/claimCodeActions';
 import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './claims/claimDetector';
 import type { Sentence } from './document';
-import { renderReference, STYLE_NAMES, styleTitle } from './sources/cslStyles';
+import { renderReference, styleNames, styleTitle } from './sources/cslStyles';
+import { availableStyles, chooseStyle, frontMatterStyleUri, styleFileUris, type StyleChoice } from './sources/styleChoice';
+import { bibliographySectionEdit, previewEntries, type BibliographySectionEdit, type PreviewEntry } from './sources/bibliographySection';
+import { formatBibliography, type OutputFormat } from './sources/bibliographyOutput';
 import { bibliographyWorks, type BibliographyWork } from './sources/bibliographyWorks';
 import { chicagoNote } from './sources/chicagoNote';
 import type { CslItem } from '@citation-js/core';
@@ -99,6 +102,16 @@ export interface BriefService {
   loadedBibliographyFiles(): string[];
   /** Every work the brief cites (after loadBibliographies), with where each is cited. */
   getBibliographyWorks(document: BriefTextDocument): BibliographyWork[];
+  /** The style a brief renders in: `picked` (a style's name or a .csl URI), else its front matter, else the setting. */
+  getStyle(document: BriefTextDocument, picked?: string): StyleChoice;
+  /** The styles a picker offers for this brief. */
+  getAvailableStyles(document: BriefTextDocument): Array<{ id: string; title: string }>;
+  /** The rendered bibliography with where each work is cited and the problems found with it. */
+  getBibliographyPreview(document: BriefTextDocument, style: StyleChoice, order: 'style' | 'cited'): PreviewEntry[];
+  /** The bibliography as text in an output format (empty when the brief cites nothing). */
+  exportBibliography(document: BriefTextDocument, style: StyleChoice, order: 'style' | 'cited', format: OutputFormat): string;
+  /** The Bibliography section written from the rendered works, as one edit; undefined when the brief cites nothing. */
+  writeBibliographySection(document: BriefTextDocument, style: StyleChoice): BibliographySectionEdit | undefined;
   prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
   rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
@@ -252,31 +265,17 @@ export function createBriefService(host: BriefHost): BriefService {
     return claimCodeActions(document, touched, documentBibliography(document).byKey.size > 0, SHOW_POSITION_COMMAND);
   }
 
-  /** .csl files named in front matter, by URI: read with the bibliographies, never on a request. */
-  const customStyles = new Map<string, string | undefined>();
+  /** .csl files from front matter or the setting, by URI: read with the bibliographies, never on a request. */
+  const styleFiles = new Map<string, string | undefined>();
 
-  function cslUri(document: BriefDocument): string | undefined {
-    const value = document.frontMatter?.csl?.value;
-    if (!value || !/\.csl$/i.test(value)) return undefined;
-    try {
-      return new URL(value, document.uri).href;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Formats a reference in the brief's style: front matter `csl:` (a style name or a .csl file), else the setting. */
+  /** Formats a reference in the brief's style (front matter `csl:`, else the setting), or as a Chicago note. */
   function referenceRenderer(document: BriefDocument): (item: CslItem) => string {
-    const chosen = document.frontMatter?.csl?.value ?? host.getOptions(document.uri).citationStyle;
-    const custom = cslUri(document);
-    const definition = custom ? customStyles.get(custom) : undefined;
-    const lang = document.frontMatter?.lang ?? 'en-US';
+    const style = chooseStyle(document, host.getOptions(document.uri), styleFiles);
     return (item) => {
-      if (!definition && !styleTitle(chosen)) return chicagoNote(item);
       try {
-        return renderReference(item, chosen, lang, definition);
+        return renderReference(item, style.id, style.lang, style.definition);
       } catch {
-        // A locale citation-js does not have, or a broken .csl file: fall back to a Chicago note.
+        // A broken .csl file: fall back to a Chicago note.
         return chicagoNote(item);
       }
     };
@@ -285,9 +284,9 @@ export function createBriefService(host: BriefHost): BriefService {
   function styleDiagnostics(document: BriefDocument): BriefDiagnostic[] {
     const csl = document.frontMatter?.csl;
     if (!csl) return [];
-    const custom = cslUri(document);
+    const custom = frontMatterStyleUri(document);
     if (custom) {
-      return customStyles.has(custom) && customStyles.get(custom) === undefined
+      return styleFiles.has(custom) && styleFiles.get(custom) === undefined
         ? [{ code: 'bibliography.style-missing', severity: 'error', message: `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`, range: csl.range }]
         : [];
     }
@@ -296,7 +295,7 @@ export function createBriefService(host: BriefHost): BriefService {
       {
         code: 'bibliography.style-unknown',
         severity: 'warning',
-        message: `BriefKit does not know the citation style "${csl.value}". Use one of ${STYLE_NAMES.join(', ')}, or the path of a .csl file.`,
+        message: `BriefKit does not know the citation style "${csl.value}". Use one of ${styleNames().join(', ')}, or the path of a .csl file.`,
         range: csl.range,
       },
     ];
@@ -346,8 +345,9 @@ export function createBriefService(host: BriefHost): BriefService {
       const document = getDocument(input);
       const sources = bibliographySources(document, host.getOptions(document.uri).bibliographyFiles);
       const changed = (await Promise.all(sources.map((source) => store.load(source.uri)))).some(Boolean);
-      const custom = cslUri(document);
-      if (custom && !customStyles.has(custom)) customStyles.set(custom, await host.readFile(custom));
+      for (const uri of styleFileUris(document, host.getOptions(document.uri))) {
+        if (!styleFiles.has(uri)) styleFiles.set(uri, host.mayRead?.(uri) === false ? undefined : await host.readFile(uri));
+      }
       if (changed) generation++;
       return changed;
     },
@@ -360,6 +360,28 @@ export function createBriefService(host: BriefHost): BriefService {
     getBibliographyWorks: (input) => {
       const document = getDocument(input);
       return bibliographyWorks(document, documentBibliography(document));
+    },
+    getStyle: (input, picked) => {
+      const document = getDocument(input);
+      return chooseStyle(document, host.getOptions(document.uri), styleFiles, picked);
+    },
+    getAvailableStyles: (input) => {
+      const document = getDocument(input);
+      return availableStyles(document, host.getOptions(document.uri), styleFiles);
+    },
+    getBibliographyPreview: (input, style, order) => {
+      const document = getDocument(input);
+      const works = bibliographyWorks(document, documentBibliography(document));
+      return previewEntries(document, works, computeDiagnostics(input), style, order);
+    },
+    exportBibliography: (input, style, order, format) => {
+      const document = getDocument(input);
+      const works = bibliographyWorks(document, documentBibliography(document));
+      return formatBibliography(works, { style: style.id, customDefinition: style.definition, lang: style.lang, order, format });
+    },
+    writeBibliographySection: (input, style) => {
+      const document = getDocument(input);
+      return bibliographySectionEdit(document, bibliographyWorks(document, documentBibliography(document)), style);
     },
     prepareRename: (input, position) => {
       const { document, offset } = offsetOf(input, position);

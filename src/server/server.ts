@@ -29,14 +29,21 @@ import {
   type BriefCompletionItem,
   type BriefDiagnostic,
   type BriefOptions,
-  renderWorks,
-  STYLE_NAMES,
-  styleTitle,
 } from '../core';
-import { BIBLIOGRAPHY_REQUEST, SERVER_COMMANDS, type BibliographyRequestParams, type BibliographyResponse, type CommandResult } from './commands';
-import { allowsOutsideWorkspace, bibliographyPatterns, toBriefOptions, type BriefKitSettings } from './settings';
+import {
+  BIBLIOGRAPHY_REQUEST,
+  EXPORT_BIBLIOGRAPHY_REQUEST,
+  SERVER_COMMANDS,
+  type BibliographyRequestParams,
+  type BibliographyResponse,
+  type CommandResult,
+  type ExportBibliographyParams,
+  type ExportBibliographyResponse,
+} from './commands';
+import { allowsOutsideWorkspace, bibliographyPatterns, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
 import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
 import { BibliographyParser } from './bibliographyParser';
+import { registerShippedStyles } from './shippedStyles';
 import { fileURLToPath } from 'node:url';
 
 const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
@@ -75,6 +82,7 @@ function toLspCompletion(item: BriefCompletionItem): CompletionItem {
 
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  registerShippedStyles();
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
   let workspaceFolders: string[] = [];
@@ -108,7 +116,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!supportsConfiguration) return;
     const settings = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null;
     const bibliographyFiles = await resolveBibliographyPatterns(bibliographyPatterns(settings), workspaceFolders);
-    const options = toBriefOptions(settings, bibliographyFiles);
+    const styleFile = styleFilePath(settings);
+    const [styleFileUri] = styleFile ? await resolveBibliographyPatterns([styleFile], workspaceFolders.slice(0, 1)) : [];
+    const options = toBriefOptions(settings, bibliographyFiles, styleFileUri);
     optionsByUri.set(uri, options);
     allowOutsideWorkspace = allowsOutsideWorkspace(settings);
   }
@@ -237,24 +247,37 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     );
   });
 
-  connection.onRequest(BIBLIOGRAPHY_REQUEST, async ({ uri, style, order }: BibliographyRequestParams): Promise<BibliographyResponse> => {
-    const styles = STYLE_NAMES.map((name) => ({ name, title: styleTitle(name) ?? name }));
+  /** An open brief with its options and files loaded, for the bibliography requests. */
+  async function preparedBrief(uri: string): Promise<TextDocument | undefined> {
     const document = documents.get(uri);
-    if (!document) return { style: style ?? '', styles, entries: [], message: 'Open a Markdown brief to see its bibliography.' };
+    if (!document) return undefined;
     if (!optionsByUri.has(uri)) await loadOptions(uri);
     await service.loadBibliographies(document);
-    const model = service.getDocument(document);
-    const chosen = style ?? model.frontMatter?.csl?.value ?? (optionsByUri.get(uri) ?? DEFAULT_OPTIONS).citationStyle;
-    const name = styleTitle(chosen) ? chosen : 'chicago-author-date';
+    return document;
+  }
+
+  connection.onRequest(BIBLIOGRAPHY_REQUEST, async ({ uri, style, order }: BibliographyRequestParams): Promise<BibliographyResponse> => {
+    const document = await preparedBrief(uri);
+    if (!document) return { style: style ?? '', styles: [], entries: [], notices: [], message: 'Open a Markdown brief to see its bibliography.' };
+    const chosen = service.getStyle(document, style);
+    const styles = service.getAvailableStyles(document);
     try {
-      const entries = renderWorks(service.getBibliographyWorks(document), { style: name, order, lang: model.frontMatter?.lang ?? 'en-US' }).map((work) => ({
-        id: work.id,
-        html: work.html,
-        citedAt: work.citedAt.map((c) => ({ label: c.kind === 'footnote' ? `[^${c.label}]` : `@${c.key}`, range: c.range })),
-      }));
-      return { style: name, styles, entries, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
+      const entries = service.getBibliographyPreview(document, chosen, order);
+      return { style: chosen.id, styles, entries, notices: chosen.notices, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
     } catch (error) {
-      return { style: name, styles, entries: [], message: `The bibliography could not be rendered: ${(error as Error).message}` };
+      return { style: chosen.id, styles, entries: [], notices: chosen.notices, message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
+    }
+  });
+
+  connection.onRequest(EXPORT_BIBLIOGRAPHY_REQUEST, async ({ uri, style, order, format }: ExportBibliographyParams): Promise<ExportBibliographyResponse> => {
+    const document = await preparedBrief(uri);
+    if (!document) return { text: '', message: 'Open a Markdown brief first.' };
+    const chosen = service.getStyle(document, style);
+    try {
+      const text = service.exportBibliography(document, chosen, order, format);
+      return text === '' ? { text, message: 'This brief cites no sources yet.' } : { text, styleTitle: chosen.title };
+    } catch (error) {
+      return { text: '', message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
     }
   });
 
@@ -291,6 +314,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       case SERVER_COMMANDS.convertFootnotes: {
         const applied = await applyEdits(uri, document.version, service.convertLegacyFootnotes(document), 'Convert to Markdown footnotes');
         return applied ? { applied } : { applied, message: 'No pasted footnote markers (superscript numbers or HTML notes) were found.' };
+      }
+      case SERVER_COMMANDS.writeBibliographySection: {
+        await preparedBrief(uri);
+        const style = service.getStyle(document, args[1] as string | undefined);
+        const written = service.writeBibliographySection(document, style);
+        if (!written) return { applied: false, message: 'This brief cites no sources yet, so there is no bibliography to write.' };
+        const applied = await applyEdits(uri, document.version, [written.edit], 'Write Bibliography section');
+        const kept =
+          written.kept.length === 0
+            ? ''
+            : ` Kept ${written.kept.length === 1 ? 'the entry' : 'the entries'} on line ${written.kept.join(', ')} as you wrote ${written.kept.length === 1 ? 'it' : 'them'}, because BriefKit could not read every part of ${written.kept.length === 1 ? 'it' : 'them'}.`;
+        return { applied, message: applied ? `Wrote ${written.written} of ${written.written + written.kept.length} entries in ${style.title}.${kept}` : 'The brief changed while the bibliography was being written; try again.' };
       }
       default:
         return { applied: false, message: `BriefKit does not know the command ${command}.` };

@@ -7,6 +7,8 @@ export interface BriefKitSettings {
   bibliography?: unknown;
   allowBibliographyOutsideWorkspace?: unknown;
   citationStyle?: unknown;
+  citationStyleFile?: unknown;
+  citationLocale?: unknown;
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
@@ -27,13 +29,22 @@ export function bibliographyPatterns(settings: BriefKitSettings | null | undefin
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
 }
 
+/** The `briefkit.citationStyleFile` path as written (resolved against the workspace by the server). */
+export function styleFilePath(settings: BriefKitSettings | null | undefined): string | undefined {
+  const value = settings?.citationStyleFile;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 /** Whether front matter may name bibliography files outside the workspace folders (off by default). */
 export function allowsOutsideWorkspace(settings: BriefKitSettings | null | undefined): boolean {
   return settings?.allowBibliographyOutsideWorkspace === true;
 }
 
-/** Converts editor settings to core options, keeping the default for values of the wrong type. */
-export function toBriefOptions(settings: BriefKitSettings | null | undefined, bibliographyFiles: string[]): BriefOptions {
+/**
+ * Converts editor settings to core options, keeping the default for values of the wrong type.
+ * `styleFileUri` is the resolved `briefkit.citationStyleFile`, which takes the place of the style name.
+ */
+export function toBriefOptions(settings: BriefKitSettings | null | undefined, bibliographyFiles: string[], styleFileUri?: string): BriefOptions {
   const enabled = settings?.diagnostics?.enabled;
   const claims = settings?.claims;
   const defaults = DEFAULT_OPTIONS.claims;
@@ -41,7 +52,9 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
     diagnosticsEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_OPTIONS.diagnosticsEnabled,
     footnotePlacement: oneOf(settings?.footnotes?.placement, PLACEMENTS, DEFAULT_OPTIONS.footnotePlacement),
     bibliographyFiles,
-    citationStyle: typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle,
+    citationStyle:
+      styleFileUri ?? (typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle),
+    citationLocale: typeof settings?.citationLocale === 'string' && settings.citationLocale.trim() !== '' ? settings.citationLocale.trim() : undefined,
     claims: {
       enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
       scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),

@@ -167,12 +167,13 @@ describe('language server: bibliography for the preview', () => {
     await client.nextDiagnostics(uri);
     const response = (await client.connection.sendRequest('briefkit/bibliography', { uri, style: 'apa', order: 'style' })) as {
       style: string;
-      styles: Array<{ name: string }>;
-      entries: Array<{ id: string; html: string; citedAt: Array<{ label: string; range: unknown }> }>;
+      styles: Array<{ id: string; title: string }>;
+      entries: Array<{ id: string; html: string; citedAt: Array<{ label: string; range: unknown }>; problems: Array<{ code: string; message: string }> }>;
     };
     try {
       assert.equal(response.style, 'apa');
-      assert.deepEqual(response.styles.map((s) => s.name), ['apa', 'chicago-author-date', 'chicago-note-bibliography', 'mla', 'harvard', 'vancouver']);
+      // IEEE is registered from the style file the build ships in dist/styles.
+      assert.deepEqual(response.styles.map((s) => s.id), ['apa', 'chicago-author-date', 'chicago-note-bibliography', 'mla', 'harvard', 'vancouver', 'ieee']);
       assert.deepEqual(response.entries.map((e) => [e.id, e.citedAt]), [['note-1', [{ label: '[^1]', range: { start: { line: 0, character: 15 }, end: { line: 0, character: 19 } } }]]]);
       // Fields are escaped: markup in a title arrives as text, never as an element.
       assert.match(response.entries[0].html, /^Okoro, A\. \(2024\)\. Ports Reopen &#60;img src=x onerror=alert\(1\)&#62;\. <i>Harbour Times<\/i>/);

@@ -158,9 +158,10 @@ describe('citation styles', () => {
     assert.equal((await hover('csl: vancouver\n')).hover, '1. Okafor A. Storm Outages and the Rural Grid. Energy Policy Review. 2025;14(2):33–51. doi:10.5555/epr.2025.014');
   });
 
-  it('says when a style is unknown or its .csl file is missing, and falls back to a Chicago note', async () => {
+  it('says when a style is unknown or its .csl file is missing, and falls back to the setting\'s style', async () => {
     const unknown = await hover('csl: turabian-99\n');
-    assert.equal(unknown.hover, 'Adaeze Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33–51, https://doi.org/10.5555/epr.2025.014.');
+    // The setting's style (Chicago notes-bibliography by default), as a bibliography entry.
+    assert.equal(unknown.hover, 'Okafor, Adaeze. “Storm Outages and the Rural Grid.” Energy Policy Review 14, no. 2 (2025): 33–51. https://doi.org/10.5555/epr.2025.014.');
     assert.deepEqual(unknown.diagnostics.map((d) => [d.code, d.message]), [
       ['bibliography.style-unknown', 'BriefKit does not know the citation style "turabian-99". Use one of apa, chicago-author-date, chicago-note-bibliography, mla, harvard, vancouver, or the path of a .csl file.'],
     ]);

@@ -18,40 +18,74 @@ export interface OutputOptions {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#60;': '<', '&#62;': '>', '&#39;': "'" };
 
-/** One rendered HTML entry as Markdown (italics and bold kept) or plain text. */
-function fromHtml(html: string, markdown: boolean): string {
-  return html
-    .replace(/<\/?(?:i|em)>/g, markdown ? '*' : '')
-    .replace(/<\/?(?:b|strong)>/g, markdown ? '**' : '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(?:amp|lt|gt|quot|#38|#60|#62|#39);/g, (entity) => ENTITIES[entity])
+/**
+ * One rendered HTML entry as Markdown (italics and bold kept, Markdown characters in the text
+ * escaped, so a title with brackets or a tag stays text) or as plain text.
+ */
+export function htmlToText(html: string, markdown: boolean): string {
+  const pieces = html.split(/(<[^>]+>)/);
+  return pieces
+    .map((piece, i) => {
+      if (i % 2 === 1) {
+        if (!markdown) return '';
+        if (/^<\/?(?:i|em)>$/.test(piece)) return '*';
+        if (/^<\/?(?:b|strong)>$/.test(piece)) return '**';
+        return '';
+      }
+      const text = piece.replace(/&(?:amp|lt|gt|quot|#38|#60|#62|#39);/g, (entity) => ENTITIES[entity]);
+      // URLs stay as they are: an escape inside one would become part of the link.
+      return markdown ? text.replace(/https?:\/\/\S+|[\\`*_[\]<>]/g, (match) => (match.length > 1 ? match : `\\${match}`)) : text;
+    })
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function entriesHtml(html: string): string[] {
-  return [...html.matchAll(/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => m[1]);
+/**
+ * The entries of citeproc's HTML bibliography, by item id. Numeric styles wrap the number and the
+ * text in divs of their own (csl-left-margin, csl-right-inline); they become inline text.
+ */
+function splitEntries(html: string): Array<{ id: string; html: string }> {
+  const starts = [...html.matchAll(/<div[^>]*class="csl-entry"[^>]*>/g)];
+  const bodyEnd = html.lastIndexOf('</div>');
+  return starts.map((match, i) => {
+    const from = (match.index ?? 0) + match[0].length;
+    const to = i + 1 < starts.length ? (starts[i + 1].index ?? bodyEnd) : bodyEnd;
+    const inner = html
+      .slice(from, to)
+      .replace(/<\/div>\s*$/, '')
+      .replace(/<div class="csl-(left-margin|right-inline|block|indent)">([\s\S]*?)<\/div>/g, (_, part: string, text: string) => (part === 'left-margin' ? `${text.trim()} ` : text))
+      .trim();
+    return { id: /data-csl-entry-id="([^"]*)"/.exec(match[0])?.[1] ?? '', html: inner };
+  });
+}
+
+/**
+ * Each work rendered as HTML in one pass: given to citeproc in order of first citation, so a
+ * numeric style (IEEE, Vancouver) numbers them as the brief cites them; `order: 'cited'` then
+ * keeps that order for the styles that sort alphabetically.
+ */
+function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): Array<{ id: string; html: string }> {
+  const cited = [...works].sort((a, b) => a.firstOffset - b.firstOffset);
+  const entries = splitEntries(renderBibliography(cited.map((w) => w.item), options.style, 'html', options.lang, options.customDefinition));
+  if (options.order === 'cited') {
+    const rank = new Map(cited.map((w, i) => [w.id, i]));
+    entries.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  }
+  return entries;
 }
 
 /** The brief's bibliography in one of the output formats. */
 export function formatBibliography(works: BibliographyWork[], options: OutputOptions): string {
-  const ordered = options.order === 'cited' ? [...works].sort((a, b) => a.firstOffset - b.firstOffset) : works;
-  const items = ordered.map((w) => w.item);
-  if (items.length === 0) return '';
-  switch (options.format) {
-    case 'csl-json':
-      return `${JSON.stringify(items, null, 2)}\n`;
-    case 'bibtex':
-      return new Cite(items).format('bibtex', { format: 'text' });
-    default:
-      break;
+  if (works.length === 0) return '';
+  if (options.format === 'csl-json' || options.format === 'bibtex') {
+    const items = (options.order === 'cited' ? [...works].sort((a, b) => a.firstOffset - b.firstOffset) : works).map((w) => w.item);
+    return options.format === 'csl-json' ? `${JSON.stringify(items, null, 2)}\n` : new Cite(items).format('bibtex', { format: 'text' });
   }
-  const render = (list: typeof items, format: 'text' | 'html') => renderBibliography(list, options.style, format, options.lang, options.customDefinition);
-  // Order of first citation: each entry rendered alone, kept in the brief's order.
-  const html = options.order === 'cited' ? items.map((item) => entriesHtml(render([item], 'html'))[0] ?? '') : entriesHtml(render(items, 'html'));
+  const html = renderEntries(works, options).map((entry) => entry.html);
   if (options.format === 'html') return `<div class="csl-bib-body">\n${html.map((entry) => `  <div class="csl-entry">${entry}</div>`).join('\n')}\n</div>\n`;
-  if (options.format === 'markdown') return `${html.map((entry) => `- ${fromHtml(entry, true)}`).join('\n')}\n`;
-  return `${html.map((entry) => fromHtml(entry, false)).join('\n')}\n`;
+  if (options.format === 'markdown') return `${html.map((entry) => `- ${htmlToText(entry, true)}`).join('\n')}\n`;
+  return `${html.map((entry) => htmlToText(entry, false)).join('\n')}\n`;
 }
 
 /** One rendered entry for the preview: its HTML (escaped by citeproc) and where the brief cites it. */
@@ -65,15 +99,5 @@ export interface RenderedWork {
 export function renderWorks(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): RenderedWork[] {
   if (works.length === 0) return [];
   const byId = new Map(works.map((w) => [w.id, w]));
-  if (options.order === 'cited') {
-    return [...works]
-      .sort((a, b) => a.firstOffset - b.firstOffset)
-      .map((w) => ({ id: w.id, html: entriesHtml(renderBibliography([w.item], options.style, 'html', options.lang, options.customDefinition))[0] ?? '', citedAt: w.citedAt }));
-  }
-  const html = renderBibliography(works.map((w) => w.item), options.style, 'html', options.lang, options.customDefinition);
-  return [...html.matchAll(/<div[^>]*data-csl-entry-id="([^"]*)"[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => ({
-    id: m[1],
-    html: m[2],
-    citedAt: byId.get(m[1])?.citedAt ?? [],
-  }));
+  return renderEntries(works, options).map((entry) => ({ id: entry.id, html: entry.html, citedAt: byId.get(entry.id)?.citedAt ?? [] }));
 }

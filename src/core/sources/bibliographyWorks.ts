@@ -15,6 +15,10 @@ export interface BibliographyWork {
   citedAt: CitedAt[];
   /** Where it is first cited (or listed), for ordering by first citation. */
   firstOffset: number;
+  /** Spans of the brief that give it (its notes, Bibliography entries and citation keys), for matching problems to it. */
+  origins: Array<{ start: number; end: number }>;
+  /** Its Bibliography section entries, whose text BriefKit keeps when it cannot read all of it. */
+  entries: Array<{ start: number; end: number; text: string }>;
 }
 
 type Name = NonNullable<CslItem['author']>[number];
@@ -63,21 +67,23 @@ export function cslFromReference(reference: ParsedReference, id: string): CslIte
 export function bibliographyWorks(document: BriefDocument, bibliography: DocumentBibliography): BibliographyWork[] {
   const works: BibliographyWork[] = [];
   const byIdentity = new Map<string, BibliographyWork>();
-  const add = (item: CslItem, reference: ParsedReference, offset: number, cited?: CitedAt) => {
+  const add = (item: CslItem, reference: ParsedReference, origin: { start: number; end: number }, offset: number, cited?: CitedAt) => {
     const keys = SourceIndex.identityKeys(reference);
     let work = keys.map((k) => byIdentity.get(k)).find((w) => w !== undefined);
     if (!work) {
-      work = { id: item.id, item, citedAt: [], firstOffset: offset };
+      work = { id: item.id, item, citedAt: [], firstOffset: offset, origins: [], entries: [] };
       works.push(work);
     }
     for (const k of keys) byIdentity.set(k, work);
     if (cited) work.citedAt.push(cited);
+    work.origins.push(origin);
     work.firstOffset = Math.min(work.firstOffset, offset);
+    return work;
   };
   for (const citation of document.citations) {
     for (const key of citation.items) {
       const entry = bibliography.byKey.get(key.key);
-      if (entry) add(entry.item, referenceFromCsl(entry.item), key.start, { kind: 'citation', key: key.key, range: key.range });
+      if (entry) add(entry.item, referenceFromCsl(entry.item), key, key.start, { kind: 'citation', key: key.key, range: key.range });
     }
   }
   const index = SourceIndex.of(document);
@@ -87,12 +93,19 @@ export function bibliographyWorks(document: BriefDocument, bibliography: Documen
     if (!isSource(note.reference)) continue;
     const entry = index.entryFor(note);
     const source = entry ? entry.reference : note.reference;
-    add(cslFromReference(source, `note-${note.definition.label}`), source, firstMarker.get(note.definition.key) ?? note.definition.start, {
+    add(cslFromReference(source, `note-${note.definition.label}`), source, note.definition, firstMarker.get(note.definition.key) ?? note.definition.start, {
       kind: 'footnote',
       label: note.definition.label,
       range: document.footnoteReferences.find((r) => r.key === note.definition.key)?.range ?? note.definition.labelRange,
     });
   }
-  index.entries.forEach((entry, i) => add(cslFromReference(entry.reference, `entry-${i + 1}`), entry.reference, entry.entry.start));
+  index.entries.forEach((entry, i) => {
+    const work = add(cslFromReference(entry.reference, `entry-${i + 1}`), entry.reference, entry.entry, entry.entry.start);
+    work.entries.push({
+      start: entry.entry.start,
+      end: entry.entry.end,
+      text: document.text.slice(entry.entry.start, entry.entry.end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s*\r?\n\s*/g, ' '),
+    });
+  });
   return works;
 }

@@ -20,7 +20,7 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     input: { chain(data: unknown, options?: { target?: string; generateGraph?: boolean; forceType?: string }): CslItem[] };
-    config: { get(name: string): { styles: { add(name: string, style: string): void; has(name: string): boolean }; locales: { add(name: string, locale: string): void } } };
+    config: { get(name: string): { styles: { add(name: string, style: string): void; has(name: string): boolean }; locales: { add(name: string, locale: string): void; list(): string[] } } };
   };
   export class Cite {
     constructor(data: unknown);

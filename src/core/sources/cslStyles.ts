@@ -8,21 +8,35 @@ import chicagoNoteBibliography from '@citation/csl-style-chicago-note-bibliograp
  * The citation styles BriefKit renders with citation-js (citeproc-js). The CSL project's style
  * definitions come from registry packages (style-chicago, style-mla,
  * @citation/csl-style-chicago-note-bibliography; citation-js ships APA, Vancouver and Harvard);
- * a brief can also name any .csl file by path in its front matter (`csl:`).
+ * hosts register more (IEEE, shipped in the extension from the Debian CSL styles package), and a
+ * brief can name any .csl file by path in its front matter (`csl:`).
  */
-const BUNDLED: Record<string, { title: string; definition?: unknown; builtIn?: string }> = {
-  apa: { title: 'APA', builtIn: 'apa' },
-  'chicago-author-date': { title: 'Chicago author-date', definition: chicagoAuthorDate },
-  'chicago-note-bibliography': { title: 'Chicago notes-bibliography', definition: chicagoNoteBibliography.content },
-  mla: { title: 'MLA', definition: mla },
-  harvard: { title: 'Harvard', builtIn: 'harvard1' },
-  vancouver: { title: 'Vancouver', builtIn: 'vancouver' },
-};
+const REGISTERED = new Map<string, { title: string; definition?: unknown; builtIn?: string }>([
+  ['apa', { title: 'APA', builtIn: 'apa' }],
+  ['chicago-author-date', { title: 'Chicago author-date', definition: chicagoAuthorDate }],
+  ['chicago-note-bibliography', { title: 'Chicago notes-bibliography', definition: chicagoNoteBibliography.content }],
+  ['mla', { title: 'MLA', definition: mla }],
+  ['harvard', { title: 'Harvard', builtIn: 'harvard1' }],
+  ['vancouver', { title: 'Vancouver', builtIn: 'vancouver' }],
+]);
 
-export const STYLE_NAMES = Object.keys(BUNDLED);
+/** Names of the styles BriefKit knows, in the order a style picker lists them. */
+export function styleNames(): string[] {
+  return [...REGISTERED.keys()];
+}
 
 export function styleTitle(name: string): string | undefined {
-  return BUNDLED[name]?.title;
+  return REGISTERED.get(name)?.title;
+}
+
+/** Adds a style by name from the XML of its .csl file (the host reads the file). */
+export function registerStyle(name: string, title: string, xml: string): void {
+  REGISTERED.set(name, { title, definition: xml });
+}
+
+/** Whether citation-js has the locale's terms and date formats (en-US, de-DE, fr-FR, es-ES, nl-NL). */
+export function hasLocale(lang: string): boolean {
+  return plugins.config.get('@csl').locales.list().includes(lang);
 }
 
 /** The citation-js template name for a style, registering its definition the first time. */
@@ -33,7 +47,7 @@ function template(name: string, customDefinition?: string): string {
     if (!styles.has(id)) styles.add(id, customDefinition);
     return id;
   }
-  const style = BUNDLED[name];
+  const style = REGISTERED.get(name);
   if (!style) throw new Error(`unknown style ${name}`);
   if (style.builtIn) return style.builtIn;
   if (!styles.has(name)) styles.add(name, style.definition as string);

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  EXPORT_BIBLIOGRAPHY_REQUEST,
+  SERVER_COMMANDS,
+  type CommandResult,
+  type ExportBibliographyParams,
+  type ExportBibliographyResponse,
+} from '../server/commands';
+import type { PanelFormat } from './previewHtml';
+
+/** The style and order to render in: the preview's, when it shows the brief. */
+export interface RenderChoice {
+  style?: string;
+  order: 'style' | 'cited';
+}
+
+const FORMATS: Array<{ format: PanelFormat; label: string; extension: string; detail: string }> = [
+  { format: 'markdown', label: 'Markdown', extension: 'md', detail: 'A list, italics kept, to paste into a brief' },
+  { format: 'html', label: 'HTML', extension: 'html', detail: 'For a web page or an email' },
+  { format: 'text', label: 'Plain text', extension: 'txt', detail: 'No formatting' },
+  { format: 'bibtex', label: 'BibTeX', extension: 'bib', detail: 'For LaTeX, Zotero or a reference manager' },
+  { format: 'csl-json', label: 'CSL-JSON', extension: 'json', detail: 'For Pandoc, Zotero or citation-js' },
+];
+
+/** The format given (by the panel or a keybinding's args), or the writer's pick. */
+async function pickFormat(given: string | undefined, verb: string): Promise<(typeof FORMATS)[number] | undefined> {
+  const known = FORMATS.find((f) => f.format === given);
+  if (known) return known;
+  const picked = await vscode.window.showQuickPick(
+    FORMATS.map((f) => ({ ...f, description: f.detail })),
+    { title: `${verb} the bibliography as`, placeHolder: 'Choose a format' },
+  );
+  return picked;
+}
+
+async function exportText(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format: PanelFormat): Promise<ExportBibliographyResponse> {
+  const params: ExportBibliographyParams = { uri: uri.toString(), style: choice.style, order: choice.order, format };
+  return client.sendRequest<ExportBibliographyResponse>(EXPORT_BIBLIOGRAPHY_REQUEST, params);
+}
+
+function entryCount(text: string, format: PanelFormat): string {
+  const count =
+    format === 'csl-json' ? (JSON.parse(text) as unknown[]).length : format === 'bibtex' ? (text.match(/^@/gm) ?? []).length : format === 'html' ? (text.match(/class="csl-entry"/g) ?? []).length : text.trimEnd().split('\n').length;
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
+/** Copies the brief's bibliography to the clipboard; resolves to what was done, for the panel's status line. */
+export async function copyBibliography(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format?: string): Promise<string | undefined> {
+  const picked = await pickFormat(format, 'Copy');
+  if (!picked) return undefined;
+  const result = await exportText(client, uri, choice, picked.format);
+  if (!result.text) {
+    void vscode.window.showInformationMessage(`BriefKit: ${result.message ?? 'nothing to copy.'}`);
+    return result.message;
+  }
+  await vscode.env.clipboard.writeText(result.text);
+  const done = `Copied ${entryCount(result.text, picked.format)} as ${picked.label}${result.styleTitle && !['bibtex', 'csl-json'].includes(picked.format) ? ` (${result.styleTitle})` : ''}.`;
+  void vscode.window.setStatusBarMessage(`BriefKit: ${done}`, 4000);
+  return done;
+}
+
+/** Saves the brief's bibliography to a file the writer picks (or `target`, for tests and keybindings). */
+export async function exportBibliography(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format?: string, target?: vscode.Uri): Promise<string | undefined> {
+  const picked = await pickFormat(format, 'Export');
+  if (!picked) return undefined;
+  const result = await exportText(client, uri, choice, picked.format);
+  if (!result.text) {
+    void vscode.window.showInformationMessage(`BriefKit: ${result.message ?? 'nothing to export.'}`);
+    return result.message;
+  }
+  const name = (uri.path.split('/').pop() ?? 'brief').replace(/\.[^.]+$/, '');
+  const file =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: 'Export the bibliography',
+      defaultUri: vscode.Uri.joinPath(uri, '..', `${name}-bibliography.${picked.extension}`),
+      filters: { [picked.label]: [picked.extension] },
+    }));
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
+  const done = `Saved ${entryCount(result.text, picked.format)} to ${file.path.split('/').pop()}.`;
+  void vscode.window.setStatusBarMessage(`BriefKit: ${done}`, 4000);
+  return done;
+}
+
+/** Replaces or creates the brief's Bibliography section from the rendered entries, as one undoable edit. */
+export async function writeBibliographySection(uri: vscode.Uri, choice: RenderChoice): Promise<string | undefined> {
+  const result = (await vscode.commands.executeCommand(SERVER_COMMANDS.writeBibliographySection, uri.toString(), choice.style)) as CommandResult | undefined;
+  if (result?.message) void vscode.window.showInformationMessage(`BriefKit: ${result.message}`);
+  return result?.message;
+}
