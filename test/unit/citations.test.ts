@@ -163,7 +163,7 @@ describe('citation styles', () => {
     // The setting's style (Chicago notes-bibliography by default), as a bibliography entry.
     assert.equal(unknown.hover, 'Okafor, Adaeze. “Storm Outages and the Rural Grid.” Energy Policy Review 14, no. 2 (2025): 33–51. https://doi.org/10.5555/epr.2025.014.');
     assert.deepEqual(unknown.diagnostics.map((d) => [d.code, d.message]), [
-      ['bibliography.style-unknown', 'BriefKit does not know the citation style "turabian-99". Use one of apa, chicago-author-date, chicago-note-bibliography, mla, harvard, vancouver, or the path of a .csl file.'],
+      ['bibliography.style-unknown', 'BriefKit does not know the citation style "turabian-99". Use one of apa, chicago-author-date, chicago-note-bibliography, mla, harvard, vancouver, ieee, or the path of a .csl file.'],
     ]);
     const missing = await hover('csl: styles/house.csl\n');
     assert.deepEqual(missing.diagnostics.map((d) => [d.code, d.range.start.line]), [['bibliography.style-missing', 2]]);

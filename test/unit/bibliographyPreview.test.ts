@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { htmlToText } from '../../src/core/sources/bibliographyOutput';
+import { allowedLinkTarget } from '../../src/client/previewHtml';
+import { doc, testService } from '../helpers/service';
+
+const BRIEF = `Grants grew.[^1] Co-ops paid more.[^2]
+
+## Bibliography
+
+- Okafor, Adaeze. 2025. "Storm Outages and the Rural Grid." *Energy Policy Review* 14 (2): 33–51.
+- Okafor, Adaeze. 2025. "Storm Outages and the Rural Grid." *Energy Policy Review* 14 (2): 33–51.
+
+[^1]: Adaeze Okafor, "Storm Outages and the Rural Grid," *Energy Policy Review* 14, no. 2 (2025): 35.
+[^2]: Maja Lindqvist, "How Cooperatives Pay," *Rural Power Journal*, 2024.
+`;
+
+async function ready(text: string, uri = 'file:///work/brief.md') {
+  const service = testService();
+  const document = doc(text, 1, uri);
+  await service.loadBibliographies(document);
+  return { service, document, style: service.getStyle(document, 'chicago-author-date') };
+}
+
+describe('bibliography preview entries', () => {
+  it('shows each work once, where it is cited, and the problems of its notes and entries in the diagnostics\' words', async () => {
+    const { service, document, style } = await ready(BRIEF);
+    const entries = service.getBibliographyPreview(document, style, 'style');
+    assert.deepEqual(
+      entries.map((e) => [e.id, e.html, e.citedAt.map((c) => `${c.label}@${c.range.start.line}:${c.range.start.character}`)]),
+      [
+        ['note-2', 'Lindqvist, Maja. 2024. “How Cooperatives Pay.” <i>Rural Power Journal</i>, 2024.', ['[^2]@0:34']],
+        ['note-1', 'Okafor, Adaeze. 2025. “Storm Outages and the Rural Grid.” <i>Energy Policy Review</i>, 2025.', ['[^1]@0:12']],
+      ],
+    );
+    const diagnostics = service.computeDiagnostics(document);
+    const message = (code: string) => diagnostics.find((d) => d.code === code)?.message;
+    assert.deepEqual(entries.map((e) => e.problems.map((p) => [p.code, p.message, p.range.start.line])), [
+      [['source.missing-from-bibliography', message('source.missing-from-bibliography'), 8]],
+      [['bibliography.duplicate', message('bibliography.duplicate'), 5]],
+    ]);
+  });
+
+  it('orders by first citation when asked', async () => {
+    const { service, document, style } = await ready(BRIEF);
+    assert.deepEqual(service.getBibliographyPreview(document, style, 'cited').map((e) => e.id), ['note-1', 'note-2']);
+  });
+});
+
+describe('Write Bibliography Section', () => {
+  it('replaces the entries with the rendered ones, drops the duplicate, and keeps an entry it cannot fully read as written', async () => {
+    const { service, document, style } = await ready(BRIEF);
+    const written = service.writeBibliographySection(document, style);
+    assert.ok(written);
+    // The Okafor entry has a volume, issue and pages the note does not carry: rendering would drop them.
+    assert.deepEqual([written.written, written.kept], [1, [5]]);
+    assert.equal(
+      service.applyEdits(document, [written.edit]),
+      BRIEF.replace(
+        /- Okafor[^\n]*\n- Okafor[^\n]*/,
+        '- Lindqvist, Maja. 2024. “How Cooperatives Pay.” *Rural Power Journal*, 2024.\n- Okafor, Adaeze. 2025. "Storm Outages and the Rural Grid." *Energy Policy Review* 14 (2): 33–51.',
+      ),
+    );
+  });
+
+  it('creates the section before the notes at the end, in the brief\'s line endings, escaping Markdown in titles', async () => {
+    const text = 'Ports reopened.[^1]\r\n\r\n[^1]: Ada Okoro, “Ports Reopen [Again] <img src=x>,” *Harbour Times*, 2024, https://h.example.com/a_b.\r\n';
+    const { service, document, style } = await ready(text);
+    const written = service.writeBibliographySection(document, style);
+    assert.ok(written);
+    assert.equal(
+      service.applyEdits(document, [written.edit]),
+      'Ports reopened.[^1]\r\n\r\n## Bibliography\r\n\r\n- Okoro, Ada. 2024. “Ports Reopen \\[Again\\] \\<img Src=x\\>.” *Harbour Times*, 2024. https://h.example.com/a_b.\r\n\r\n[^1]: Ada Okoro, “Ports Reopen [Again] <img src=x>,” *Harbour Times*, 2024, https://h.example.com/a_b.\r\n',
+    );
+  });
+
+  it('adds entries under an empty Bibliography heading, and says there is nothing to write when nothing is cited', async () => {
+    const { service, document, style } = await ready('Ports reopened.[^1]\n\n# Sources\n\n[^1]: Ada Okoro, “Ports Reopen,” *Harbour Times*, 2024.\n');
+    const written = service.writeBibliographySection(document, style);
+    assert.ok(written);
+    assert.equal(
+      service.applyEdits(document, [written.edit]),
+      'Ports reopened.[^1]\n\n# Sources\n\n- Okoro, Ada. 2024. “Ports Reopen.” *Harbour Times*, 2024.\n\n[^1]: Ada Okoro, “Ports Reopen,” *Harbour Times*, 2024.\n',
+    );
+    const empty = await ready('No sources here.\n', 'file:///work/empty.md');
+    assert.equal(empty.service.writeBibliographySection(empty.document, empty.style), undefined);
+  });
+});
+
+describe('rendered text and links', () => {
+  it('turns citeproc HTML into Markdown or plain text, keeping URLs whole', () => {
+    const html = 'Roe, J. <i>A_b &amp; [c]</i>. &#60;x&#62; https://e.org/a_b*c.';
+    assert.equal(htmlToText(html, true), 'Roe, J. *A\\_b & \\[c\\]*. \\<x\\> https://e.org/a_b*c.');
+    assert.equal(htmlToText(html, false), 'Roe, J. A_b & [c]. <x> https://e.org/a_b*c.');
+  });
+
+  it('opens only web addresses and DOIs', () => {
+    assert.equal(allowedLinkTarget('https://example.org/a?b=1'), 'https://example.org/a?b=1');
+    assert.equal(allowedLinkTarget('http://example.org'), 'http://example.org/');
+    assert.equal(allowedLinkTarget('doi:10.5555/epr.2025.014'), 'https://doi.org/10.5555/epr.2025.014');
+    assert.equal(allowedLinkTarget('10.5555/epr.2025.014'), 'https://doi.org/10.5555/epr.2025.014');
+    assert.equal(allowedLinkTarget('https://dx.doi.org/10.5555/x'), 'https://doi.org/10.5555/x');
+    for (const refused of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://settings', 'data:text/html,x', 'ftp://example.org', '']) {
+      assert.equal(allowedLinkTarget(refused), undefined, refused);
+    }
+  });
+});
