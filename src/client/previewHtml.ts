@@ -68,11 +68,11 @@ const PANEL_SCRIPT = String.raw`
     for (const node of nodes) {
       if (node.parentElement && node.parentElement.closest('a')) continue;
       const text = node.textContent;
-      LINK.lastIndex = 0;
-      if (!LINK.test(text)) continue;
+      const matches = [...text.matchAll(LINK)];
+      if (matches.length === 0) continue;
       const fragment = document.createDocumentFragment();
       let last = 0;
-      for (const match of text.matchAll(LINK)) {
+      for (const match of matches) {
         fragment.append(text.slice(last, match.index));
         const a = document.createElement('a');
         a.href = '#';
