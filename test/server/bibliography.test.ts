@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, copyFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, type CompletionList } from 'vscode-languageserver-protocol';
+import { CompletionRequest, ExecuteCommandRequest, type CompletionList, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '../fixtures/bibliography');
@@ -57,3 +57,82 @@ describe('language server with bibliography files', () => {
     ]);
   });
 });
+
+describe('language server: bibliography export, Write Bibliography Section and style settings', () => {
+  let dir: string;
+  let client: LspTestClient;
+  const brief = () => pathToFileURL(join(dir, 'brief.md')).href;
+  const TEXT = 'Ports reopened.[^1] Grants grew.[^2]\n\n[^1]: Ada Okoro, “Ports Reopen,” *Harbour Times*, 2024.\n[^2]: Kofi Mensah, “Grants Grew,” *Grid Weekly*, 2023.\n';
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefkit-lsp-export-'));
+    client = new LspTestClient();
+    await client.initialize(pathToFileURL(dir).href);
+  });
+
+  afterEach(async () => {
+    await client.shutdown();
+  });
+
+  it('exports the bibliography in a style and format, and says when the brief cites nothing', async () => {
+    await client.open(brief(), TEXT);
+    await client.nextDiagnostics(brief());
+    const ieee = await client.connection.sendRequest('briefkit/exportBibliography', { uri: brief(), style: 'ieee', order: 'style', format: 'text' });
+    assert.deepEqual(ieee, { text: '[1] A. Okoro, “Ports Reopen,” Harbour Times, 2024.\n[2] K. Mensah, “Grants Grew,” Grid Weekly, 2023.\n', styleTitle: 'IEEE' });
+    const json = (await client.connection.sendRequest('briefkit/exportBibliography', { uri: brief(), order: 'cited', format: 'csl-json' })) as { text: string };
+    assert.deepEqual((JSON.parse(json.text) as Array<{ title: string }>).map((item) => item.title), ['Ports Reopen', 'Grants Grew']);
+    const other = pathToFileURL(join(dir, 'empty.md')).href;
+    await client.open(other, 'Nothing cited.\n');
+    assert.deepEqual(await client.connection.sendRequest('briefkit/exportBibliography', { uri: other, order: 'style', format: 'markdown' }), { text: '', message: 'This brief cites no sources yet.' });
+  });
+
+  it('writes the Bibliography section as one edit and reports what it did', async () => {
+    await client.open(brief(), TEXT);
+    await client.nextDiagnostics(brief());
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'briefkit.server.writeBibliographySection', arguments: [brief(), 'apa'] });
+    assert.deepEqual(result, { applied: true, message: 'Wrote 2 of 2 entries in APA.' });
+    assert.equal(client.appliedEdits.length, 1);
+    const change = client.appliedEdits[0].edit.documentChanges?.[0] as TextDocumentEdit;
+    assert.equal(client.appliedEdits[0].label, 'Write Bibliography section');
+    assert.deepEqual(change.edits, [
+      {
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+        newText: '## Bibliography\n\n- Mensah, K. (2023). Grants Grew. *Grid Weekly*.\n- Okoro, A. (2024). Ports Reopen. *Harbour Times*.\n\n',
+      },
+    ]);
+  });
+
+  it('renders in a .csl file named by briefkit.citationStyleFile and in the locale of briefkit.citationLocale, and says when it cannot', async () => {
+    writeFileSync(join(dir, 'house.csl'), HOUSE_STYLE);
+    await client.changeSettings({ citationStyleFile: 'house.csl', citationLocale: 'de-DE' });
+    await client.open(brief(), TEXT);
+    await client.nextDiagnostics(brief());
+    const preview = (await client.connection.sendRequest('briefkit/bibliography', { uri: brief(), order: 'style' })) as { style: string; styles: Array<{ id: string; title: string }>; entries: Array<{ html: string }>; notices: string[] };
+    const house = pathToFileURL(join(dir, 'house.csl')).href;
+    assert.equal(preview.style, house);
+    assert.deepEqual(preview.styles.slice(-1), [{ id: house, title: 'house.csl' }]);
+    assert.deepEqual(preview.entries.map((e) => e.html), ['Mensah: Grants Grew (zugegriffen)', 'Okoro: Ports Reopen (zugegriffen)']);
+    assert.deepEqual(preview.notices, []);
+
+    await client.changeSettings({ citationStyleFile: 'missing.csl', citationLocale: 'ja-JP' });
+    const fallback = (await client.connection.sendRequest('briefkit/bibliography', { uri: brief(), order: 'style' })) as { style: string; notices: string[] };
+    assert.equal(fallback.style, 'chicago-note-bibliography');
+    assert.deepEqual(fallback.notices, [
+      'BriefKit cannot read the style file missing.csl.',
+      'BriefKit has no "ja-JP" locale for dates and terms, so it uses US English.',
+      'Showing Chicago notes-bibliography.',
+    ]);
+  });
+});
+
+/** A tiny CSL style: "Family: Title (term)", the term in the locale's words. */
+const HOUSE_STYLE = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>House style</title><id>house</id><updated>2026-11-28T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <sort><key variable="author"/></sort>
+    <layout><names variable="author"><name form="short"/></names><text value=": "/><text variable="title"/><text term="accessed" prefix=" (" suffix=")"/></layout>
+  </bibliography>
+</style>
+`;
