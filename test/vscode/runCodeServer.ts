@@ -29,6 +29,15 @@ async function answer(page: Page, kind: string, name: string, exchange: string):
     await page.waitForTimeout(400);
     content = await page.screenshot();
     extension = 'png';
+  } else if (kind === 'webview') {
+    // The text of each webview page (VS Code nests it in iframes), for checking what a panel shows.
+    const pages = [];
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+      if (frame.url().includes('webview') && typeof text === 'string' && text.trim() !== '') pages.push(text);
+    }
+    content = JSON.stringify(pages);
+    extension = 'json';
   } else {
     content = JSON.stringify(await page.evaluate(PAINTED_TOKENS_SCRIPT));
     extension = 'json';
@@ -105,7 +114,8 @@ async function runSuite(scratch: string, suiteIndex: string): Promise<{ passed: 
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Clipboard permissions: the suite copies the bibliography and reads it back.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const result = await new Promise<{ passed: number; failed: number }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 60000} minutes`)), SUITE_TIMEOUT_MS);
       page.on('console', (message) => {
@@ -116,7 +126,7 @@ async function runSuite(scratch: string, suiteIndex: string): Promise<{ passed: 
         if (line.startsWith('done ')) {
           clearTimeout(timer);
           resolve(JSON.parse(line.slice(5)));
-        } else if (line.startsWith('screenshot ') || line.startsWith('tokens ')) {
+        } else if (line.startsWith('screenshot ') || line.startsWith('tokens ') || line.startsWith('webview ')) {
           const [kind, name] = line.trim().split(' ');
           answer(page, kind, name, exchange).catch((error: Error) => console.error(`${kind} ${name} failed: ${error.message}`));
         } else if (!/^\d+ passed, \d+ failed$/.test(line)) {

@@ -65,9 +65,14 @@ describe('BriefKit in VS Code', () => {
     const commands: Array<{ command: string }> = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(commands.length >= 2);
+    // Copy and Export would ask for a format (and a file): give them, as a keybinding can.
+    const args: Record<string, unknown[]> = {
+      'briefkit.copyBibliography': ['markdown'],
+      'briefkit.exportBibliography': ['markdown', undefined, workspaceFile('bibliography-export.md')],
+    };
     for (const { command } of commands) {
       assert.ok(registered.has(command), `${command} is not registered`);
-      await vscode.commands.executeCommand(command);
+      await vscode.commands.executeCommand(command, ...(args[command] ?? []));
     }
     // After "Restart Language Server" the problems come back from the new server.
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0);

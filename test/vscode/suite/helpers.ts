@@ -55,7 +55,7 @@ export const RUNNER_EXCHANGE = process.env.BRIEFKIT_RUNNER_EXCHANGE;
  * do: a screenshot, or the colours the editor painted. The request goes out through the
  * console; the runner answers by writing `<name>.<extension>` into RUNNER_EXCHANGE.
  */
-async function askRunner(kind: 'screenshot' | 'tokens', name: string, extension: string): Promise<string> {
+async function askRunner(kind: 'screenshot' | 'tokens' | 'webview', name: string, extension: string): Promise<string> {
   if (!RUNNER_EXCHANGE) throw new Error('No runner to ask: BRIEFKIT_RUNNER_EXCHANGE is not set');
   const file = join(RUNNER_EXCHANGE, `${name}.${extension}`);
   console.log(`${LOG_PREFIX} ${kind} ${name}`);
@@ -82,6 +82,12 @@ export interface PaintedToken {
 /** The text and colour of every token the visible editors painted, line by line. */
 export async function paintedTokens(name: string): Promise<PaintedToken[][]> {
   return JSON.parse(readFileSync(await askRunner('tokens', name, 'json'), 'utf8'));
+}
+
+/** The text each open webview shows, as the browser renders it (empty outside the code-server runner). */
+export async function webviewTexts(name: string): Promise<string[]> {
+  if (!RUNNER_EXCHANGE) return [];
+  return JSON.parse(readFileSync(await askRunner('webview', name, 'json'), 'utf8'));
 }
 
 /** Switches the colour theme and waits until VS Code reports it active. */
