@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
 import { BibliographyPreview, PREVIEW_VIEW_TYPE } from './bibliographyPreview';
+import type MarkdownIt from 'markdown-it';
+import { briefkitMarkdownIt } from './markdownItBrief';
+import { PreviewCitations } from './markdownPreview';
 import { copyBibliography, exportBibliography, writeBibliographySection } from './bibliographyCommands';
 
 let client: LanguageClient | undefined;
@@ -33,7 +36,12 @@ async function runOnActiveBrief(command: string, extra: (editor: vscode.TextEdit
   if (result && !result.applied && result.message) void vscode.window.showInformationMessage(`BriefKit: ${result.message}`);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives VS Code: a markdown-it plugin for the built-in Markdown preview. */
+export interface BriefKitExports {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BriefKitExports> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -96,7 +104,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     }),
   );
+  const previewCitations = new PreviewCitations(() => client);
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => previewCitations.forget(document.uri.toString())));
   await client.start();
+  return { extendMarkdownIt: (md) => briefkitMarkdownIt(md, previewCitations.lookup) };
 }
 
 export async function deactivate(): Promise<void> {

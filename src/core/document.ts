@@ -1,3 +1,4 @@
+import { isBibliographyHeading } from './bibliographyHeading';
 import type { Range } from './types';
 import { LineIndex } from './text/lineIndex';
 import type { Chunk } from './parse/blockSplitter';
@@ -118,12 +119,6 @@ export function perDocument<T>(build: (document: BriefDocument) => T): (document
     }
     return value;
   };
-}
-
-const BIBLIOGRAPHY_HEADINGS = new Set(['bibliography', 'references', 'works cited', 'sources', 'reference list']);
-
-export function isBibliographyHeading(text: string): boolean {
-  return BIBLIOGRAPHY_HEADINGS.has(text.toLowerCase().replace(/[:.\s]+$/, '').replace(/\s+/g, ' ').trim());
 }
 
 interface PlacedBlock {

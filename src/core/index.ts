@@ -13,3 +13,4 @@ export { formatBibliography, OUTPUT_FORMATS, renderWorks, type OutputFormat, typ
 export { hasLocale, registerStyle, styleNames, styleTitle } from './sources/cslStyles';
 export type { StyleChoice } from './sources/styleChoice';
 export type { BibliographySectionEdit, PreviewEntry } from './sources/bibliographySection';
+export type { RenderedCitations } from './sources/citationRendering';

@@ -42,6 +42,7 @@ import { renderReference, styleNames, styleTitle } from './sources/cslStyles';
 import { availableStyles, chooseStyle, frontMatterStyleUri, styleFileUris, type StyleChoice } from './sources/styleChoice';
 import { bibliographySectionEdit, previewEntries, type BibliographySectionEdit, type PreviewEntry } from './sources/bibliographySection';
 import { formatBibliography, type OutputFormat } from './sources/bibliographyOutput';
+import { renderCitations, type RenderedCitations } from './sources/citationRendering';
 import { bibliographyWorks, type BibliographyWork } from './sources/bibliographyWorks';
 import { chicagoNote } from './sources/chicagoNote';
 import type { CslItem } from '@citation-js/core';
@@ -110,6 +111,8 @@ export interface BriefService {
   getBibliographyPreview(document: BriefTextDocument, style: StyleChoice, order: 'style' | 'cited'): PreviewEntry[];
   /** The bibliography as text in an output format (empty when the brief cites nothing). */
   exportBibliography(document: BriefTextDocument, style: StyleChoice, order: 'style' | 'cited', format: OutputFormat): string;
+  /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */
+  renderCitations(document: BriefTextDocument, style: StyleChoice): RenderedCitations;
   /** The Bibliography section written from the rendered works, as one edit; undefined when the brief cites nothing. */
   writeBibliographySection(document: BriefTextDocument, style: StyleChoice): BibliographySectionEdit | undefined;
   prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
@@ -378,6 +381,11 @@ export function createBriefService(host: BriefHost): BriefService {
       const document = getDocument(input);
       const works = bibliographyWorks(document, documentBibliography(document));
       return formatBibliography(works, { style: style.id, customDefinition: style.definition, lang: style.lang, order, format });
+    },
+    renderCitations: (input, style) => {
+      const document = getDocument(input);
+      const bibliography = documentBibliography(document);
+      return renderCitations(document, bibliography, bibliographyWorks(document, bibliography), style);
     },
     writeBibliographySection: (input, style) => {
       const document = getDocument(input);

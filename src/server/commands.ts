@@ -54,3 +54,10 @@ export interface ExportBibliographyResponse {
   /** Why there is no text, in words for the writer. */
   message?: string;
 }
+
+/** Request for the Markdown preview: the brief's `[@key]` citations and the bibliography they generate (RenderedCitations), or null. */
+export const CITATIONS_REQUEST = 'briefkit/citations';
+
+export interface CitationsRequestParams {
+  uri: string;
+}

@@ -29,13 +29,16 @@ import {
   type BriefCompletionItem,
   type BriefDiagnostic,
   type BriefOptions,
+  type RenderedCitations,
 } from '../core';
 import {
   BIBLIOGRAPHY_REQUEST,
+  CITATIONS_REQUEST,
   EXPORT_BIBLIOGRAPHY_REQUEST,
   SERVER_COMMANDS,
   type BibliographyRequestParams,
   type BibliographyResponse,
+  type CitationsRequestParams,
   type CommandResult,
   type ExportBibliographyParams,
   type ExportBibliographyResponse,
@@ -266,6 +269,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return { style: chosen.id, styles, entries, notices: chosen.notices, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
     } catch (error) {
       return { style: chosen.id, styles, entries: [], notices: chosen.notices, message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
+    }
+  });
+
+  connection.onRequest(CITATIONS_REQUEST, async ({ uri }: CitationsRequestParams): Promise<RenderedCitations | null> => {
+    const document = await preparedBrief(uri);
+    if (!document) return null;
+    try {
+      return service.renderCitations(document, service.getStyle(document));
+    } catch (error) {
+      connection.console.warn(`Citations of ${uri} could not be rendered for the Markdown preview: ${(error as Error).message}`);
+      return null;
     }
   });
 

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { htmlToText } from '../../src/core/sources/bibliographyOutput';
 import { allowedLinkTarget } from '../../src/client/previewHtml';
 import { doc, testService } from '../helpers/service';
@@ -102,5 +104,33 @@ describe('rendered text and links', () => {
     for (const refused of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://settings', 'data:text/html,x', 'ftp://example.org', '']) {
       assert.equal(allowedLinkTarget(refused), undefined, refused);
     }
+  });
+});
+
+describe('citations rendered for the Markdown preview', () => {
+  it('renders each bracketed citation with its locator, prefix and suppressed author, and lists the works the Bibliography section lacks', async () => {
+    const bib = readFileSync(join(__dirname, '../fixtures/workspace/refs.bib'), 'utf8');
+    const service = testService({}, { 'file:///w/refs.bib': bib });
+    const document = doc(
+      '---\nbibliography: refs.bib\n---\n\nA [@okafor2025, p. 35]. B [see @lindqvist2024; @doe2023, chap. 2]. C [@okafor2025, 40]. D [@nobody]. E [-@okafor2025].\n\n## Bibliography\n\n- Okafor, Adaeze. 2025. “Storm Outages and the Rural Grid.” *Energy Policy Review* 14 (2): 33–51.\n',
+      1,
+      'file:///w/brief.md',
+    );
+    await service.loadBibliographies(document);
+    const rendered = service.renderCitations(document, service.getStyle(document, 'apa'));
+    assert.deepEqual(rendered.citations, [
+      { text: '[@okafor2025, p. 35]', html: '(Okafor, 2025, p. 35)' },
+      { text: '[see @lindqvist2024; @doe2023, chap. 2]', html: '(see Lindqvist &#38; Dubois, 2024; U.S. Department of Energy, 2023, Chapter 2)' },
+      { text: '[@okafor2025, 40]', html: '(Okafor, 2025, p. 40)' },
+      { text: '[@nobody]' },
+      { text: '[-@okafor2025]', html: '(2025)' },
+    ]);
+    assert.equal(rendered.noteStyle, false);
+    // Okafor is in the Bibliography section already; the other two are generated.
+    assert.deepEqual(rendered.bibliography, [
+      'Lindqvist, M., &#38; Dubois, A. (2024). <i>Cooperatives and the Cost of Power</i>. Nordic Policy Press.',
+      'U.S. Department of Energy. (2023). <i>Grid Resilience Grants</i>. U.S. Department of Energy. https://www.energy.example/grid-resilience',
+    ]);
+    assert.equal(service.renderCitations(document, service.getStyle(document, 'chicago-note-bibliography')).noteStyle, true);
   });
 });

@@ -38,3 +38,17 @@ declare module 'style-mla' {
   const style: unknown;
   export default style;
 }
+declare module '@citation-js/plugin-csl/lib/engines.js' {
+  import type { CslItem } from '@citation-js/core';
+  /** One citation cluster as citeproc-js takes it. */
+  export interface CiteprocCitation {
+    citationItems: Array<{ id: string; locator?: string; label?: string; prefix?: string; suffix?: string; 'suppress-author'?: boolean }>;
+    properties: { noteIndex: number };
+  }
+  export interface CiteprocEngine {
+    opt: { xclass: string };
+    rebuildProcessorState(citations: CiteprocCitation[], mode: 'html' | 'text', uncited: string[]): Array<[string, number, string]>;
+  }
+  /** citation-js's cached citeproc-js engine for a style and locale, loaded with `data`. */
+  export default function prepareEngine(data: CslItem[], style: string, lang: string | undefined, format: 'html' | 'text'): CiteprocEngine;
+}

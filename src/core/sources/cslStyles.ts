@@ -1,5 +1,6 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import prepareEngine, { type CiteprocCitation } from '@citation-js/plugin-csl/lib/engines.js';
 import chicagoAuthorDate from 'style-chicago';
 import mla from 'style-mla';
 import chicagoNoteBibliography from '@citation/csl-style-chicago-note-bibliography';
@@ -68,4 +69,17 @@ export function renderBibliography(items: CslItem[], style: string, format: 'tex
 /** One reference as plain text in a style. */
 export function renderReference(item: CslItem, style: string, lang = 'en-US', customDefinition?: string): string {
   return renderBibliography([item], style, 'text', lang, customDefinition);
+}
+
+/** Citation clusters rendered as HTML, in order, and whether the style puts citations in notes. */
+export function renderCitationClusters(
+  items: CslItem[],
+  clusters: CiteprocCitation[],
+  style: string,
+  lang = 'en-US',
+  customDefinition?: string,
+): { noteStyle: boolean; html: string[] } {
+  const engine = prepareEngine(items, template(style, customDefinition), lang, 'html');
+  const output = engine.rebuildProcessorState(clusters, 'html', []);
+  return { noteStyle: engine.opt.xclass === 'note', html: output.map((rendered) => rendered[2]) };
 }

@@ -72,3 +72,38 @@ describe('BriefKit bibliography preview in VS Code', () => {
     assert.equal(document.getText(), original);
   });
 });
+
+describe('BriefKit in VS Code\'s Markdown preview', () => {
+  /** The preview's HTML for a document, once `accept` holds (the citations arrive from the server). */
+  async function renderedPreview(document: vscode.TextDocument, accept: (html: string) => boolean): Promise<string> {
+    const deadline = Date.now() + 15000;
+    let html = '';
+    while (Date.now() < deadline) {
+      html = (await vscode.commands.executeCommand('markdown.api.render', document)) as string;
+      if (accept(html)) return html;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.fail(`the Markdown preview never showed what was expected; last:\n${html}`);
+  }
+
+  it('renders footnotes, citations as notes in Chicago notes-bibliography, and the works they cite under the Bibliography heading', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('sources.md'));
+    await vscode.window.showTextDocument(document, { preview: false });
+    const html = await renderedPreview(document, (h) => h.includes('footnote-item'));
+    // [@okafor2025] became footnote 1 with the style's note; the misspelt key shows as written.
+    assert.match(html, /Outages last longer in rural counties <sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>\./);
+    assert.match(html, /repairs <span class="briefkit-citation briefkit-unresolved" title="No bibliography file of this brief has this key">\[@lindqvst2024\]<\/span>\./);
+    assert.match(html, /<li id="fn1" class="footnote-item"><p>Okafor, “Storm Outages and the Rural Grid\.”/);
+    // The work the citation names, listed after the hand-written entries of the Bibliography section.
+    assert.match(html, /Baker, Lee\. 2019\. “Canals\.” Water Press\.[\s\S]*<div class="briefkit-bibliography csl-bib-body">\n<div class="csl-entry">Okafor, Adaeze\. “Storm Outages and the Rural Grid\.” <i>Energy Policy Review<\/i> 14, no\. 2 \(2025\): 33–51\./);
+    await setTheme('Default Light Modern');
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+    // The picture once the preview page shows the rendered note (the webview fills in after opening).
+    for (let attempt = 0; RUNNER_EXCHANGE && attempt < 50; attempt++) {
+      if ((await webviewTexts(`markdown-preview-text-${attempt}`)).some((text) => text.includes('Okafor, Adaeze'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await screenshot('markdown-preview');
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+  });
+});
