@@ -134,3 +134,36 @@ describe('citations rendered for the Markdown preview', () => {
     assert.equal(service.renderCitations(document, service.getStyle(document, 'chicago-note-bibliography')).noteStyle, true);
   });
 });
+
+describe('the style and locale a brief is rendered in', () => {
+  const HOUSE = '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>House</title><id>house</id><updated>2026-11-28T00:00:00+00:00</updated></info><citation><layout><text variable="title"/></layout></citation><bibliography><layout><text variable="title"/><text term="accessed" prefix=" (" suffix=")"/></layout></bibliography></style>\n';
+  const NOTE = 'Ports reopened.[^1]\n\n[^1]: Ada Okoro, “Ports Reopen,” *Harbour Times*, 2024.\n';
+
+  it('uses a .csl file named in front matter, lists it in the picker, and takes the locale from lang:', async () => {
+    const service = testService({}, { 'file:///w/styles/house.csl': HOUSE });
+    const document = doc(`---\ncsl: styles/house.csl\nlang: fr-FR\n---\n\n${NOTE}`, 1, 'file:///w/brief.md');
+    await service.loadBibliographies(document);
+    const style = service.getStyle(document);
+    assert.deepEqual([style.id, style.title, style.lang, style.notices], ['file:///w/styles/house.csl', 'house.csl', 'fr-FR', []]);
+    assert.deepEqual(service.getAvailableStyles(document).slice(-2), [
+      { id: 'ieee', title: 'IEEE' },
+      { id: 'file:///w/styles/house.csl', title: 'house.csl' },
+    ]);
+    assert.deepEqual(service.getBibliographyPreview(document, style, 'style').map((e) => e.html), ['Ports Reopen (consulté le)']);
+    // A style picked in the panel wins over the front matter.
+    assert.equal(service.getStyle(document, 'mla').id, 'mla');
+  });
+
+  it('falls back to the setting and says why when the front matter names a style or locale BriefKit cannot use', async () => {
+    const service = testService({ citationStyle: 'apa' });
+    const document = doc(`---\ncsl: turabian-99\nlang: ja-JP\n---\n\n${NOTE}`, 1, 'file:///w/brief.md');
+    await service.loadBibliographies(document);
+    const style = service.getStyle(document);
+    assert.deepEqual([style.id, style.lang], ['apa', 'en-US']);
+    assert.deepEqual(style.notices, [
+      'BriefKit does not know the citation style "turabian-99".',
+      'BriefKit has no "ja-JP" locale for dates and terms, so it uses US English.',
+      'Showing APA.',
+    ]);
+  });
+});

@@ -36,6 +36,8 @@ describe('BriefKit bibliography preview in VS Code', () => {
     await screenshot('preview-light');
     await setTheme('Default Dark Modern');
     await screenshot('preview-dark');
+    await setTheme('Default High Contrast');
+    await screenshot('preview-high-contrast');
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
   });
 
