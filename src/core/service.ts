@@ -221,11 +221,22 @@ export function createBriefService(host: BriefHost): BriefService {
     return document;
   }
 
+  /** Diagnostics per document version, so the preview's problems do not run the checks again. */
+  const diagnosticsCache = new WeakMap<BriefDocument, { generation: number; options: BriefOptions; diagnostics: BriefDiagnostic[] }>();
+
   function computeDiagnostics(input: BriefTextDocument, token?: CancellationToken): BriefDiagnostic[] {
     const options = host.getOptions(input.uri);
     if (!options.diagnosticsEnabled) return [];
     const document = getDocument(input, token);
     throwIfCancelled(token);
+    const cached = diagnosticsCache.get(document);
+    if (cached && cached.generation === generation && cached.options === options) return cached.diagnostics;
+    const diagnostics = runChecks(document, options);
+    diagnosticsCache.set(document, { generation, options, diagnostics });
+    return diagnostics;
+  }
+
+  function runChecks(document: BriefDocument, options: BriefOptions): BriefDiagnostic[] {
     const bibliography = documentBibliography(document);
     const citedItems = document.citations.flatMap((c) => c.items.map((i) => bibliography.byKey.get(i.key)?.item)).filter((item) => item !== undefined);
     const diagnostics = [
@@ -348,10 +359,13 @@ export function createBriefService(host: BriefHost): BriefService {
       const document = getDocument(input);
       const sources = bibliographySources(document, host.getOptions(document.uri).bibliographyFiles);
       const changed = (await Promise.all(sources.map((source) => store.load(source.uri)))).some(Boolean);
+      let styleLoaded = false;
       for (const uri of styleFileUris(document, host.getOptions(document.uri))) {
-        if (!styleFiles.has(uri)) styleFiles.set(uri, host.mayRead?.(uri) === false ? undefined : await host.readFile(uri));
+        if (styleFiles.has(uri)) continue;
+        styleFiles.set(uri, host.mayRead?.(uri) === false ? undefined : await host.readFile(uri));
+        styleLoaded = true;
       }
-      if (changed) generation++;
+      if (changed || styleLoaded) generation++;
       return changed;
     },
     bibliographyChanged: (uri) => store.invalidate(uri),

@@ -1,4 +1,4 @@
-import { Cite } from '@citation-js/core';
+import { Cite, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { BibliographyWork } from './bibliographyWorks';
 import { renderBibliography } from './cslStyles';
@@ -67,10 +67,28 @@ function splitEntries(html: string): Array<{ id: string; html: string }> {
  */
 function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): Array<{ id: string; html: string }> {
   const cited = [...works].sort((a, b) => a.firstOffset - b.firstOffset);
-  const entries = splitEntries(renderBibliography(cited.map((w) => w.item), options.style, 'html', options.lang, options.customDefinition));
+  const entries = [...renderedInStyle(cited.map((w) => w.item), options)];
   if (options.order === 'cited') {
     const rank = new Map(cited.map((w, i) => [w.id, i]));
     entries.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  }
+  return entries;
+}
+
+/**
+ * Recent renderings by style and items: citeproc takes most of a second for hundreds of works,
+ * and most keystrokes leave every work as it was.
+ */
+const renderings = new Map<string, ReadonlyArray<{ id: string; html: string }>>();
+const MAX_RENDERINGS = 16;
+
+function renderedInStyle(items: CslItem[], options: Omit<OutputOptions, 'format'>): ReadonlyArray<{ id: string; html: string }> {
+  const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
+  let entries = renderings.get(key);
+  if (!entries) {
+    entries = splitEntries(renderBibliography(items, options.style, 'html', options.lang, options.customDefinition));
+    if (renderings.size >= MAX_RENDERINGS) renderings.delete(renderings.keys().next().value as string);
+    renderings.set(key, entries);
   }
   return entries;
 }
