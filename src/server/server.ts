@@ -351,9 +351,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of documents.all()) scheduleValidation(document, 0);
   });
 
-  // Fires on open too, so a newly opened brief is checked without a separate handler.
-  documents.onDidChangeContent((event) => scheduleValidation(event.document, VALIDATION_DELAY_MS));
+  // Fires on open too: a newly opened brief is checked at once, an edit after a pause in typing.
+  const seen = new Set<string>();
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    scheduleValidation(event.document, seen.has(uri) ? VALIDATION_DELAY_MS : 0);
+    seen.add(uri);
+  });
   documents.onDidClose((event) => {
+    seen.delete(event.document.uri);
     const previous = pending.get(event.document.uri);
     if (previous) {
       clearTimeout(previous.timer);

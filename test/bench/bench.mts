@@ -99,6 +99,22 @@ for (const { size, brief, runs } of sizes) {
   }, Math.max(runs, 20));
 }
 
+// 1b. Opening through the real server over stdio: didOpen → diagnostics, every check, the brief's
+// checked as soon as it opens. Each run opens the text under a new name (cold).
+{
+  const { text } = sizes[1].brief;
+  const client = new LspTestClient([join(ROOT, 'dist/server.js'), '--stdio']);
+  await client.initialize();
+  await measure('1b. open through the server', '20k words', 'didOpen → diagnostics', async (i) => {
+    const uri = `file:///bench/open-${i + 10}.md`;
+    await client.open(uri, text);
+    await client.nextDiagnostics(uri, undefined, 60000);
+    await client.close(uri);
+  }, 15, 3);
+  await measure('1b. open through the server', '20k words', 'peer: markdownlint, same run', () => markdownlint({ strings: { brief: text } }), 15);
+  await client.shutdown();
+}
+
 // 2b. The real server over stdio: didChange to published diagnostics (includes the 150 ms typing pause).
 {
   const { text } = sizes[1].brief;

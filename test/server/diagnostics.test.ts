@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
 
 const URI = 'file:///workspace/brief.md';
 
@@ -68,5 +69,27 @@ describe('language server started by the CLI', () => {
     const published = await client.nextDiagnostics(URI);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['footnote.undefined']);
     await client.shutdown();
+  });
+});
+
+describe('language server: a long brief', () => {
+  it('publishes the same problems as the core parsing in-line', async () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) =>
+      i % 7 === 3 ? `Paragraph ${i} cites a missing note.[^gone${i}]` : `Paragraph ${i}, on ${2000 + i}, says prices rose ${i} percent.[^${i}]\n\n[^${i}]: Source ${i}, “Title ${i},” *Journal*, ${2000 + i}.`,
+    );
+    const text = `# Long brief\n\n${paragraphs.join('\n\n')}\n\nA claim in 2024 cost $4 billion.\n`;
+    const expected = testService()
+      .computeDiagnostics(doc(text, 1, 'file:///workspace/long.md'))
+      .map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]);
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      await client.open('file:///workspace/long.md', text);
+      const published = await client.nextDiagnostics('file:///workspace/long.md');
+      assert.ok(expected.length >= 9, `expected several problems, got ${expected.length}`);
+      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]), expected);
+    } finally {
+      await client.shutdown();
+    }
   });
 });
