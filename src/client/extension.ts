@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
 import { BibliographyPreview, PREVIEW_VIEW_TYPE } from './bibliographyPreview';
 import type MarkdownIt from 'markdown-it';
@@ -8,6 +8,17 @@ import { PreviewCitations } from './markdownPreview';
 import { copyBibliography, exportBibliography, writeBibliographySection } from './bibliographyCommands';
 
 let client: LanguageClient | undefined;
+/** Settles when the language client has started; commands wait for it. */
+let started: Promise<LanguageClient> | undefined;
+
+/** The started client, or undefined if it could not start (the log says why). */
+async function ready(): Promise<LanguageClient | undefined> {
+  try {
+    return await started;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The active Markdown editor, or a message saying one is needed. */
 function activeBrief(): vscode.TextEditor | undefined {
@@ -31,7 +42,7 @@ function briefForBibliography(uri?: string): vscode.Uri | undefined {
 /** Runs a server command on the active brief and tells the writer when there was nothing to do. */
 async function runOnActiveBrief(command: string, extra: (editor: vscode.TextEditor) => unknown[] = () => []): Promise<void> {
   const editor = activeBrief();
-  if (!editor || !client) return;
+  if (!editor || !(await ready())) return;
   const result = (await vscode.commands.executeCommand(command, editor.document.uri.toString(), ...extra(editor))) as CommandResult | undefined;
   if (result && !result.applied && result.message) void vscode.window.showInformationMessage(`BriefKit: ${result.message}`);
 }
@@ -41,30 +52,16 @@ export interface BriefKitExports {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<BriefKitExports> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+export function activate(context: vscode.ExtensionContext): BriefKitExports {
   const outputChannel = vscode.window.createOutputChannel('BriefKit');
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'markdown', scheme: 'vscode-remote' },
-    ],
-    // The server pulls settings itself; this tells it when they change.
-    synchronize: { configurationSection: 'briefkit' },
-    outputChannel,
-  };
-  // The id "briefkit" makes the client honour the `briefkit.trace.server` setting. The client
-  // also registers the server's own commands (briefkit.server.*), which the commands below call.
-  client = new LanguageClient('briefkit', 'BriefKit', serverOptions, clientOptions);
+  // Started after activation returns: the client library is loaded then, so opening a Markdown file
+  // does not wait for it. Commands run before it is up wait for `ready()`.
+  started = startClient(context, outputChannel);
+  started.catch((error: Error) => outputChannel.appendLine(`BriefKit could not start its language server: ${error.message}`));
   context.subscriptions.push(
     outputChannel,
     vscode.commands.registerCommand('briefkit.restartServer', async () => {
-      await client?.restart();
+      await (await ready())?.restart();
       void vscode.window.setStatusBarMessage('BriefKit: language server restarted', 3000);
     }),
     vscode.commands.registerCommand('briefkit.showOutput', () => outputChannel.show(true)),
@@ -78,36 +75,61 @@ export async function activate(context: vscode.ExtensionContext): Promise<BriefK
       runOnActiveBrief(SERVER_COMMANDS.renumberFootnotes, () => [{ numberNamedLabels: true }]),
     ),
     vscode.commands.registerCommand('briefkit.convertFootnotes', () => runOnActiveBrief(SERVER_COMMANDS.convertFootnotes)),
-    vscode.commands.registerCommand('briefkit.showBibliographyPreview', () => {
-      if (client) BibliographyPreview.show(client);
+    vscode.commands.registerCommand('briefkit.showBibliographyPreview', async () => {
+      const running = await ready();
+      if (running) BibliographyPreview.show(running);
     }),
     // Optional arguments (a format, a brief's URI, a file to save to) serve keybindings and tests.
     vscode.commands.registerCommand('briefkit.copyBibliography', async (format?: string, uri?: string) => {
       const brief = briefForBibliography(uri);
-      if (brief && client) return copyBibliography(client, brief, BibliographyPreview.choiceFor(brief), format);
-      return undefined;
+      const running = await ready();
+      return brief && running ? copyBibliography(running, brief, BibliographyPreview.choiceFor(brief), format) : undefined;
     }),
     vscode.commands.registerCommand('briefkit.exportBibliography', async (format?: string, uri?: string, target?: vscode.Uri) => {
       const brief = briefForBibliography(uri);
-      if (brief && client) return exportBibliography(client, brief, BibliographyPreview.choiceFor(brief), format, target);
-      return undefined;
+      const running = await ready();
+      return brief && running ? exportBibliography(running, brief, BibliographyPreview.choiceFor(brief), format, target) : undefined;
     }),
     vscode.commands.registerCommand('briefkit.writeBibliographySection', async (uri?: string) => {
       const brief = briefForBibliography(uri);
-      if (brief && client) return writeBibliographySection(brief, BibliographyPreview.choiceFor(brief));
-      return undefined;
+      return brief && (await ready()) ? writeBibliographySection(brief, BibliographyPreview.choiceFor(brief)) : undefined;
     }),
     // Reopens the panel with its style and order after VS Code reloads.
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {
-        if (client) BibliographyPreview.restore(panel, client, state as Parameters<typeof BibliographyPreview.restore>[2]);
+        const running = await ready();
+        if (running) BibliographyPreview.restore(panel, running, state as Parameters<typeof BibliographyPreview.restore>[2]);
       },
     }),
   );
   const previewCitations = new PreviewCitations(() => client);
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => previewCitations.forget(document.uri.toString())));
-  await client.start();
   return { extendMarkdownIt: (md) => briefkitMarkdownIt(md, previewCitations.lookup) };
+}
+
+/** Loads the client library and starts the language server (dist/server.js). */
+async function startClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): Promise<LanguageClient> {
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+      { language: 'markdown', scheme: 'vscode-remote' },
+    ],
+    // The server pulls settings itself; this tells it when they change.
+    synchronize: { configurationSection: 'briefkit' },
+    outputChannel,
+  };
+  // The id "briefkit" makes the client honour the `briefkit.trace.server` setting. The client
+  // also registers the server's own commands (briefkit.server.*), which the commands above call.
+  client = new LanguageClient('briefkit', 'BriefKit', serverOptions, clientOptions);
+  await client.start();
+  return client;
 }
 
 export async function deactivate(): Promise<void> {
