@@ -4,4 +4,4 @@ export { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 export { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
 export { scoreSentence, wordListsFor } from '../../src/core/claims/claimDetector';
 
-export { renderBibliography } from '../../src/core/sources/cslStyles';
+export { renderBibliographyEntries } from '../../src/core/sources/cslStyles';

@@ -1,7 +1,7 @@
 import { Cite, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { BibliographyWork } from './bibliographyWorks';
-import { renderBibliography } from './cslStyles';
+import { renderBibliographyEntries } from './cslStyles';
 
 export const OUTPUT_FORMATS = ['html', 'text', 'markdown', 'bibtex', 'csl-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -42,22 +42,16 @@ export function htmlToText(html: string, markdown: boolean): string {
 }
 
 /**
- * The entries of citeproc's HTML bibliography, by item id. Numeric styles wrap the number and the
- * text in divs of their own (csl-left-margin, csl-right-inline); they become inline text.
+ * An entry's content without citeproc's wrapping div. Numeric styles wrap the number and the text
+ * in divs of their own (csl-left-margin, csl-right-inline); they become inline text.
  */
-function splitEntries(html: string): Array<{ id: string; html: string }> {
-  const starts = [...html.matchAll(/<div[^>]*class="csl-entry"[^>]*>/g)];
-  const bodyEnd = html.lastIndexOf('</div>');
-  return starts.map((match, i) => {
-    const from = (match.index ?? 0) + match[0].length;
-    const to = i + 1 < starts.length ? (starts[i + 1].index ?? bodyEnd) : bodyEnd;
-    const inner = html
-      .slice(from, to)
-      .replace(/<\/div>\s*$/, '')
-      .replace(/<div class="csl-(left-margin|right-inline|block|indent)">([\s\S]*?)<\/div>/g, (_, part: string, text: string) => (part === 'left-margin' ? `${text.trim()} ` : text))
-      .trim();
-    return { id: /data-csl-entry-id="([^"]*)"/.exec(match[0])?.[1] ?? '', html: inner };
-  });
+function entryContent(html: string): string {
+  return html
+    .trim()
+    .replace(/^<div class="csl-entry">/, '')
+    .replace(/<\/div>$/, '')
+    .replace(/<div class="csl-(left-margin|right-inline|block|indent)">([\s\S]*?)<\/div>/g, (_, part: string, text: string) => (part === 'left-margin' ? `${text.trim()} ` : text))
+    .trim();
 }
 
 /**
@@ -86,7 +80,7 @@ function renderedInStyle(items: CslItem[], options: Omit<OutputOptions, 'format'
   const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
   let entries = renderings.get(key);
   if (!entries) {
-    entries = splitEntries(renderBibliography(items, options.style, 'html', options.lang, options.customDefinition));
+    entries = renderBibliographyEntries(items, options.style, options.lang, options.customDefinition).map((entry) => ({ id: entry.id, html: entryContent(entry.html) }));
     if (renderings.size >= MAX_RENDERINGS) renderings.delete(renderings.keys().next().value as string);
     renderings.set(key, entries);
   }

@@ -48,6 +48,9 @@ declare module '@citation-js/plugin-csl/lib/engines.js' {
   export interface CiteprocEngine {
     opt: { xclass: string };
     rebuildProcessorState(citations: CiteprocCitation[], mode: 'html' | 'text', uncited: string[]): Array<[string, number, string]>;
+    updateItems(ids: string[]): void;
+    /** The bibliography: which item each entry is, and the entries (each in citeproc's own div). */
+    makeBibliography(): [{ entry_ids: string[][] }, string[]];
   }
   /** citation-js's cached citeproc-js engine for a style and locale, loaded with `data`. */
   export default function prepareEngine(data: CslItem[], style: string, lang: string | undefined, format: 'html' | 'text'): CiteprocEngine;

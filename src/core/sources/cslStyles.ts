@@ -66,6 +66,18 @@ export function renderBibliography(items: CslItem[], style: string, format: 'tex
   return new Cite(items).format('bibliography', { format, template: template(style, customDefinition), lang }).trim();
 }
 
+/**
+ * Each item's bibliography entry as citeproc's HTML, in the style's order. Straight to the
+ * citeproc engine citation-js keeps per style and locale: a third faster than Cite#format, which
+ * copies and wraps every entry.
+ */
+export function renderBibliographyEntries(items: CslItem[], style: string, lang = 'en-US', customDefinition?: string): Array<{ id: string; html: string }> {
+  const engine = prepareEngine(items, template(style, customDefinition), lang, 'html');
+  engine.updateItems(items.map((item) => item.id));
+  const [meta, entries] = engine.makeBibliography();
+  return entries.map((html, i) => ({ id: meta.entry_ids[i][0], html }));
+}
+
 /** One reference as plain text in a style. */
 export function renderReference(item: CslItem, style: string, lang = 'en-US', customDefinition?: string): string {
   return renderBibliography([item], style, 'text', lang, customDefinition);
