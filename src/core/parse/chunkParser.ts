@@ -1,7 +1,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { remarkBriefGfm } from './remarkBriefGfm';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { scanCitations, scanFootnoteReferences, type ScannedCitation } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
@@ -59,10 +59,10 @@ export interface RawSentence extends OffsetSpan {
   paragraphStart: number;
 }
 
-const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<Root>;
+const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkBriefGfm) as unknown as Processor<Root>;
 const frontMatterParser: Processor<Root> = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkBriefGfm)
   .use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
 
 const DEFINITION_LABEL = /^\[\^((?:\\.|[^\s\\\]])+)\]:/;
