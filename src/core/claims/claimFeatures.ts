@@ -51,6 +51,11 @@ function wordList(words: readonly string[]): RegExp {
 /** Capitalised words that are not names: pronouns, articles, months, days. */
 const NOT_NAMES = /^(?:I|I'm|I've|The|A|An|This|That|These|Those|It|In|On|At|For|But|And|Or|However|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[,.;:]?$/;
 
+const CAPITALISED = /^\p{Lu}\p{Ll}[\p{L}'’-]*/u;
+// Compiled once: every sentence of a brief is scored with them.
+const MONTHS_ANYWHERE = new RegExp(MONTH, 'g');
+const YEARS_ALONE = new RegExp(YEAR_ALONE.source, 'g');
+
 /** Capitalised words that are not the sentence's first word: names of people, places, organisations. */
 function namedEntities(sentence: string): number {
   const words = sentence.replace(/[“”"'’()[\]]/g, ' ').split(/\s+/).filter(Boolean);
@@ -58,7 +63,7 @@ function namedEntities(sentence: string): number {
   for (let i = 1; i < words.length; i++) {
     const word = words[i];
     // Acronyms are counted once below, not here.
-    if (/^\p{Lu}\p{Ll}[\p{L}'’-]*/u.test(word) && !NOT_NAMES.test(word)) count++;
+    if (CAPITALISED.test(word) && !NOT_NAMES.test(word)) count++;
   }
   return count + (ACRONYM.test(sentence) ? 1 : 0);
 }
@@ -105,10 +110,10 @@ export function sentenceFeatures(sentence: string, lists: CompiledWordLists): Cl
   const words = sentence.split(/\s+/).filter(Boolean).length;
   const named = namedEntities(sentence);
   // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
-  const ownWords = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(new RegExp(MONTH, 'g'), ' ');
+  const ownWords = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' ');
   const reported = lists.reporting.test(sentence);
   if (STATISTIC.test(sentence)) found.push(FEATURES.statistic);
-  else if (NUMBER.test(sentence.replace(new RegExp(YEAR_ALONE.source, 'g'), ' '))) found.push(FEATURES.number);
+  else if (NUMBER.test(sentence.replace(YEARS_ALONE, ' '))) found.push(FEATURES.number);
   if (DATE.test(sentence)) found.push(FEATURES.date);
   else if (YEAR_ALONE.test(sentence)) found.push(FEATURES.year);
   if (QUOTATION.test(sentence)) found.push(FEATURES.quotation);
