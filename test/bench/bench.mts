@@ -58,6 +58,28 @@ async function measure(workload: string, size: string, tool: string, run: (i: nu
   return result;
 }
 
+/**
+ * Two tools timed in alternation, run by run, so both see the same machine: on a shared machine
+ * timings drift by half between minutes, which separate blocks of runs would turn into a verdict.
+ */
+async function measurePair(workload: string, size: string, a: [string, () => unknown], b: [string, () => unknown], runs: number): Promise<void> {
+  for (let i = 0; i < 3; i++) (a[1](), b[1]());
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [, run]] of [a, b].entries()) {
+      const start = performance.now();
+      await run();
+      times[k].push(performance.now() - start);
+    }
+  }
+  for (const [k, [tool]] of [a, b].entries()) {
+    const sorted = times[k].sort((x, y) => x - y);
+    const result = { workload, size, tool, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), runs };
+    results.push(result);
+    if (!json) console.log(`${workload.padEnd(34)} ${size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`);
+  }
+}
+
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 function service(files: Record<string, string> = {}) {
   // Each call is a fresh core: its caches start empty.
@@ -81,6 +103,14 @@ for (const { size, brief, runs } of sizes) {
   await measure('1. full analysis', size, 'peer: remark-lint (2 definition rules)', () => remarkLintProcessor.run(remarkLintProcessor.parse(text)), runs);
   await measure('1. full analysis', size, 'peer: markdownlint (default rules)', () => markdownlint({ strings: { brief: text } }), runs);
   await measure('1. full analysis', size, 'BriefKit, cold (new service)', (i) => service().computeDiagnostics({ uri: `file:///b${i}.md`, version: 1, getText: () => text }), runs);
+  let pair = 0;
+  await measurePair(
+    '1c. open, alternating with the peer',
+    size,
+    ['BriefKit, cold (new service)', () => service().computeDiagnostics({ uri: `file:///pair${pair++}.md`, version: 1, getText: () => text })],
+    ['peer: markdownlint (default rules)', () => markdownlint({ strings: { brief: text } })],
+    Math.max(runs, 15),
+  );
   const warm = service();
   warm.computeDiagnostics({ uri: 'file:///w.md', version: 0, getText: () => text });
   await measure('1. full analysis', size, 'BriefKit, warm (same text, new version)', (i) => warm.computeDiagnostics({ uri: 'file:///w.md', version: i + 10, getText: () => text }), runs);
