@@ -59,7 +59,7 @@ function checkVsixInstall(scratch: string): { passed: number; failed: number } {
     installVsix(VSIX, extensionsDir, join(scratch, 'vsix-user'));
     const installed = readdirSync(extensionsDir).find((name) => name.startsWith('briefkit.briefkit-'));
     if (!installed) throw new Error('the .vsix did not install an extension folder');
-    for (const file of ['syntaxes/briefkit.injection.tmLanguage.json', 'dist/extension.js', 'dist/server.js', 'package.json']) {
+    for (const file of ['syntaxes/briefkit.injection.tmLanguage.json', 'dist/extension.js', 'dist/server.js', 'dist/styles/ieee.csl', 'package.json']) {
       if (!existsSync(join(extensionsDir, installed, file))) throw new Error(`the installed extension lacks ${file}`);
     }
     console.log(`  ✔ briefkit.vsix installs into VS Code with its grammar (${installed})`);
