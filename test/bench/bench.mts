@@ -63,7 +63,10 @@ async function measure(workload: string, size: string, tool: string, run: (i: nu
  * timings drift by half between minutes, which separate blocks of runs would turn into a verdict.
  */
 async function measurePair(workload: string, size: string, a: [string, () => unknown], b: [string, () => unknown], runs: number): Promise<void> {
-  for (let i = 0; i < 3; i++) (a[1](), b[1]());
+  for (let i = 0; i < 3; i++) {
+    await a[1]();
+    await b[1]();
+  }
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
     for (const [k, [, run]] of [a, b].entries()) {
