@@ -95,12 +95,14 @@ export interface BriefService {
   getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): Promise<BriefLocation[]>;
   /** Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before checks. */
   loadBibliographies(document: BriefTextDocument): Promise<boolean>;
-  /** A bibliography file changed on disk: read it again at the next load. */
+  /** A bibliography or .csl file changed on disk: read it again at the next load. */
   bibliographyChanged(uri: string): void;
   /** Problems inside a loaded bibliography file, to show in that file. */
   getBibliographyFileDiagnostics(uri: string): BriefDiagnostic[];
   /** URIs of the loaded bibliography files. */
   loadedBibliographyFiles(): string[];
+  /** URIs of the .csl files read so far, to watch for changes. */
+  loadedStyleFiles(): string[];
   /** Every work the brief cites (after loadBibliographies), with where each is cited. */
   getBibliographyWorks(document: BriefTextDocument): BibliographyWork[];
   /** The style a brief renders in: `picked` (a style's name or a .csl URI), else its front matter, else the setting. */
@@ -366,14 +368,18 @@ export function createBriefService(host: BriefHost): BriefService {
         styleLoaded = true;
       }
       if (changed || styleLoaded) generation++;
-      return changed;
+      return changed || styleLoaded;
     },
-    bibliographyChanged: (uri) => store.invalidate(uri),
+    bibliographyChanged: (uri) => {
+      store.invalidate(uri);
+      styleFiles.delete(uri);
+    },
     getBibliographyFileDiagnostics: (uri) => {
       const file = store.get(uri);
       return file ? bibliographyFileDiagnostics(file) : [];
     },
     loadedBibliographyFiles: () => store.uris(),
+    loadedStyleFiles: () => [...styleFiles.keys()],
     getBibliographyWorks: (input) => {
       const document = getDocument(input);
       return bibliographyWorks(document, documentBibliography(document));

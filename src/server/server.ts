@@ -147,15 +147,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.set(document.uri, { timer, cancel });
   }
 
+  /** The brief's options and the bibliography and .csl files it draws on, watched for changes once read. */
+  async function loadBriefFiles(document: TextDocument): Promise<void> {
+    if (!optionsByUri.has(document.uri)) await loadOptions(document.uri);
+    if (await service.loadBibliographies(document)) {
+      watcher.watch([...service.loadedBibliographyFiles(), ...service.loadedStyleFiles()]);
+      await publishBibliographyProblems();
+    }
+  }
+
   async function validate(uri: string, cancel: CancellationTokenSource): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
     try {
-      if (!optionsByUri.has(uri)) await loadOptions(uri);
-      if (await service.loadBibliographies(document)) {
-        watcher.watch(service.loadedBibliographyFiles());
-        await publishBibliographyProblems();
-      }
+      await loadBriefFiles(document);
       if (cancel.token.isCancellationRequested) return;
       const diagnostics = service.computeDiagnostics(document, cancel.token);
       if (cancel.token.isCancellationRequested) return;
@@ -254,8 +259,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function preparedBrief(uri: string): Promise<TextDocument | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    if (!optionsByUri.has(uri)) await loadOptions(uri);
-    await service.loadBibliographies(document);
+    await loadBriefFiles(document);
     return document;
   }
 

@@ -123,6 +123,22 @@ describe('language server: bibliography export, Write Bibliography Section and s
       'Showing Chicago notes-bibliography.',
     ]);
   });
+
+  it('renders again when the .csl file changes on disk', async () => {
+    writeFileSync(join(dir, 'house.csl'), HOUSE_STYLE);
+    await client.open(brief(), `---\ncsl: house.csl\n---\n\n${TEXT}`);
+    await client.nextDiagnostics(brief());
+    const entries = async () => ((await client.connection.sendRequest('briefkit/bibliography', { uri: brief(), order: 'style' })) as { entries: Array<{ html: string }> }).entries.map((e) => e.html);
+    assert.deepEqual(await entries(), ['Mensah: Grants Grew (accessed)', 'Okoro: Ports Reopen (accessed)']);
+    writeFileSync(join(dir, 'house.csl'), HOUSE_STYLE.replace('<text value=": "/>', '<text value=" — "/>'));
+    const deadline = Date.now() + 10000;
+    let now = await entries();
+    while (now[0] !== 'Mensah — Grants Grew (accessed)' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      now = await entries();
+    }
+    assert.deepEqual(now, ['Mensah — Grants Grew (accessed)', 'Okoro — Ports Reopen (accessed)']);
+  });
 });
 
 /** A tiny CSL style: "Family: Title (term)", the term in the locale's words. */
