@@ -46,4 +46,10 @@ export class PreviewCitations {
   forget(uri: string): void {
     this.cache.delete(uri);
   }
+
+  /** After a settings change (style, locale, bibliography files): render every brief again. */
+  forgetAll(): void {
+    this.cache.clear();
+    void vscode.commands.executeCommand('markdown.preview.refresh');
+  }
 }

@@ -98,6 +98,15 @@ describe('BriefKit in VS Code\'s Markdown preview', () => {
     assert.match(html, /<li id="fn1" class="footnote-item"><p>Okafor, “Storm Outages and the Rural Grid\.”/);
     // The work the citation names, listed after the hand-written entries of the Bibliography section.
     assert.match(html, /Baker, Lee\. 2019\. “Canals\.” Water Press\.[\s\S]*<div class="briefkit-bibliography csl-bib-body">\n<div class="csl-entry">Okafor, Adaeze\. “Storm Outages and the Rural Grid\.” <i>Energy Policy Review<\/i> 14, no\. 2 \(2025\): 33–51\./);
+    // Another style in the settings: the preview renders the citation again, in the text this time (APA).
+    const config = vscode.workspace.getConfiguration('briefkit', document.uri);
+    await config.update('citationStyle', 'apa', vscode.ConfigurationTarget.Workspace);
+    try {
+      const apa = await renderedPreview(document, (h) => h.includes('(Okafor, 2025)'));
+      assert.match(apa, /rural counties <span class="briefkit-citation">\(Okafor, 2025\)<\/span>\./);
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
     await setTheme('Default Light Modern');
     await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     // The picture once the preview page shows the rendered note (the webview fills in after opening).
