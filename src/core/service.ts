@@ -302,9 +302,12 @@ export function createBriefService(host: BriefHost): BriefService {
     if (!csl) return [];
     const custom = frontMatterStyleUri(document);
     if (custom) {
-      return styleFiles.has(custom) && styleFiles.get(custom) === undefined
-        ? [{ code: 'bibliography.style-missing', severity: 'error', message: `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`, range: csl.range }]
-        : [];
+      if (!styleFiles.has(custom) || styleFiles.get(custom) !== undefined) return [];
+      const message =
+        host.mayRead?.(custom) === false
+          ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`
+          : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
+      return [{ code: 'bibliography.style-missing', severity: 'error', message, range: csl.range }];
     }
     if (styleTitle(csl.value)) return [];
     return [

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToText } from '../../src/core/sources/bibliographyOutput';
 import { allowedLinkTarget } from '../../src/client/previewHtml';
+import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 import { doc, testService } from '../helpers/service';
 
 const BRIEF = `Grants grew.[^1] Co-ops paid more.[^2]
@@ -152,6 +153,23 @@ describe('the style and locale a brief is rendered in', () => {
     assert.deepEqual(service.getBibliographyPreview(document, style, 'style').map((e) => e.html), ['Ports Reopen (consulté le)']);
     // A style picked in the panel wins over the front matter.
     assert.equal(service.getStyle(document, 'mla').id, 'mla');
+  });
+
+  it('does not read a .csl file outside the workspace, and says so where the front matter names it', async () => {
+    let reads = 0;
+    const service = createBriefService({
+      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      getOptions: () => DEFAULT_OPTIONS,
+      readFile: async () => (reads++, HOUSE),
+      mayRead: () => false,
+    });
+    const document = doc(`---\ncsl: ../elsewhere/house.csl\n---\n\n${NOTE}`, 1, 'file:///w/brief.md');
+    await service.loadBibliographies(document);
+    assert.equal(reads, 0);
+    assert.deepEqual(service.computeDiagnostics(document).filter((d) => d.code === 'bibliography.style-missing').map((d) => [d.message, d.range.start.line]), [
+      ['BriefKit reads style files only inside the workspace, and "../elsewhere/house.csl" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.', 1],
+    ]);
+    assert.deepEqual(service.getStyle(document).notices, ['BriefKit cannot read the style file house.csl.', 'Showing Chicago notes-bibliography.']);
   });
 
   it('falls back to the setting and says why when the front matter names a style or locale BriefKit cannot use', async () => {
