@@ -105,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): BriefKitExports {
   const previewCitations = new PreviewCitations(() => client);
   context.subscriptions.push(
     vscode.workspace.onDidCloseTextDocument((document) => previewCitations.forget(document.uri.toString())),
+    vscode.languages.onDidChangeDiagnostics((event) => event.uris.forEach((uri) => previewCitations.recheck(uri.toString()))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // After the language client's own listener has told the server, so the server renders with the new settings.
       if (event.affectsConfiguration('briefkit')) setTimeout(() => previewCitations.forgetAll(), 0);

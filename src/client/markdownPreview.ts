@@ -33,14 +33,26 @@ export class PreviewCitations {
       const params: CitationsRequestParams = { uri };
       const rendered = await client.sendRequest<RenderedCitations | null>(CITATIONS_REQUEST, params);
       if (!rendered) return;
+      const previous = this.cache.get(uri);
       this.cache.set(uri, { version, rendered });
-      // Re-parses the previews (the refresh command clears the preview's token cache).
-      await vscode.commands.executeCommand('markdown.preview.refresh');
+      // Re-parses the previews (the refresh command clears the preview's token cache), unless what
+      // they show is already right: typing that changes no citation causes no second render.
+      if (JSON.stringify(previous?.rendered) !== JSON.stringify(rendered)) await vscode.commands.executeCommand('markdown.preview.refresh');
     } catch {
       // The server is restarting or the brief closed: the preview keeps showing citations as written.
     } finally {
       this.fetching.delete(key);
     }
+  }
+
+  /**
+   * The brief's problems changed without an edit (a bibliography file changed on disk, the server
+   * restarted): ask again, and refresh the preview if the citations render differently now.
+   */
+  recheck(uri: string): void {
+    const cached = this.cache.get(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (cached && document && cached.version === document.version) void this.fetch(uri, document.version);
   }
 
   forget(uri: string): void {

@@ -2,6 +2,7 @@ import { Cite, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { BibliographyWork } from './bibliographyWorks';
 import { renderBibliographyEntries } from './cslStyles';
+import { RecentCache } from '../text/recentCache';
 
 export const OUTPUT_FORMATS = ['html', 'text', 'markdown', 'bibtex', 'csl-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -73,18 +74,13 @@ function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, '
  * Recent renderings by style and items: citeproc takes most of a second for hundreds of works,
  * and most keystrokes leave every work as it was.
  */
-const renderings = new Map<string, ReadonlyArray<{ id: string; html: string }>>();
-const MAX_RENDERINGS = 16;
+const renderings = new RecentCache<ReadonlyArray<{ id: string; html: string }>>(16);
 
 function renderedInStyle(items: CslItem[], options: Omit<OutputOptions, 'format'>): ReadonlyArray<{ id: string; html: string }> {
   const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
-  let entries = renderings.get(key);
-  if (!entries) {
-    entries = renderBibliographyEntries(items, options.style, options.lang, options.customDefinition).map((entry) => ({ id: entry.id, html: entryContent(entry.html) }));
-    if (renderings.size >= MAX_RENDERINGS) renderings.delete(renderings.keys().next().value as string);
-    renderings.set(key, entries);
-  }
-  return entries;
+  return renderings.get(key, () =>
+    renderBibliographyEntries(items, options.style, options.lang, options.customDefinition).map((entry) => ({ id: entry.id, html: entryContent(entry.html) })),
+  );
 }
 
 /** The brief's bibliography in one of the output formats. */

@@ -4,6 +4,7 @@ import prepareEngine, { type CiteprocCitation } from '@citation-js/plugin-csl/li
 import chicagoAuthorDate from 'style-chicago';
 import mla from 'style-mla';
 import chicagoNoteBibliography from '@citation/csl-style-chicago-note-bibliography';
+import { RecentCache } from '../text/recentCache';
 
 /**
  * The citation styles BriefKit renders with citation-js (citeproc-js). The CSL project's style
@@ -83,6 +84,9 @@ export function renderReference(item: CslItem, style: string, lang = 'en-US', cu
   return renderBibliography([item], style, 'text', lang, customDefinition);
 }
 
+/** Recent citation renderings: the Markdown preview asks after every edit, and most edits change no citation. */
+const clusterRenderings = new RecentCache<{ noteStyle: boolean; html: string[] }>(16);
+
 /** Citation clusters rendered as HTML, in order, and whether the style puts citations in notes. */
 export function renderCitationClusters(
   items: CslItem[],
@@ -91,7 +95,9 @@ export function renderCitationClusters(
   lang = 'en-US',
   customDefinition?: string,
 ): { noteStyle: boolean; html: string[] } {
-  const engine = prepareEngine(items, template(style, customDefinition), lang, 'html');
-  const output = engine.rebuildProcessorState(clusters, 'html', []);
-  return { noteStyle: engine.opt.xclass === 'note', html: output.map((rendered) => rendered[2]) };
+  return clusterRenderings.get(JSON.stringify([style, lang, customDefinition ?? '', items, clusters]), () => {
+    const engine = prepareEngine(items, template(style, customDefinition), lang, 'html');
+    const output = engine.rebuildProcessorState(clusters, 'html', []);
+    return { noteStyle: engine.opt.xclass === 'note', html: output.map((entry) => entry[2]) };
+  });
 }

@@ -98,6 +98,17 @@ describe('BriefKit in VS Code\'s Markdown preview', () => {
     assert.match(html, /<li id="fn1" class="footnote-item"><p>Okafor, “Storm Outages and the Rural Grid\.”/);
     // The work the citation names, listed after the hand-written entries of the Bibliography section.
     assert.match(html, /Baker, Lee\. 2019\. “Canals\.” Water Press\.[\s\S]*<div class="briefkit-bibliography csl-bib-body">\n<div class="csl-entry">Okafor, Adaeze\. “Storm Outages and the Rural Grid\.” <i>Energy Policy Review<\/i> 14, no\. 2 \(2025\): 33–51\./);
+    // The bibliography file changes on disk (an export from Zotero): the preview follows without an edit.
+    const bib = workspaceFile('refs.bib');
+    const original = await vscode.workspace.fs.readFile(bib);
+    const retitled = new TextDecoder().decode(original).replace('Storm Outages and the Rural Grid', 'Storm Outages in Rural Counties');
+    await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(retitled));
+    try {
+      await renderedPreview(document, (h) => h.includes('“Storm Outages in Rural Counties.”'));
+    } finally {
+      await vscode.workspace.fs.writeFile(bib, original);
+    }
+    await renderedPreview(document, (h) => h.includes('“Storm Outages and the Rural Grid.”'));
     // Another style in the settings: the preview renders the citation again, in the text this time (APA).
     const config = vscode.workspace.getConfiguration('briefkit', document.uri);
     await config.update('citationStyle', 'apa', vscode.ConfigurationTarget.Workspace);
