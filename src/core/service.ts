@@ -60,6 +60,7 @@ import {
   type DocumentBibliography,
 } from './sources/citationFeatures';
 import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './sources/bibliographyFile';
+import { spanOf, touches } from './text/touchingRange';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
 
 export interface Logger {
@@ -273,11 +274,10 @@ export function createBriefService(host: BriefHost): BriefService {
   function uncitedClaimActions(document: BriefDocument, range: Range) {
     const options = host.getOptions(document.uri);
     if (document.frontMatter?.claimsOff) return [];
-    const from = document.lines.offsetAt(range.start);
-    const to = document.lines.offsetAt(range.end);
+    const requested = spanOf(document, range);
     const touched = findUncitedClaims(document, options.claims, claimScorer(options))
       .map((claim) => claim.sentence)
-      .filter((s) => s.start <= to && from <= s.end);
+      .filter((sentence) => touches(sentence, requested));
     return claimCodeActions(document, touched, documentBibliography(document).byKey.size > 0, SHOW_POSITION_COMMAND);
   }
 

@@ -2,6 +2,7 @@ import type { BriefDocument } from '../document';
 import type { BriefCodeAction } from '../language';
 import type { FootnotePlacement } from '../options';
 import type { Range } from '../types';
+import { spanOf, touches } from '../text/touchingRange';
 import {
   findDuplicateFootnotes,
   findFootnoteLabelCaseProblems,
@@ -16,16 +17,12 @@ import { FootnoteIndex } from './footnoteIndex';
 import { createDefinition, fixMarkerPlacement, removeDefinition } from './footnoteFixes';
 import { renumberFootnotes } from './renumber';
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
 /** Quick fixes for the footnote problems that touch `range`. */
 export function footnoteCodeActions(document: BriefDocument, range: Range, placement: FootnotePlacement): BriefCodeAction[] {
   const index = FootnoteIndex.of(document);
   const actions: BriefCodeAction[] = [];
-  const touching = <T extends { range: Range }>(found: T[]) => found.filter((d) => overlaps(d.range, range));
+  const requested = spanOf(document, range);
+  const touching = <T extends { range: Range }>(found: T[]) => found.filter((d) => touches(spanOf(document, d.range), requested));
   const offsetOf = (r: Range) => document.lines.offsetAt(r.start);
 
   for (const diagnostic of touching(findUndefinedFootnotes(document))) {

@@ -2,6 +2,7 @@ import type { BriefDocument, CitationKey } from '../document';
 import { replaceOffsets } from '../edits';
 import type { BriefCodeAction, BriefCompletionItem, BriefCompletionList, BriefHover, BriefLocation } from '../language';
 import type { BriefDiagnostic, Range } from '../types';
+import { spanOf, touches } from '../text/touchingRange';
 import type { CslItem } from '@citation-js/core';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliographyStore';
@@ -199,12 +200,11 @@ export function closestKeys(key: string, bibliography: DocumentBibliography): Bi
 }
 
 export function citationCodeActions(document: BriefDocument, range: Range, bibliography: DocumentBibliography): BriefCodeAction[] {
-  const from = document.lines.offsetAt(range.start);
-  const to = document.lines.offsetAt(range.end);
+  const requested = spanOf(document, range);
   const actions: BriefCodeAction[] = [];
   for (const citation of document.citations) {
     for (const item of citation.items) {
-      if (item.end < from || item.start > to || bibliography.byKey.has(item.key)) continue;
+      if (!touches(item, requested) || bibliography.byKey.has(item.key)) continue;
       closestKeys(item.key, bibliography).forEach((entry, i) => {
         actions.push({
           title: `Change to @${entry.key} (${shortCitation(entry.item)})`,

@@ -2,23 +2,19 @@ import type { BriefDocument } from '../document';
 import { replaceOffsets } from '../edits';
 import type { BriefCodeAction } from '../language';
 import type { Range } from '../types';
+import { spanOf, touches } from '../text/touchingRange';
 import { findDuplicateEntries, firstUnsortedEntry } from '../checks/bibliographyChecks';
 import { findFieldMismatches } from '../checks/sourceChecks';
 import { fieldOffsets, isSource, SourceIndex } from './sourceIndex';
 import { appendEntry, removeEntry, sortBibliography } from './sourceFixes';
 
-function overlaps(document: BriefDocument, start: number, end: number, range: Range): boolean {
-  const from = document.lines.offsetAt(range.start);
-  const to = document.lines.offsetAt(range.end);
-  return start <= to && from <= end;
-}
-
 /** Quick fixes for Bibliography and source problems that touch `range`. */
 export function sourceCodeActions(document: BriefDocument, range: Range): BriefCodeAction[] {
   const index = SourceIndex.of(document);
+  const requested = spanOf(document, range);
   const actions: BriefCodeAction[] = [];
   for (const [copy] of findDuplicateEntries(index)) {
-    if (!overlaps(document, copy.entry.start, copy.entry.end, range)) continue;
+    if (!touches(copy.entry, requested)) continue;
     actions.push({
       title: 'Delete this duplicate Bibliography entry',
       kind: 'quickfix',
@@ -29,7 +25,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
     });
   }
   const unsorted = firstUnsortedEntry(index);
-  if (unsorted && overlaps(document, unsorted.entry.entry.start, unsorted.entry.entry.end, range)) {
+  if (unsorted && touches(unsorted.entry.entry, requested)) {
     const sort = sortBibliography(document, index);
     if (sort) {
       actions.push({
@@ -44,7 +40,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
   }
   for (const mismatch of findFieldMismatches(index)) {
     const noteField = fieldOffsets(mismatch.note, mismatch.noteSpan);
-    if (!overlaps(document, noteField.start, noteField.end, range)) continue;
+    if (!touches(noteField, requested)) continue;
     const entryField = fieldOffsets(mismatch.entry, mismatch.entrySpan);
     const diagnosticRanges = [document.lines.rangeAt(noteField.start, noteField.end)];
     actions.push(
@@ -67,7 +63,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
   if (document.bibliography) {
     for (const note of index.notes) {
       if (!isSource(note.reference) || index.entryFor(note)) continue;
-      if (!overlaps(document, note.definition.start, note.definition.end, range)) continue;
+      if (!touches(note.definition, requested)) continue;
       const edit = appendEntry(document, index, note);
       if (!edit) continue;
       const field = note.reference.title ?? note.reference.url;
