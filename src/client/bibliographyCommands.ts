@@ -45,41 +45,52 @@ function entryCount(text: string, format: PanelFormat): string {
   return `${count} ${count === 1 ? 'entry' : 'entries'}`;
 }
 
-/** Copies the brief's bibliography to the clipboard; resolves to what was done, for the panel's status line. */
-export async function copyBibliography(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format?: string): Promise<string | undefined> {
-  const picked = await pickFormat(format, 'Copy');
-  if (!picked) return undefined;
+/**
+ * The bibliography as text in the format given or picked, for Copy and Export: the text, or the
+ * status to report instead (undefined when the writer cancelled the pick).
+ */
+async function bibliographyText(
+  client: LanguageClient,
+  uri: vscode.Uri,
+  choice: RenderChoice,
+  format: string | undefined,
+  verb: 'Copy' | 'Export',
+): Promise<{ picked: (typeof FORMATS)[number]; text: string; styleTitle?: string } | { status: string | undefined }> {
+  const picked = await pickFormat(format, verb);
+  if (!picked) return { status: undefined };
   const result = await exportText(client, uri, choice, picked.format);
   if (!result.text) {
-    void vscode.window.showInformationMessage(`BriefKit: ${result.message ?? 'nothing to copy.'}`);
-    return result.message;
+    void vscode.window.showInformationMessage(`BriefKit: ${result.message ?? `nothing to ${verb.toLowerCase()}.`}`);
+    return { status: result.message };
   }
-  await vscode.env.clipboard.writeText(result.text);
-  const done = `Copied ${entryCount(result.text, picked.format)} as ${picked.label}${result.styleTitle && !['bibtex', 'csl-json'].includes(picked.format) ? ` (${result.styleTitle})` : ''}.`;
+  return { picked, text: result.text, styleTitle: result.styleTitle };
+}
+
+/** Copies the brief's bibliography to the clipboard; resolves to what was done, for the panel's status line. */
+export async function copyBibliography(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format?: string): Promise<string | undefined> {
+  const got = await bibliographyText(client, uri, choice, format, 'Copy');
+  if ('status' in got) return got.status;
+  await vscode.env.clipboard.writeText(got.text);
+  const done = `Copied ${entryCount(got.text, got.picked.format)} as ${got.picked.label}${got.styleTitle && !['bibtex', 'csl-json'].includes(got.picked.format) ? ` (${got.styleTitle})` : ''}.`;
   void vscode.window.setStatusBarMessage(`BriefKit: ${done}`, 4000);
   return done;
 }
 
 /** Saves the brief's bibliography to a file the writer picks (or `target`, for tests and keybindings). */
 export async function exportBibliography(client: LanguageClient, uri: vscode.Uri, choice: RenderChoice, format?: string, target?: vscode.Uri): Promise<string | undefined> {
-  const picked = await pickFormat(format, 'Export');
-  if (!picked) return undefined;
-  const result = await exportText(client, uri, choice, picked.format);
-  if (!result.text) {
-    void vscode.window.showInformationMessage(`BriefKit: ${result.message ?? 'nothing to export.'}`);
-    return result.message;
-  }
+  const got = await bibliographyText(client, uri, choice, format, 'Export');
+  if ('status' in got) return got.status;
   const name = (uri.path.split('/').pop() ?? 'brief').replace(/\.[^.]+$/, '');
   const file =
     target ??
     (await vscode.window.showSaveDialog({
       title: 'Export the bibliography',
-      defaultUri: vscode.Uri.joinPath(uri, '..', `${name}-bibliography.${picked.extension}`),
-      filters: { [picked.label]: [picked.extension] },
+      defaultUri: vscode.Uri.joinPath(uri, '..', `${name}-bibliography.${got.picked.extension}`),
+      filters: { [got.picked.label]: [got.picked.extension] },
     }));
   if (!file) return undefined;
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
-  const done = `Saved ${entryCount(result.text, picked.format)} to ${file.path.split('/').pop()}.`;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(got.text));
+  const done = `Saved ${entryCount(got.text, got.picked.format)} to ${file.path.split('/').pop()}.`;
   void vscode.window.setStatusBarMessage(`BriefKit: ${done}`, 4000);
   return done;
 }

@@ -196,6 +196,15 @@ export function createBriefService(host: BriefHost): BriefService {
     return bibliography;
   }
 
+  /** Every work a document version cites, built once for the panel, the Markdown preview and the exports. */
+  const worksCache = new WeakMap<DocumentBibliography, BibliographyWork[]>();
+  function documentWorks(document: BriefDocument): BibliographyWork[] {
+    const bibliography = documentBibliography(document);
+    let works = worksCache.get(bibliography);
+    if (!works) worksCache.set(bibliography, (works = bibliographyWorks(document, bibliography)));
+    return works;
+  }
+
   function getDocument(input: BriefTextDocument, token?: CancellationToken): BriefDocument {
     const cached = cache.get(input.uri);
     if (cached && cached.document.version === input.version) return cached.document;
@@ -383,10 +392,7 @@ export function createBriefService(host: BriefHost): BriefService {
     },
     loadedBibliographyFiles: () => store.uris(),
     loadedStyleFiles: () => [...styleFiles.keys()],
-    getBibliographyWorks: (input) => {
-      const document = getDocument(input);
-      return bibliographyWorks(document, documentBibliography(document));
-    },
+    getBibliographyWorks: (input) => documentWorks(getDocument(input)),
     getStyle: (input, picked) => {
       const document = getDocument(input);
       return chooseStyle(document, host.getOptions(document.uri), styleFiles, picked);
@@ -397,22 +403,18 @@ export function createBriefService(host: BriefHost): BriefService {
     },
     getBibliographyPreview: (input, style, order) => {
       const document = getDocument(input);
-      const works = bibliographyWorks(document, documentBibliography(document));
-      return previewEntries(document, works, computeDiagnostics(input), style, order);
+      return previewEntries(document, documentWorks(document), computeDiagnostics(input), style, order);
     },
     exportBibliography: (input, style, order, format) => {
-      const document = getDocument(input);
-      const works = bibliographyWorks(document, documentBibliography(document));
-      return formatBibliography(works, { style: style.id, customDefinition: style.definition, lang: style.lang, order, format });
+      return formatBibliography(documentWorks(getDocument(input)), { style: style.id, customDefinition: style.definition, lang: style.lang, order, format });
     },
     renderCitations: (input, style) => {
       const document = getDocument(input);
-      const bibliography = documentBibliography(document);
-      return renderCitations(document, bibliography, bibliographyWorks(document, bibliography), style);
+      return renderCitations(document, documentBibliography(document), documentWorks(document), style);
     },
     writeBibliographySection: (input, style) => {
       const document = getDocument(input);
-      return bibliographySectionEdit(document, bibliographyWorks(document, documentBibliography(document)), style);
+      return bibliographySectionEdit(document, documentWorks(document), style);
     },
     prepareRename: (input, position) => {
       const { document, offset } = offsetOf(input, position);
