@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RenderedCitations } from '../core/sources/citationRendering';
+import type { RenderedCitations } from '../core/bibliography/citationRendering';
 import { CITATIONS_REQUEST, type CitationsRequestParams } from '../server/commands';
 
 /**

@@ -1,4 +1,4 @@
-import { isBibliographyHeading } from './bibliographyHeading';
+import { isBibliographyHeading } from './parse/bibliographyHeading';
 import type { Range } from './types';
 import { LineIndex } from './text/lineIndex';
 import type { Chunk } from './parse/blockSplitter';

@@ -1,7 +1,7 @@
 /** Where the house style puts a footnote marker relative to punctuation (Chicago: after). */
 export type FootnotePlacement = 'after-punctuation' | 'before-punctuation' | 'off';
 
-import type { ClaimOptions } from './claims/claimDetector';
+import type { ClaimOptions } from './features/claims/claimDetector';
 import type { Severity } from './types';
 
 /** Options of the core, converted once from editor settings or CLI flags by each host. */

@@ -10,14 +10,14 @@ import {
   findMisplacedFootnotes,
   findUndefinedFootnotes,
   findUnusedFootnotes,
-} from './checks/footnoteChecks';
-import { findFrontMatterProblems } from './checks/frontMatterChecks';
-import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './checks/sourceChecks';
-import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './checks/bibliographyChecks';
+} from './features/footnotes/footnoteChecks';
+import { findFrontMatterProblems } from './features/frontMatter/frontMatterChecks';
+import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './features/sources/sourceChecks';
+import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './features/sources/bibliographyChecks';
 import type { BriefOptions } from './options';
 import { applyEdits, type TextEdit } from './edits';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
-import { completeFootnote, SHOW_POSITION_COMMAND } from './footnotes/footnoteCompletion';
+import { completeFootnote, SHOW_POSITION_COMMAND } from './features/footnotes/footnoteCompletion';
 import {
   footnoteDefinition,
   footnoteHover,
@@ -26,27 +26,27 @@ import {
   footnoteSymbols,
   prepareFootnoteRename,
   renameFootnote,
-} from './footnotes/footnoteNavigation';
-import { footnoteCodeActions } from './footnotes/footnoteCodeActions';
-import { sourceCodeActions } from './sources/sourceCodeActions';
-import { insertFootnote } from './footnotes/newFootnote';
-import { renumberFootnotes, type RenumberOptions } from './footnotes/renumber';
-import { convertLegacyFootnotes } from './footnotes/convertLegacy';
-import { fixMarkerPlacement } from './footnotes/footnoteFixes';
+} from './features/footnotes/footnoteNavigation';
+import { footnoteCodeActions } from './features/footnotes/footnoteCodeActions';
+import { sourceCodeActions } from './features/sources/sourceCodeActions';
+import { insertFootnote } from './features/footnotes/newFootnote';
+import { renumberFootnotes, type RenumberOptions } from './features/footnotes/renumber';
+import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
+import { fixMarkerPlacement } from './features/footnotes/footnoteFixes';
 import type { Position, Range } from './types';
-import { findUncitedClaimDiagnostics } from './claims/claimChecks';
-import { claimCodeActions } from './claims/claimCodeActions';
-import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './claims/claimDetector';
+import { findUncitedClaimDiagnostics } from './features/claims/claimChecks';
+import { claimCodeActions } from './features/claims/claimCodeActions';
+import { findUncitedClaims, scoreSentence, wordListsFor, type ClaimScore } from './features/claims/claimDetector';
 import type { Sentence } from './document';
-import { renderReference, styleNames, styleTitle } from './sources/cslStyles';
-import { availableStyles, chooseStyle, frontMatterStyleUri, styleFileUris, type StyleChoice } from './sources/styleChoice';
-import { bibliographySectionEdit, previewEntries, type BibliographySectionEdit, type PreviewEntry } from './sources/bibliographySection';
-import { formatBibliography, type OutputFormat } from './sources/bibliographyOutput';
-import { renderCitations, type RenderedCitations } from './sources/citationRendering';
-import { bibliographyWorks, type BibliographyWork } from './sources/bibliographyWorks';
-import { chicagoNote } from './sources/chicagoNote';
+import { renderReference, styleNames, styleTitle } from './bibliography/cslStyles';
+import { availableStyles, chooseStyle, frontMatterStyleUri, styleFileUris, type StyleChoice } from './bibliography/styleChoice';
+import { bibliographySectionEdit, previewEntries, type BibliographySectionEdit, type PreviewEntry } from './bibliography/bibliographySection';
+import { formatBibliography, type OutputFormat } from './bibliography/bibliographyOutput';
+import { renderCitations, type RenderedCitations } from './bibliography/citationRendering';
+import { bibliographyWorks, type BibliographyWork } from './bibliography/bibliographyWorks';
+import { chicagoNote } from './bibliography/chicagoNote';
 import type { CslItem } from '@citation-js/core';
-import { BibliographyStore, bibliographySources } from './sources/bibliographyStore';
+import { BibliographyStore, bibliographySources } from './features/citations/bibliographyStore';
 import {
   bibliographyFileDiagnostics,
   citationCodeActions,
@@ -58,8 +58,8 @@ import {
   completeCitation,
   completeNoteFromBibliography,
   type DocumentBibliography,
-} from './sources/citationFeatures';
-import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './sources/bibliographyFile';
+} from './features/citations/citationFeatures';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
 import { spanOf, touches } from './text/touchingRange';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
 

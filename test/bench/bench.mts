@@ -19,13 +19,13 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { parse as retorquereParse } from '@retorquere/bibtex-parser';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { LspTestClient } from '../helpers/lspClient.ts';
-import { generateBibtex, generateBrief } from './generate.ts';
+import { LspTestClient } from '../helpers/lspClient';
+import { generateBibtex, generateBrief } from './generate';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const coreBundle = join(ROOT, 'out/bench/core.cjs');
 await build({ entryPoints: [join(ROOT, 'test/bench/benchCore.ts')], outfile: coreBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' });
-const { createBriefService, DEFAULT_OPTIONS, parseBibliographyFile, renderBibliographyEntries, scoreSentence, wordListsFor } = createRequire(import.meta.url)(coreBundle) as typeof import('./benchCore.ts');
+const { createBriefService, DEFAULT_OPTIONS, parseBibliographyFile, renderBibliographyEntries, scoreSentence, wordListsFor } = createRequire(import.meta.url)(coreBundle) as typeof import('./benchCore');
 const json = process.argv.includes('--json');
 
 interface Result {

@@ -1,7 +1,7 @@
 // What the benchmarks call, bundled by esbuild exactly as the server and CLI bundle it (no
 // test-runner transforms), so the timings are those users get.
 export { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
-export { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
-export { scoreSentence, wordListsFor } from '../../src/core/claims/claimDetector';
+export { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+export { scoreSentence, wordListsFor } from '../../src/core/features/claims/claimDetector';
 
-export { renderBibliographyEntries } from '../../src/core/sources/cslStyles';
+export { renderBibliographyEntries } from '../../src/core/bibliography/cslStyles';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
-import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/claims/claimDetector';
+import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/features/claims/claimDetector';
 
 interface Counts {
   tp: number;

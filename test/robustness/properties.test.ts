@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LineIndex, type BriefDiagnostic } from '../../src/core';
-import { parseBibliographyFile } from '../../src/core/sources/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
 import { doc, testService } from '../helpers/service';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */

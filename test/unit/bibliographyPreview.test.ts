@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlToText } from '../../src/core/sources/bibliographyOutput';
+import { htmlToText } from '../../src/core/bibliography/bibliographyOutput';
 import { allowedLinkTarget } from '../../src/client/previewHtml';
 import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 import { doc, testService } from '../helpers/service';

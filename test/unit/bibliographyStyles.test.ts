@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CslItem } from '@citation-js/core';
-import { formatBibliography, type OutputFormat } from '../../src/core/sources/bibliographyOutput';
-import type { BibliographyWork } from '../../src/core/sources/bibliographyWorks';
-import { styleNames } from '../../src/core/sources/cslStyles';
+import { formatBibliography, type OutputFormat } from '../../src/core/bibliography/bibliographyOutput';
+import type { BibliographyWork } from '../../src/core/bibliography/bibliographyWorks';
+import { styleNames } from '../../src/core/bibliography/cslStyles';
 
 const FIXTURES = join(__dirname, '../fixtures/styles');
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/claims/claimDetector';
+import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/features/claims/claimDetector';
 import { marked } from '../helpers/markedText';
 import { doc, testService } from '../helpers/service';
 

@@ -1,5 +1,5 @@
-import type { BriefDocument } from '../document';
-import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
+import type { BriefDocument } from '../../document';
+import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
 import { sortKey, type EntrySource, type SourceIndex, type NoteSource } from './sourceIndex';
 
 const LIST_MARKER = /^\s*([-*+]|\d+[.)])\s+/;

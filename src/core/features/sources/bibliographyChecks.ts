@@ -1,7 +1,7 @@
-import type { BriefDocument } from '../document';
-import type { BriefDiagnostic } from '../types';
+import type { BriefDocument } from '../../document';
+import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
-import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from '../sources/sourceIndex';
+import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
 import { describeSource } from './sourceChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */

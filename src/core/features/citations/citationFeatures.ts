@@ -1,14 +1,14 @@
-import type { BriefDocument, CitationKey } from '../document';
-import { replaceOffsets } from '../edits';
-import type { BriefCodeAction, BriefCompletionItem, BriefCompletionList, BriefHover, BriefLocation } from '../language';
-import type { BriefDiagnostic, Range } from '../types';
-import { spanOf, touches } from '../text/touchingRange';
+import type { BriefDocument, CitationKey } from '../../document';
+import { replaceOffsets } from '../../edits';
+import type { BriefCodeAction, BriefCompletionItem, BriefCompletionList, BriefHover, BriefLocation } from '../../language';
+import type { BriefDiagnostic, Range } from '../../types';
+import { spanOf, touches } from '../../text/touchingRange';
 import type { CslItem } from '@citation-js/core';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliographyStore';
-import { chicagoNote, shortCitation } from './chicagoNote';
-import { foldForComparison } from './referenceParser';
-import { laterCopies, referenceFromCsl } from './sourceIndex';
+import { chicagoNote, shortCitation } from '../../bibliography/chicagoNote';
+import { foldForComparison } from '../sources/referenceParser';
+import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
 
 /** The bibliography files one document draws on, as loaded now. */
 export interface DocumentBibliography {

@@ -2,8 +2,8 @@ import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../text/lineIndex';
-import type { Range } from '../types';
+import { LineIndex } from '../../text/lineIndex';
+import type { Range } from '../../types';
 
 /** One work from a bibliography file, with where it is written. */
 export interface BibliographyFileEntry {

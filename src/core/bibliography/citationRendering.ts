@@ -2,7 +2,7 @@ import type { CiteprocCitation } from '@citation-js/plugin-csl/lib/engines.js';
 import type { BriefDocument, CitationKey } from '../document';
 import { renderWorks } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
-import type { DocumentBibliography } from './citationFeatures';
+import type { DocumentBibliography } from '../features/citations/citationFeatures';
 import { renderCitationClusters } from './cslStyles';
 import type { StyleChoice } from './styleChoice';
 

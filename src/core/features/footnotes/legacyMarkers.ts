@@ -1,4 +1,4 @@
-import type { BriefDocument, Located } from '../document';
+import type { BriefDocument, Located } from '../../document';
 
 export interface LegacyMarker {
   start: number;

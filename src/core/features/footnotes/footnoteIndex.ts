@@ -1,5 +1,5 @@
-import { perDocument, type BriefDocument, type FootnoteDefinition, type FootnoteReference } from '../document';
-import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
+import { perDocument, type BriefDocument, type FootnoteDefinition, type FootnoteReference } from '../../document';
+import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 
 /** One note: its definitions and references, under its normalised key. */
 export interface FootnoteEntry {

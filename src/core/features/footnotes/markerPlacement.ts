@@ -1,5 +1,5 @@
-import type { BriefDocument, FootnoteReference } from '../document';
-import type { FootnotePlacement } from '../options';
+import type { BriefDocument, FootnoteReference } from '../../document';
+import type { FootnotePlacement } from '../../options';
 
 const PUNCTUATION = /^(?:\.{3}|[.,;:!?…])/;
 

@@ -1,8 +1,8 @@
-import type { BriefDocument } from '../document';
-import type { BriefCodeAction } from '../language';
-import type { FootnotePlacement } from '../options';
-import type { Range } from '../types';
-import { spanOf, touches } from '../text/touchingRange';
+import type { BriefDocument } from '../../document';
+import type { BriefCodeAction } from '../../language';
+import type { FootnotePlacement } from '../../options';
+import type { Range } from '../../types';
+import { spanOf, touches } from '../../text/touchingRange';
 import {
   findDuplicateFootnotes,
   findFootnoteLabelCaseProblems,
@@ -11,7 +11,7 @@ import {
   findMisplacedFootnotes,
   findUndefinedFootnotes,
   findUnusedFootnotes,
-} from '../checks/footnoteChecks';
+} from './footnoteChecks';
 import { convertLegacyFootnotes } from './convertLegacy';
 import { FootnoteIndex } from './footnoteIndex';
 import { createDefinition, fixMarkerPlacement, removeDefinition } from './footnoteFixes';

@@ -1,4 +1,4 @@
-import { perDocument, type BibliographyEntry, type BriefDocument, type FootnoteDefinition } from '../document';
+import { perDocument, type BibliographyEntry, type BriefDocument, type FootnoteDefinition } from '../../document';
 import type { CslItem } from '@citation-js/core';
 import { foldForComparison, isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
 

@@ -1,10 +1,10 @@
-import type { BriefDocument } from '../document';
-import { replaceOffsets } from '../edits';
-import type { BriefCodeAction } from '../language';
-import type { Range } from '../types';
-import { spanOf, touches } from '../text/touchingRange';
-import { findDuplicateEntries, firstUnsortedEntry } from '../checks/bibliographyChecks';
-import { findFieldMismatches } from '../checks/sourceChecks';
+import type { BriefDocument } from '../../document';
+import { replaceOffsets } from '../../edits';
+import type { BriefCodeAction } from '../../language';
+import type { Range } from '../../types';
+import { spanOf, touches } from '../../text/touchingRange';
+import { findDuplicateEntries, firstUnsortedEntry } from './bibliographyChecks';
+import { findFieldMismatches } from './sourceChecks';
 import { fieldOffsets, isSource, SourceIndex } from './sourceIndex';
 import { appendEntry, removeEntry, sortBibliography } from './sourceFixes';
 

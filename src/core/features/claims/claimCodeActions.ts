@@ -1,9 +1,9 @@
-import type { BriefDocument, Sentence } from '../document';
-import { replaceOffsets } from '../edits';
+import type { BriefDocument, Sentence } from '../../document';
+import { replaceOffsets } from '../../edits';
 import { FootnoteIndex } from '../footnotes/footnoteIndex';
 import { cursorInNewNote, definitionInsertion } from '../footnotes/newFootnote';
-import type { BriefCodeAction, BriefCommand } from '../language';
-import type { Range } from '../types';
+import type { BriefCodeAction, BriefCommand } from '../../language';
+import type { Range } from '../../types';
 import { IGNORE_MARKER } from './claimDetector';
 
 /** Where the sentence's final punctuation starts, so a citation can go before it ("… [@key]."). */

@@ -1,5 +1,5 @@
-import type { BriefDocument, FootnoteDefinition } from '../document';
-import type { TextEdit } from '../edits';
+import type { BriefDocument, FootnoteDefinition } from '../../document';
+import type { TextEdit } from '../../edits';
 import { FootnoteIndex, isNumericLabel } from './footnoteIndex';
 
 export interface RenumberOptions {

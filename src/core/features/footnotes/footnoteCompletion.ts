@@ -1,6 +1,6 @@
-import type { BriefDocument } from '../document';
-import { replaceOffsets } from '../edits';
-import type { BriefCompletionItem, BriefCompletionList } from '../language';
+import type { BriefDocument } from '../../document';
+import { replaceOffsets } from '../../edits';
+import type { BriefCompletionItem, BriefCompletionList } from '../../language';
 import { FootnoteIndex } from './footnoteIndex';
 import { cursorInNewNote, definitionInsertion } from './newFootnote';
 import { noteMarkdown, noteSummary } from './noteText';

@@ -1,6 +1,6 @@
-import type { BriefDocument, Sentence } from '../document';
-import type { BriefOptions } from '../options';
-import type { BriefDiagnostic } from '../types';
+import type { BriefDocument, Sentence } from '../../document';
+import type { BriefOptions } from '../../options';
+import type { BriefDiagnostic } from '../../types';
 import { evidenceText, findUncitedClaims, type ClaimScore } from './claimDetector';
 
 /** Above this size (about 300,000 words) claims are not checked, and the writer is told so once. */

@@ -1,9 +1,9 @@
-import type { BriefDocument } from '../document';
-import { FootnoteIndex, isNumericLabel } from '../footnotes/footnoteIndex';
-import { findLegacyMarkers } from '../footnotes/legacyMarkers';
-import { findMisplacedMarkers } from '../footnotes/markerPlacement';
-import type { FootnotePlacement } from '../options';
-import type { BriefDiagnostic } from '../types';
+import type { BriefDocument } from '../../document';
+import { FootnoteIndex, isNumericLabel } from './footnoteIndex';
+import { findLegacyMarkers } from './legacyMarkers';
+import { findMisplacedMarkers } from './markerPlacement';
+import type { FootnotePlacement } from '../../options';
+import type { BriefDiagnostic } from '../../types';
 
 /** `footnote.undefined`: a `[^label]` marker whose note is never written. */
 export function findUndefinedFootnotes(document: BriefDocument): BriefDiagnostic[] {

@@ -1,7 +1,7 @@
-import type { BriefDocument } from '../document';
-import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
-import { LineIndex } from '../text/lineIndex';
-import type { Position } from '../types';
+import type { BriefDocument } from '../../document';
+import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
+import { LineIndex } from '../../text/lineIndex';
+import type { Position } from '../../types';
 import { FootnoteIndex } from './footnoteIndex';
 
 export interface DefinitionInsertion {

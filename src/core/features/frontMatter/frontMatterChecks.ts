@@ -1,5 +1,5 @@
-import type { BriefDocument } from '../document';
-import type { BriefDiagnostic } from '../types';
+import type { BriefDocument } from '../../document';
+import type { BriefDiagnostic } from '../../types';
 
 /** `frontmatter.invalid`: YAML front matter that cannot be read (so its bibliography and style are ignored). */
 export function findFrontMatterProblems(document: BriefDocument): BriefDiagnostic[] {

@@ -1,4 +1,4 @@
-import type { BriefDocument, Sentence } from '../document';
+import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 
 export type ClaimSensitivity = 'strict' | 'balanced' | 'lenient';

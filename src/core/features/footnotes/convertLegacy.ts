@@ -1,6 +1,6 @@
-import type { BriefDocument } from '../document';
-import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
-import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
+import type { BriefDocument } from '../../document';
+import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
+import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 import { FootnoteIndex } from './footnoteIndex';
 import { findLegacyMarkers, superscriptValue, type LegacyMarker } from './legacyMarkers';
 import { definitionInsertion } from './newFootnote';

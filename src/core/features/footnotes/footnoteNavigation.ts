@@ -1,8 +1,8 @@
-import type { BriefDocument } from '../document';
-import type { TextEdit } from '../edits';
-import { BriefUserError, type BriefHover, type BriefLink, type BriefLocation, type BriefSymbol } from '../language';
-import { normalizeFootnoteLabel } from '../parse/footnoteLabel';
-import type { Range } from '../types';
+import type { BriefDocument } from '../../document';
+import type { TextEdit } from '../../edits';
+import { BriefUserError, type BriefHover, type BriefLink, type BriefLocation, type BriefSymbol } from '../../language';
+import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
+import type { Range } from '../../types';
 import { FootnoteIndex, type FootnoteAt } from './footnoteIndex';
 import { noteMarkdown, noteSummary } from './noteText';
 

@@ -1,6 +1,6 @@
-import type { BriefDocument, FootnoteDefinition } from '../document';
-import { replaceOffsets, type TextEdit } from '../edits';
-import type { FootnotePlacement } from '../options';
+import type { BriefDocument, FootnoteDefinition } from '../../document';
+import { replaceOffsets, type TextEdit } from '../../edits';
+import type { FootnotePlacement } from '../../options';
 import { findMisplacedMarkers } from './markerPlacement';
 import { definitionInsertion } from './newFootnote';
 

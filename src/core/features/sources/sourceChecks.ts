@@ -1,8 +1,8 @@
-import type { BriefDocument } from '../document';
-import type { BriefDiagnostic } from '../types';
-import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from '../sources/referenceParser';
-import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from '../sources/sourceIndex';
-import { slugContradictsTitle } from '../sources/slugCheck';
+import type { BriefDocument } from '../../document';
+import type { BriefDiagnostic } from '../../types';
+import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
+import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
+import { slugContradictsTitle } from './slugCheck';
 
 function quoteShort(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
-import type { BriefDocument } from '../document';
-import type { Range } from '../types';
-import { foldForComparison } from './referenceParser';
+import type { BriefDocument } from '../../document';
+import type { Range } from '../../types';
+import { foldForComparison } from '../sources/referenceParser';
 import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
 
 /** A bibliography file as last read: parsed, or missing (`parsed` undefined). */
