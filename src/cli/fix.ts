@@ -6,6 +6,7 @@ import type { BriefService, TextEdit } from '../core';
 import { parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
+import { Codes } from '../core/diagnosticCodes';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
 export const FIXES = ['convert', 'renumber', 'placement', 'duplicates'] as const;
@@ -29,7 +30,7 @@ function editsFor(service: BriefService, fix: FixName, document: { uri: string; 
     case 'duplicates':
       return service
         .getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } })
-        .filter((action) => action.diagnosticCodes.includes('footnote.duplicate'))
+        .filter((action) => action.diagnosticCodes.includes(Codes.footnoteDuplicate.code))
         .flatMap((action) => action.edits)
         .slice(0, 1); // One at a time: each removal shifts the rest, so the loop recomputes.
   }

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './diagnosticCodes';
 import type { TextEdit } from './edits';
 import type { Position, Range } from './types';
 
@@ -57,7 +58,7 @@ export interface BriefCodeAction {
   title: string;
   kind: 'quickfix' | 'source';
   /** Codes of the diagnostics this action fixes. */
-  diagnosticCodes: string[];
+  diagnosticCodes: DiagnosticCode[];
   /** The diagnostic ranges it fixes, so the editor can attach it to them. */
   diagnosticRanges: Range[];
   edits: TextEdit[];

@@ -62,6 +62,7 @@ import {
 import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
 import { spanOf, touches } from './text/touchingRange';
 import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken } from './types';
+import { Codes } from './diagnosticCodes';
 
 export interface Logger {
   debug(message: string): void;
@@ -316,13 +317,13 @@ export function createBriefService(host: BriefHost): BriefService {
         host.mayRead?.(custom) === false
           ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`
           : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
-      return [{ code: 'bibliography.style-missing', severity: 'error', message, range: csl.range }];
+      return [{ code: Codes.bibliographyStyleMissing.code, severity: Codes.bibliographyStyleMissing.severity, message, range: csl.range }];
     }
     if (styleTitle(csl.value)) return [];
     return [
       {
-        code: 'bibliography.style-unknown',
-        severity: 'warning',
+        code: Codes.bibliographyStyleUnknown.code,
+        severity: Codes.bibliographyStyleUnknown.severity,
         message: `BriefKit does not know the citation style "${csl.value}". Use one of ${styleNames().join(', ')}, or the path of a .csl file.`,
         range: csl.range,
       },

@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './diagnosticCodes';
+
 /** Positions follow the Language Server Protocol: 0-based line, UTF-16 code-unit character. */
 export interface Position {
   line: number;
@@ -13,7 +15,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface BriefDiagnostic {
   /** Stable code such as `footnote.undefined`; tools and tests rely on it. */
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   range: Range;

@@ -246,7 +246,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
         // Attach the editor's own diagnostic objects where they match, so the lightbulb links them.
         diagnostics: context.diagnostics.filter(
-          (d) => action.diagnosticCodes.includes(String(d.code)) && action.diagnosticRanges.some((r) => JSON.stringify(r) === JSON.stringify(d.range)),
+          (d) => (action.diagnosticCodes as string[]).includes(String(d.code)) && action.diagnosticRanges.some((r) => JSON.stringify(r) === JSON.stringify(d.range)),
         ),
         isPreferred: action.isPreferred,
         command: action.command,

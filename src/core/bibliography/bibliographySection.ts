@@ -4,15 +4,16 @@ import type { BriefDiagnostic, Range } from '../types';
 import { htmlToText, renderWorks } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
 import type { StyleChoice } from './styleChoice';
+import { Codes, type DiagnosticCode } from '../diagnosticCodes';
 
 /** Problems shown on a preview entry: the ones about a work itself, in the words of the diagnostics. */
-const ENTRY_PROBLEM_CODES = new Set([
-  'bibliography.duplicate',
-  'bibliography.uncited',
-  'source.incomplete',
-  'source.mismatch',
-  'source.missing-from-bibliography',
-  'source.url-title-mismatch',
+const ENTRY_PROBLEM_CODES = new Set<DiagnosticCode>([
+  Codes.bibliographyDuplicate.code,
+  Codes.bibliographyUncited.code,
+  Codes.sourceIncomplete.code,
+  Codes.sourceMismatch.code,
+  Codes.sourceMissingFromBibliography.code,
+  Codes.sourceUrlTitleMismatch.code,
 ]);
 
 /** One entry of the bibliography preview. */

@@ -9,6 +9,7 @@ import type { BibliographySource, LoadedFile, SearchableEntry } from './bibliogr
 import { chicagoNote, shortCitation } from '../../bibliography/chicagoNote';
 import { foldForComparison } from '../sources/referenceParser';
 import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
+import { Codes } from '../../diagnosticCodes';
 
 /** The bibliography files one document draws on, as loaded now. */
 export interface DocumentBibliography {
@@ -29,23 +30,23 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     if (!source.declared || !file) continue;
     if (file.refused) {
       diagnostics.push({
-        code: 'bibliography.file-outside-workspace',
-        severity: 'error',
+        code: Codes.bibliographyFileOutsideWorkspace.code,
+        severity: Codes.bibliographyFileOutsideWorkspace.severity,
         message: `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`,
         range: source.declared.range,
       });
     } else if (file.text === undefined) {
       diagnostics.push({
-        code: 'bibliography.file-missing',
-        severity: 'error',
+        code: Codes.bibliographyFileMissing.code,
+        severity: Codes.bibliographyFileMissing.severity,
         message: `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`,
         range: source.declared.range,
       });
     } else if (file.parsed && file.parsed.problems.length > 0) {
       const lines = file.parsed.problems.map((p) => p.range.start.line + 1);
       diagnostics.push({
-        code: 'bibliography.file-error',
-        severity: 'warning',
+        code: Codes.bibliographyFileError.code,
+        severity: Codes.bibliographyFileError.severity,
         message: `${fileName(file.uri)} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`} BriefKit could not read past (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}); the other ${file.parsed.entries.length} entries loaded. Open the file to see each one.`,
         range: source.declared.range,
       });
@@ -61,8 +62,8 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
       if (bibliography.byKey.has(item.key)) continue;
       const broken = unreadable.get(item.key);
       diagnostics.push({
-        code: 'citation.undefined',
-        severity: 'error',
+        code: Codes.citationUndefined.code,
+        severity: Codes.citationUndefined.severity,
         message: broken
           ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
           : configured
@@ -78,12 +79,12 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
 /** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */
 export function bibliographyFileDiagnostics(file: LoadedFile): BriefDiagnostic[] {
   const unreadable = (file.parsed?.problems ?? []).map(
-    (problem): BriefDiagnostic => ({ code: 'bibliography.file-error', severity: 'error', message: problem.message, range: problem.range }),
+    (problem): BriefDiagnostic => ({ code: Codes.bibliographyFileError.code, severity: 'error', message: problem.message, range: problem.range }),
   );
   const duplicates = laterCopies(file.parsed?.entries ?? [], (entry) => referenceFromCsl(entry.item)).map(
     ([copy, first]): BriefDiagnostic => ({
-      code: 'bibliography.duplicate',
-      severity: 'warning',
+      code: Codes.bibliographyDuplicate.code,
+      severity: Codes.bibliographyDuplicate.severity,
       message: `"${copy.key}" describes the same work as "${first.key}" (line ${first.range.start.line + 1}). Keep one entry and cite it by one key.`,
       range: copy.range,
     }),
@@ -209,7 +210,7 @@ export function citationCodeActions(document: BriefDocument, range: Range, bibli
         actions.push({
           title: `Change to @${entry.key} (${shortCitation(entry.item)})`,
           kind: 'quickfix',
-          diagnosticCodes: ['citation.undefined'],
+          diagnosticCodes: [Codes.citationUndefined.code],
           diagnosticRanges: [item.range],
           edits: [replaceOffsets(document, item.start + 1, item.end, entry.key)],
           isPreferred: i === 0,

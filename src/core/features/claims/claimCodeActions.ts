@@ -5,6 +5,7 @@ import { cursorInNewNote, definitionInsertion } from '../footnotes/newFootnote';
 import type { BriefCodeAction, BriefCommand } from '../../language';
 import type { Range } from '../../types';
 import { IGNORE_MARKER } from './claimDetector';
+import { Codes } from '../../diagnosticCodes';
 
 /** Where the sentence's final punctuation starts, so a citation can go before it ("… [@key]."). */
 function finalPunctuation(document: BriefDocument, sentence: Sentence): number {
@@ -28,7 +29,7 @@ export function claimCodeActions(document: BriefDocument, sentences: Sentence[],
     actions.push({
       title: `Add footnote [^${label}] to this sentence`,
       kind: 'quickfix',
-      diagnosticCodes: ['claim.uncited'],
+      diagnosticCodes: [Codes.claimUncited.code],
       diagnosticRanges,
       edits: [replaceOffsets(document, marker.start, marker.end, marker.text), replaceOffsets(document, insertion.offset, insertion.offset, insertion.text)],
       command: showCommand(showPosition, document.uri, cursorInNewNote(document.text, [marker], insertion)),
@@ -40,7 +41,7 @@ export function claimCodeActions(document: BriefDocument, sentences: Sentence[],
       actions.push({
         title: 'Cite a source with [@…]',
         kind: 'quickfix',
-        diagnosticCodes: ['claim.uncited'],
+        diagnosticCodes: [Codes.claimUncited.code],
         diagnosticRanges,
         edits: [replaceOffsets(document, at, at, ' [@]')],
         command: showCommand(showPosition, document.uri, { line: position.line, character: position.character + 3 }),
@@ -49,7 +50,7 @@ export function claimCodeActions(document: BriefDocument, sentences: Sentence[],
     actions.push({
       title: 'Not a claim: stop flagging this sentence',
       kind: 'quickfix',
-      diagnosticCodes: ['claim.uncited'],
+      diagnosticCodes: [Codes.claimUncited.code],
       diagnosticRanges,
       edits: [replaceOffsets(document, sentence.end, sentence.end, ` ${IGNORE_MARKER}`)],
     });

@@ -4,6 +4,7 @@ import { findLegacyMarkers } from './legacyMarkers';
 import { findMisplacedMarkers } from './markerPlacement';
 import type { FootnotePlacement } from '../../options';
 import type { BriefDiagnostic } from '../../types';
+import { Codes } from '../../diagnosticCodes';
 
 /** `footnote.undefined`: a `[^label]` marker whose note is never written. */
 export function findUndefinedFootnotes(document: BriefDocument): BriefDiagnostic[] {
@@ -11,8 +12,8 @@ export function findUndefinedFootnotes(document: BriefDocument): BriefDiagnostic
   return document.footnoteReferences
     .filter((ref) => !defined.has(ref.key))
     .map((ref) => ({
-      code: 'footnote.undefined',
-      severity: 'error',
+      code: Codes.footnoteUndefined.code,
+      severity: Codes.footnoteUndefined.severity,
       message: `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`,
       range: ref.range,
     }));
@@ -24,8 +25,8 @@ export function findUnusedFootnotes(document: BriefDocument): BriefDiagnostic[] 
   return document.footnoteDefinitions
     .filter((def) => !referenced.has(def.key))
     .map((def) => ({
-      code: 'footnote.unused',
-      severity: 'warning',
+      code: Codes.footnoteUnused.code,
+      severity: Codes.footnoteUnused.severity,
       message: `Footnote [^${def.label}] is never cited in the text. Put the marker [^${def.label}] where the note belongs, or delete the note.`,
       range: def.labelRange,
     }));
@@ -38,8 +39,8 @@ export function findDuplicateFootnotes(document: BriefDocument): BriefDiagnostic
       const first = entry.definitions[0];
       const same = first.content.trim() === def.content.trim();
       return {
-        code: 'footnote.duplicate',
-        severity: 'error',
+        code: Codes.footnoteDuplicate.code,
+        severity: Codes.footnoteDuplicate.severity,
         message: same
           ? `Footnote [^${def.label}] is written twice with the same text (first on line ${first.range.start.line + 1}). Delete this copy.`
           : `Footnote [^${def.label}] is written twice with different text (first on line ${first.range.start.line + 1}); readers only see the first. Merge the notes or give this one a new label.`,
@@ -54,8 +55,8 @@ export function findEmptyFootnotes(document: BriefDocument): BriefDiagnostic[] {
   return document.footnoteDefinitions
     .filter((def) => def.content.trim() === '')
     .map((def) => ({
-      code: 'footnote.empty',
-      severity: 'warning',
+      code: Codes.footnoteEmpty.code,
+      severity: Codes.footnoteEmpty.severity,
       message: `Footnote [^${def.label}] has no text. Write the note after "[^${def.label}]: ", or remove the note and its marker.`,
       range: def.labelRange,
     }));
@@ -84,8 +85,8 @@ export function findFootnoteOrderProblems(document: BriefDocument): BriefDiagnos
     const later = laterMinimumAt[i];
     if (later && later.number < first.number) {
       diagnostics.push({
-        code: 'footnote.order',
-        severity: 'warning',
+        code: Codes.footnoteOrder.code,
+        severity: Codes.footnoteOrder.severity,
         message: `Footnote [^${first.entry.label}] is cited before [^${later.entry.label}], so the numbers do not run in reading order. Use "Renumber footnotes" to number them 1, 2, 3… as they appear.`,
         range: first.reference.range,
       });
@@ -99,8 +100,8 @@ export function findMisplacedFootnotes(document: BriefDocument, placement: Footn
   return findMisplacedMarkers(document, placement).map((found) => {
     const markers = document.text.slice(found.start, found.end);
     return {
-      code: 'footnote.placement',
-      severity: 'information',
+      code: Codes.footnotePlacement.code,
+      severity: Codes.footnotePlacement.severity,
       message:
         placement === 'after-punctuation'
           ? `Put the footnote marker ${markers} after the "${found.punctuation}", as Chicago style does: "${found.punctuation}${markers}".`
@@ -113,8 +114,8 @@ export function findMisplacedFootnotes(document: BriefDocument, placement: Footn
 /** `footnote.legacy-marker`: superscript digits or HTML note markers pasted from Word, a PDF or a web page. */
 export function findLegacyFootnoteMarkers(document: BriefDocument): BriefDiagnostic[] {
   return findLegacyMarkers(document).map((marker) => ({
-    code: 'footnote.legacy-marker',
-    severity: 'information',
+    code: Codes.footnoteLegacyMarker.code,
+    severity: Codes.footnoteLegacyMarker.severity,
     message:
       marker.kind === 'superscript'
         ? `"${document.text.slice(marker.start, marker.end)}" looks like a footnote number pasted from Word or a PDF. Use "Convert to Markdown footnotes" to turn it into [^${marker.number}] with its note.`
@@ -134,8 +135,8 @@ export function findFootnoteLabelCaseProblems(document: BriefDocument): BriefDia
     for (const occurrence of occurrences) {
       if (occurrence.label === entry.label) continue;
       diagnostics.push({
-        code: 'footnote.label-case',
-        severity: 'information',
+        code: Codes.footnoteLabelCase.code,
+        severity: Codes.footnoteLabelCase.severity,
         message: `[^${occurrence.label}] and [^${entry.label}] differ only in capitals: GitHub reads them as one note, Pandoc as two. Write the label as [^${entry.label}] everywhere.`,
         range: occurrence.range,
       });

@@ -3,6 +3,7 @@ import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
 import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
 import { describeSource } from './sourceChecks';
+import { Codes } from '../../diagnosticCodes';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
@@ -12,8 +13,8 @@ export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, En
 /** `bibliography.duplicate`: an entry listed twice; reported on the later copy. */
 export function findDuplicateBibliographyEntries(document: BriefDocument): BriefDiagnostic[] {
   return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) => ({
-    code: 'bibliography.duplicate',
-    severity: 'warning',
+    code: Codes.bibliographyDuplicate.code,
+    severity: Codes.bibliographyDuplicate.severity,
     message: `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`,
     range: copy.entry.range,
   }));
@@ -35,8 +36,8 @@ export function findUnsortedBibliography(document: BriefDocument): BriefDiagnost
   if (!found) return [];
   return [
     {
-      code: 'bibliography.unsorted',
-      severity: 'information',
+      code: Codes.bibliographyUnsorted.code,
+      severity: Codes.bibliographyUnsorted.severity,
       message: `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`,
       range: found.entry.entry.range,
     },
@@ -56,8 +57,8 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
     .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
     .map((entry) => ({
-      code: 'bibliography.uncited',
-      severity: 'information',
+      code: Codes.bibliographyUncited.code,
+      severity: Codes.bibliographyUncited.severity,
       message: `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
       range: entry.entry.range,
     }));

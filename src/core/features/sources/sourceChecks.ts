@@ -3,6 +3,7 @@ import type { BriefDiagnostic } from '../../types';
 import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
+import { Codes } from '../../diagnosticCodes';
 
 function quoteShort(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -61,8 +62,8 @@ export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
 /** `source.mismatch`: a footnote and its Bibliography entry disagree on a field. */
 export function findSourceMismatches(document: BriefDocument): BriefDiagnostic[] {
   return findFieldMismatches(SourceIndex.of(document)).map((m) => ({
-    code: 'source.mismatch',
-    severity: 'warning',
+    code: Codes.sourceMismatch.code,
+    severity: Codes.sourceMismatch.severity,
     message: `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`,
     range: rangeOf(document, m.note, m.noteSpan, m.note.definition),
   }));
@@ -75,8 +76,8 @@ export function findSourcesMissingFromBibliography(document: BriefDocument): Bri
   return index.notes
     .filter((note) => isSource(note.reference) && !index.entryFor(note))
     .map((note) => ({
-      code: 'source.missing-from-bibliography',
-      severity: 'warning',
+      code: Codes.sourceMissingFromBibliography.code,
+      severity: Codes.sourceMissingFromBibliography.severity,
       message: `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`,
       range: rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }),
     }));
@@ -108,8 +109,8 @@ export function findIncompleteSources(document: BriefDocument): BriefDiagnostic[
     if (located.reference.isIbid) return;
     for (const reason of incompleteReasons(located.reference)) {
       diagnostics.push({
-        code: 'source.incomplete',
-        severity: 'information',
+        code: Codes.sourceIncomplete.code,
+        severity: Codes.sourceIncomplete.severity,
         message: `${where} is incomplete: ${reason}.`,
         range: rangeOf(document, located, undefined, whole),
       });
@@ -138,8 +139,8 @@ export function findUrlTitleMismatches(document: BriefDocument): BriefDiagnostic
     }
     if (!contradicts) continue;
     diagnostics.push({
-      code: 'source.url-title-mismatch',
-      severity: 'warning',
+      code: Codes.sourceUrlTitleMismatch.code,
+      severity: Codes.sourceUrlTitleMismatch.severity,
       message: `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`,
       range: rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }),
     });

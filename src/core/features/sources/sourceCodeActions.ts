@@ -7,6 +7,7 @@ import { findDuplicateEntries, firstUnsortedEntry } from './bibliographyChecks';
 import { findFieldMismatches } from './sourceChecks';
 import { fieldOffsets, isSource, SourceIndex } from './sourceIndex';
 import { appendEntry, removeEntry, sortBibliography } from './sourceFixes';
+import { Codes } from '../../diagnosticCodes';
 
 /** Quick fixes for Bibliography and source problems that touch `range`. */
 export function sourceCodeActions(document: BriefDocument, range: Range): BriefCodeAction[] {
@@ -18,7 +19,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
     actions.push({
       title: 'Delete this duplicate Bibliography entry',
       kind: 'quickfix',
-      diagnosticCodes: ['bibliography.duplicate'],
+      diagnosticCodes: [Codes.bibliographyDuplicate.code],
       diagnosticRanges: [copy.entry.range],
       edits: [removeEntry(document, copy)],
       isPreferred: true,
@@ -31,7 +32,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
       actions.push({
         title: 'Sort the Bibliography alphabetically',
         kind: 'quickfix',
-        diagnosticCodes: ['bibliography.unsorted'],
+        diagnosticCodes: [Codes.bibliographyUnsorted.code],
         diagnosticRanges: [unsorted.entry.entry.range],
         edits: [sort],
         isPreferred: true,
@@ -47,14 +48,14 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
       {
         title: `Use the Bibliography's ${mismatch.field} in the note: “${mismatch.entrySpan.text}”`,
         kind: 'quickfix',
-        diagnosticCodes: ['source.mismatch'],
+        diagnosticCodes: [Codes.sourceMismatch.code],
         diagnosticRanges,
         edits: [replaceOffsets(document, noteField.start, noteField.end, mismatch.entrySpan.text)],
       },
       {
         title: `Use the note's ${mismatch.field} in the Bibliography: “${mismatch.noteSpan.text}”`,
         kind: 'quickfix',
-        diagnosticCodes: ['source.mismatch'],
+        diagnosticCodes: [Codes.sourceMismatch.code],
         diagnosticRanges,
         edits: [replaceOffsets(document, entryField.start, entryField.end, mismatch.noteSpan.text)],
       },
@@ -71,7 +72,7 @@ export function sourceCodeActions(document: BriefDocument, range: Range): BriefC
       actions.push({
         title: `Add footnote [^${note.definition.label}]'s source to the Bibliography`,
         kind: 'quickfix',
-        diagnosticCodes: ['source.missing-from-bibliography'],
+        diagnosticCodes: [Codes.sourceMissingFromBibliography.code],
         diagnosticRanges: [document.lines.rangeAt(offsets.start, offsets.end)],
         edits: [edit],
       });
