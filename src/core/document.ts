@@ -1,15 +1,13 @@
 import { isBibliographyHeading } from './parse/bibliographyHeading';
-import type { Range } from './types';
+import type { Range, Span } from './types';
 import { LineIndex } from './text/lineIndex';
 import type { Chunk } from './parse/blockSplitter';
-import type { ChunkParse, OffsetSpan, ParsedBlock } from './parse/chunkParser';
+import type { ChunkParse, ParsedBlock } from './parse/chunkParser';
 import { normalizeFootnoteLabel } from './parse/footnoteLabel';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse/frontMatter';
 
 /** A located piece of the brief: offsets into the text and the matching LSP range. */
-export interface Located {
-  start: number;
-  end: number;
+export interface Located extends Span {
   readonly range: Range;
 }
 
@@ -17,7 +15,7 @@ export interface Located {
  * A located item whose LSP range is worked out when first asked for: a keystroke rebuilds
  * thousands of items, and most ranges are never read (only those of reported problems are).
  */
-class Span implements Located {
+class LazySpan implements Located {
   readonly #lines: LineIndex;
   #range: Range | undefined;
 
@@ -136,7 +134,7 @@ export function assembleDocument(
 ): BriefDocument {
   const lines = new LineIndex(text);
   const locate = (start: number, end: number): Located => ({ start, end, range: lines.rangeAt(start, end) });
-  const place = <T extends object>(start: number, end: number, fields: T): Span & T => Object.assign(new Span(start, end, lines), fields);
+  const place = <T extends object>(start: number, end: number, fields: T): LazySpan & T => Object.assign(new LazySpan(start, end, lines), fields);
   const document: BriefDocument = {
     uri,
     version,
@@ -162,7 +160,7 @@ export function assembleDocument(
   for (const [index, { block, offset }] of placed.entries()) {
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
-    for (const span of block.codeSpans) document.codeSpans.push(new Span(offset + span.start, offset + span.end, lines));
+    for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
     }
@@ -224,7 +222,7 @@ export function assembleDocument(
   return document;
 }
 
-function entryAt(text: string, offset: number, span: OffsetSpan, place: (s: number, e: number, fields: { text: string }) => BibliographyEntry): BibliographyEntry {
+function entryAt(text: string, offset: number, span: Span, place: (s: number, e: number, fields: { text: string }) => BibliographyEntry): BibliographyEntry {
   const start = offset + span.start;
   const end = offset + span.end;
   return place(start, end, { text: text.slice(start, end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() });

@@ -6,6 +6,12 @@ export interface Position {
   character: number;
 }
 
+/** A piece of the text as offsets (UTF-16 code units) from its start: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export interface Range {
   start: Position;
   end: Position;

@@ -1,6 +1,6 @@
 import type { CslItem } from '@citation-js/core';
 import type { BriefDocument } from '../document';
-import type { Range } from '../types';
+import type { Range, Span } from '../types';
 import type { DocumentBibliography } from '../features/citations/citationFeatures';
 import { isCorporateAuthor, type ParsedReference } from '../features/sources/referenceParser';
 import { isSource, referenceFromCsl, SourceIndex } from '../features/sources/sourceIndex';
@@ -16,9 +16,9 @@ export interface BibliographyWork {
   /** Where it is first cited (or listed), for ordering by first citation. */
   firstOffset: number;
   /** Spans of the brief that give it (its notes, Bibliography entries and citation keys), for matching problems to it. */
-  origins: Array<{ start: number; end: number }>;
+  origins: Array<Span>;
   /** Its Bibliography section entries, whose text BriefKit keeps when it cannot read all of it. */
-  entries: Array<{ start: number; end: number; text: string }>;
+  entries: Array<Span & { text: string }>;
 }
 
 type Name = NonNullable<CslItem['author']>[number];
@@ -67,7 +67,7 @@ export function cslFromReference(reference: ParsedReference, id: string): CslIte
 export function bibliographyWorks(document: BriefDocument, bibliography: DocumentBibliography): BibliographyWork[] {
   const works: BibliographyWork[] = [];
   const byIdentity = new Map<string, BibliographyWork>();
-  const add = (item: CslItem, reference: ParsedReference, origin: { start: number; end: number }, offset: number, cited?: CitedAt) => {
+  const add = (item: CslItem, reference: ParsedReference, origin: Span, offset: number, cited?: CitedAt) => {
     const keys = SourceIndex.identityKeys(reference);
     let work = keys.map((k) => byIdentity.get(k)).find((w) => w !== undefined);
     if (!work) {

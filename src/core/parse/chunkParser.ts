@@ -5,6 +5,7 @@ import { remarkBriefGfm } from './remarkBriefGfm';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { scanCitations, scanFootnoteReferences, type ScannedCitation } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
+import type { Span } from '../types';
 
 /**
  * What one chunk of a brief contains, with offsets relative to the chunk's start so the
@@ -17,33 +18,26 @@ export interface ChunkParse {
 
 export type BlockKind = 'heading' | 'list' | 'paragraph' | 'footnoteDefinition' | 'frontMatter' | 'code' | 'html' | 'other';
 
-export interface ParsedBlock {
+export interface ParsedBlock extends Span {
   kind: BlockKind;
-  start: number;
-  end: number;
   headingDepth?: number;
   /** The heading's plain text. */
   headingText?: string;
   /** The spans a Bibliography section would take as entries: a list's items, or a paragraph. */
-  entrySpans: OffsetSpan[];
+  entrySpans: Span[];
   footnoteReferences: RawFootnoteReference[];
   footnoteDefinitions: RawFootnoteDefinition[];
   citations: ScannedCitation[];
   sentences: RawSentence[];
   /** Inline code spans, where nothing is a marker. */
-  codeSpans: OffsetSpan[];
+  codeSpans: Span[];
 }
 
-export interface OffsetSpan {
-  start: number;
-  end: number;
-}
-
-export interface RawFootnoteReference extends OffsetSpan {
+export interface RawFootnoteReference extends Span {
   label: string;
 }
 
-export interface RawFootnoteDefinition extends OffsetSpan {
+export interface RawFootnoteDefinition extends Span {
   label: string;
   /** The `[^label]` part of `[^label]:`. */
   labelEnd: number;
@@ -52,7 +46,7 @@ export interface RawFootnoteDefinition extends OffsetSpan {
   contentEnd: number;
 }
 
-export interface RawSentence extends OffsetSpan {
+export interface RawSentence extends Span {
   /** The sentence's readable text: Markdown syntax and container markers removed. */
   text: string;
   /** Start of the paragraph (or table cell) the sentence belongs to. */

@@ -1,10 +1,9 @@
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Span } from '../types';
 
 /** A value from front matter with the offsets of its text in the document. */
-export interface FrontMatterValue {
+export interface FrontMatterValue extends Span {
   value: string;
-  start: number;
-  end: number;
 }
 
 export interface ParsedFrontMatter {

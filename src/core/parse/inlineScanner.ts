@@ -1,17 +1,14 @@
 import { FOOTNOTE_REFERENCE } from './footnoteLabel';
+import type { Span } from '../types';
 
 /** A footnote marker found in text, offsets relative to the scanned string. */
-export interface ScannedFootnoteReference {
-  start: number;
-  end: number;
+export interface ScannedFootnoteReference extends Span {
   label: string;
 }
 
-export interface CitationItem {
+export interface CitationItem extends Span {
   key: string;
   /** Offsets of `@key` (or `-@key`'s `@key`). */
-  start: number;
-  end: number;
   /** `[-@key]`: the author's name is suppressed. */
   suppressAuthor: boolean;
   prefix: string;
@@ -19,9 +16,7 @@ export interface CitationItem {
   suffix: string;
 }
 
-export interface ScannedCitation {
-  start: number;
-  end: number;
+export interface ScannedCitation extends Span {
   /** `[@key]` is bracketed; `@key` in running text is not. */
   bracketed: boolean;
   items: CitationItem[];

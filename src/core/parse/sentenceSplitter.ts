@@ -1,3 +1,5 @@
+import type { Span } from '../types';
+
 /**
  * Splits prose into sentences. Returns [start, end) spans, trimmed of surrounding space.
  *
@@ -6,10 +8,6 @@
  * word starts a new sentence. Abbreviations (U.S., e.g., Dr., No.), initials (J. Smith)
  * and decimals (3.5) do not end a sentence.
  */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 const ABBREVIATIONS = new Set(
   [

@@ -1,10 +1,5 @@
 import type { BriefDocument } from '../document';
-import type { Range } from '../types';
-
-interface Span {
-  start: number;
-  end: number;
-}
+import type { Range, Span } from '../types';
 
 /** An editor range (a selection, the cursor, a diagnostic's range) as offsets into the document. */
 export function spanOf(document: BriefDocument, range: Range): Span {

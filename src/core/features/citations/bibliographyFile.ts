@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../../text/lineIndex';
-import type { Range } from '../../types';
+import type { Range, Span } from '../../types';
 
 /** One work from a bibliography file, with where it is written. */
 export interface BibliographyFileEntry {
@@ -65,10 +65,8 @@ function derivedKey(item: CslItem, position: number): string {
   return base || `entry${position + 1}`;
 }
 
-interface RawEntry {
+interface RawEntry extends Span {
   key: string;
-  start: number;
-  end: number;
 }
 
 /** BibTeX entries by scanning braces, so each has a position even when citation-js rejects the file. */

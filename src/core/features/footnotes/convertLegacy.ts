@@ -4,15 +4,14 @@ import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 import { FootnoteIndex } from './footnoteIndex';
 import { findLegacyMarkers, superscriptValue, type LegacyMarker } from './legacyMarkers';
 import { definitionInsertion } from './newFootnote';
+import type { Span } from '../../types';
 
 /** A note's text found in the brief, to be moved into a Markdown definition. */
-interface FoundNote {
+interface FoundNote extends Span {
   number: number;
   /** The HTML id of the note (`fn1`), for HTML exports. */
   id?: string;
   /** The region the note occupies; it is removed and its text moved. */
-  start: number;
-  end: number;
   text: string;
 }
 

@@ -3,6 +3,7 @@ import { replaceOffsets, type TextEdit } from '../../edits';
 import type { FootnotePlacement } from '../../options';
 import { findMisplacedMarkers } from './markerPlacement';
 import { definitionInsertion } from './newFootnote';
+import type { Span } from '../../types';
 
 /** Removes a note and the line break after it. */
 export function removeDefinition(document: BriefDocument, definition: FootnoteDefinition): TextEdit {
@@ -20,7 +21,7 @@ export function createDefinition(document: BriefDocument, label: string): TextEd
 }
 
 /** Moves every misplaced marker to the house style's side of the punctuation. */
-export function fixMarkerPlacement(document: BriefDocument, placement: FootnotePlacement, within?: { start: number; end: number }): TextEdit[] {
+export function fixMarkerPlacement(document: BriefDocument, placement: FootnotePlacement, within?: Span): TextEdit[] {
   return findMisplacedMarkers(document, placement)
     .filter((found) => !within || (found.start < within.end && found.end > within.start) || (found.start === within.start))
     .map((found) => replaceOffsets(document, found.replaceStart, found.replaceEnd, found.replacement));

@@ -1,8 +1,7 @@
 import type { BriefDocument, Located } from '../../document';
+import type { Span } from '../../types';
 
-export interface LegacyMarker {
-  start: number;
-  end: number;
+export interface LegacyMarker extends Span {
   /** The note number the marker shows. */
   number: number;
   kind: 'superscript' | 'html';

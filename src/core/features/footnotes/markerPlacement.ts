@@ -1,13 +1,12 @@
 import type { BriefDocument, FootnoteReference } from '../../document';
 import type { FootnotePlacement } from '../../options';
+import type { Span } from '../../types';
 
 const PUNCTUATION = /^(?:\.{3}|[.,;:!?…])/;
 
-export interface MisplacedMarkers {
+export interface MisplacedMarkers extends Span {
   /** Adjacent markers such as `[^1][^2]`, moved together. */
   markers: FootnoteReference[];
-  start: number;
-  end: number;
   punctuation: string;
   punctuationStart: number;
   /** The text that replaces [start, punctuation end) or [punctuation start, end). */

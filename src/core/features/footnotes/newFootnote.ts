@@ -1,7 +1,7 @@
 import type { BriefDocument } from '../../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
 import { LineIndex } from '../../text/lineIndex';
-import type { Position } from '../../types';
+import type { Position, Span } from '../../types';
 import { FootnoteIndex } from './footnoteIndex';
 
 export interface DefinitionInsertion {
@@ -59,9 +59,7 @@ export function insertFootnote(document: BriefDocument, offset: number): NewFoot
   };
 }
 
-export interface OffsetEdit {
-  start: number;
-  end: number;
+export interface OffsetEdit extends Span {
   text: string;
 }
 

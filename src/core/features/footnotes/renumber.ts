@@ -1,6 +1,7 @@
 import type { BriefDocument, FootnoteDefinition } from '../../document';
 import type { TextEdit } from '../../edits';
 import { FootnoteIndex, isNumericLabel } from './footnoteIndex';
+import type { Span } from '../../types';
 
 export interface RenumberOptions {
   /** Also number named labels such as `[^smith2020]`; by default they keep their names. */
@@ -25,7 +26,7 @@ export function renumberFootnotes(document: BriefDocument, options: RenumberOpti
 
   const text = document.text;
   const edits: TextEdit[] = [];
-  const rewritten: Array<{ start: number; end: number }> = [];
+  const rewritten: Array<Span> = [];
   for (const group of consecutiveDefinitions(document)) {
     const ordered = [...group].sort((a, b) => rank.get(a.key)! - rank.get(b.key)! || a.start - b.start);
     const pieces = ordered.map((def) => relabelDefinition(document, def, labelOf));

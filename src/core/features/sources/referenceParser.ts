@@ -1,15 +1,14 @@
+import type { Span } from '../../types';
 /**
  * A tolerant reader of the reference shapes found in real briefs: Chicago notes and
  * author-date bibliography entries, APA and MLA-like strings. It finds fields rather than
  * following one grammar, and records where each field is, so checks can point at it and
  * fixes can replace it. What it cannot read stays in `raw`; nothing is dropped.
  */
-export interface FieldSpan {
+export interface FieldSpan extends Span {
   /** The field as written. */
   text: string;
   /** Offsets in the parsed string. */
-  start: number;
-  end: number;
 }
 
 export interface ParsedReference {

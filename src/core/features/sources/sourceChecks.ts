@@ -1,5 +1,5 @@
 import type { BriefDocument } from '../../document';
-import type { BriefDiagnostic } from '../../types';
+import type { BriefDiagnostic, Span } from '../../types';
 import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
@@ -18,7 +18,7 @@ function describe(located: LocatedReference): string {
   return title ?? (r.url ? r.url.text : quoteShort(r.raw));
 }
 
-function rangeOf(document: BriefDocument, located: LocatedReference, field: FieldSpan | undefined, fallback: { start: number; end: number }) {
+function rangeOf(document: BriefDocument, located: LocatedReference, field: FieldSpan | undefined, fallback: Span) {
   const offsets = field ? fieldOffsets(located, field) : fallback;
   return document.lines.rangeAt(offsets.start, offsets.end);
 }
@@ -105,7 +105,7 @@ function incompleteReasons(reference: ParsedReference): string[] {
 export function findIncompleteSources(document: BriefDocument): BriefDiagnostic[] {
   const index = SourceIndex.of(document);
   const diagnostics: BriefDiagnostic[] = [];
-  const check = (located: LocatedReference, where: string, whole: { start: number; end: number }) => {
+  const check = (located: LocatedReference, where: string, whole: Span) => {
     if (located.reference.isIbid) return;
     for (const reason of incompleteReasons(located.reference)) {
       diagnostics.push({

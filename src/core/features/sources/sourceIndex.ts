@@ -1,6 +1,7 @@
 import { perDocument, type BibliographyEntry, type BriefDocument, type FootnoteDefinition } from '../../document';
 import type { CslItem } from '@citation-js/core';
 import { foldForComparison, isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
+import type { Span } from '../../types';
 
 /** A parsed reference and the document offset its field spans are relative to. */
 export interface LocatedReference {
@@ -202,7 +203,7 @@ export function laterCopies<T>(items: readonly T[], referenceOf: (item: T) => Pa
 }
 
 /** A field span as document offsets. */
-export function fieldOffsets(located: LocatedReference, field: FieldSpan): { start: number; end: number } {
+export function fieldOffsets(located: LocatedReference, field: FieldSpan): Span {
   return { start: located.offset + field.start, end: located.offset + field.end };
 }
 
