@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_OPTIONS, OUTPUT_FORMATS, styleNames } from '../core';
-import { registerShippedStyles } from '../server/shippedStyles';
 import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
@@ -10,11 +9,13 @@ import { readBriefOrReport } from './readBrief';
 export async function bibliography(args: string[]): Promise<number> {
   const parsed = parseArgs(args, 'bibliography', { style: 'value', format: 'value', order: 'value' }, 'Name the Markdown brief whose bibliography to print.');
   if (parsed.files.length > 1) throw new UsageError('"briefkit bibliography" prints one brief at a time.');
-  registerShippedStyles();
   const format = choice(parsed, 'format', OUTPUT_FORMATS, 'text');
   const order = choice(parsed, 'order', ['style', 'cited'] as const, 'style');
   const style = parsed.values.get('style') ?? 'chicago-author-date';
   const isFile = /\.csl$/i.test(style);
+  const styleId = isFile ? pathToFileURL(resolve(style)).href : style;
+  // Created first: the service registers the styles the CLI ships (IEEE) beside the bundled ones.
+  const service = createCliService({ ...DEFAULT_OPTIONS, citationStyle: styleId });
   if (!isFile && !styleNames().includes(style)) {
     console.error(`briefkit: unknown style "${style}". Known styles: ${styleNames().join(', ')}; or give the path of a .csl file.`);
     return 2;
@@ -22,11 +23,10 @@ export async function bibliography(args: string[]): Promise<number> {
   const [path] = parsed.files;
   const read = readBriefOrReport(path);
   if (!read) return 2;
-  const service = createCliService({ ...DEFAULT_OPTIONS, citationStyle: isFile ? pathToFileURL(resolve(style)).href : style });
   const document = { uri: pathToFileURL(resolve(path)).href, version: 1, getText: () => read.text };
   await service.loadBibliographies(document);
   // The --style given wins over the brief's front matter.
-  const chosen = service.getStyle(document, isFile ? pathToFileURL(resolve(style)).href : style);
+  const chosen = service.getStyle(document, styleId);
   if (isFile && chosen.definition === undefined) {
     console.error(`briefkit: ${style}: cannot read this style file`);
     return 2;

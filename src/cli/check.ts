@@ -1,13 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Severity } from '../core';
+import { SEVERITY_RANK } from '../core';
 import { choice, parseArgs } from './args';
 import { createCliService } from './cliService';
 import { formatJson, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
@@ -35,5 +34,5 @@ export async function check(args: string[]): Promise<number> {
   }
   if (unreadable) return 2;
   if (failOn === 'never') return 0;
-  return reports.some((r) => r.diagnostics.some((d) => RANK[d.severity] <= RANK[failOn])) ? 1 : 0;
+  return reports.some((r) => r.diagnostics.some((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[failOn])) ? 1 : 0;
 }

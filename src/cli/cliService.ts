@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readTextFile } from '../node/readTextFile';
+import { shippedStyles } from '../node/shippedStyles';
 import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../core';
 
 /** The core as the CLI hosts it: default options (or those given), files from disk, warnings and errors on standard error. */
@@ -7,12 +7,7 @@ export function createCliService(options: BriefOptions = DEFAULT_OPTIONS): Brief
   return createBriefService({
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
     getOptions: () => options,
-    readFile: async (uri) => {
-      try {
-        return await readFile(fileURLToPath(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: readTextFile,
+    styles: shippedStyles(),
   });
 }

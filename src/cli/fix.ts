@@ -2,11 +2,10 @@ import { renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from 'node
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { pathToFileURL } from 'node:url';
-import type { BriefService, TextEdit } from '../core';
+import { Codes, type BriefService, type TextEdit } from '../core';
 import { parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
-import { Codes } from '../core/diagnosticCodes';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
 export const FIXES = ['convert', 'renumber', 'placement', 'duplicates'] as const;

@@ -1,18 +1,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  EXPORT_BIBLIOGRAPHY_REQUEST,
-  SERVER_COMMANDS,
-  type CommandResult,
-  type ExportBibliographyParams,
-  type ExportBibliographyResponse,
-} from '../server/commands';
+import { EXPORT_BIBLIOGRAPHY_REQUEST, type ExportBibliographyParams, type ExportBibliographyResponse } from '../protocol/requests';
+import { SERVER_COMMANDS, type CommandResult } from '../protocol/commands';
 import type { PanelFormat } from './previewHtml';
+import type { BibliographyOrder } from '../core';
 
 /** The style and order to render in: the preview's, when it shows the brief. */
 export interface RenderChoice {
   style?: string;
-  order: 'style' | 'cited';
+  order: BibliographyOrder;
 }
 
 const FORMATS: Array<{ format: PanelFormat; label: string; extension: string; detail: string }> = [

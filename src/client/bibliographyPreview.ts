@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BIBLIOGRAPHY_REQUEST, type BibliographyRequestParams, type BibliographyResponse } from '../server/commands';
+import { BIBLIOGRAPHY_REQUEST, type BibliographyRequestParams, type BibliographyResponse } from '../protocol/requests';
 import { copyBibliography, exportBibliography, writeBibliographySection, type RenderChoice } from './bibliographyCommands';
 import { allowedLinkTarget, previewHtml, type FromPanel } from './previewHtml';
+import type { BibliographyOrder } from '../core';
 
 export const PREVIEW_VIEW_TYPE = 'briefkit.bibliographyPreview';
 
 interface PreviewState {
   uri?: string;
   style?: string;
-  order: 'style' | 'cited';
+  order: BibliographyOrder;
 }
 
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, type CommandResult } from '../server/commands';
+import { SERVER_COMMANDS, type CommandResult } from '../protocol/commands';
 import { BibliographyPreview, PREVIEW_VIEW_TYPE } from './bibliographyPreview';
 import type MarkdownIt from 'markdown-it';
 import { briefkitMarkdownIt } from './markdownItBrief';

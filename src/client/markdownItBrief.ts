@@ -3,8 +3,7 @@ import type { PluginSimple } from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import footnotes from 'markdown-it-footnote';
-import { isBibliographyHeading } from '../core/parse/bibliographyHeading';
-import type { RenderedCitations } from '../core/bibliography/citationRendering';
+import { isBibliographyHeading, type RenderedCitations } from '../core';
 
 /**
  * Finds the rendered citations for the text being parsed, or undefined while they are not known:

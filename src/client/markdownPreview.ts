@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RenderedCitations } from '../core/bibliography/citationRendering';
-import { CITATIONS_REQUEST, type CitationsRequestParams } from '../server/commands';
+import type { RenderedCitations } from '../core';
+import { CITATIONS_REQUEST, type CitationsRequestParams } from '../protocol/requests';
 
 /**
  * Rendered citations for VS Code's Markdown preview, fetched from the language server per

@@ -6,13 +6,15 @@
  * `{ type: 'status', text }`. Messages the page sends: see `FromPanel`.
  */
 
+import type { BibliographyOrder } from '../core';
+
 export type PanelFormat = 'markdown' | 'html' | 'text' | 'bibtex' | 'csl-json';
 
 /** What the page asks of the extension. */
 export type FromPanel =
   | { type: 'ready' }
   | { type: 'style'; style: string }
-  | { type: 'order'; order: 'style' | 'cited' }
+  | { type: 'order'; order: BibliographyOrder }
   | { type: 'reveal'; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
   | { type: 'open'; url: string }
   | { type: 'copy'; format: PanelFormat }

@@ -19,6 +19,9 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Severities from the most serious (0) down. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 export interface BriefDiagnostic {
   /** Stable code such as `footnote.undefined`; tools and tests rely on it. */
   code: DiagnosticCode;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { ParsedBibliographyFile } from '../core/features/citations/bibliographyFile';
+import type { ParsedBibliographyFile } from '../core';
 
 type Pending = { resolve: (file: ParsedBibliographyFile) => void; reject: (error: Error) => void };
 

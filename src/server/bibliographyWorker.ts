@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseBibliographyFile } from '../core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../core';
 
 /**
  * Parses bibliography files off the server's main thread: a 10,000-entry .bib takes about a

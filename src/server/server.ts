@@ -25,7 +25,6 @@ import {
   createBriefService,
   DEFAULT_OPTIONS,
   OperationCancelled,
-  SHOW_POSITION_COMMAND,
   type BriefCompletionItem,
   type BriefDiagnostic,
   type BriefOptions,
@@ -35,18 +34,18 @@ import {
   BIBLIOGRAPHY_REQUEST,
   CITATIONS_REQUEST,
   EXPORT_BIBLIOGRAPHY_REQUEST,
-  SERVER_COMMANDS,
   type BibliographyRequestParams,
   type BibliographyResponse,
   type CitationsRequestParams,
-  type CommandResult,
   type ExportBibliographyParams,
   type ExportBibliographyResponse,
-} from './commands';
+} from '../protocol/requests';
+import { SERVER_COMMANDS, type CommandResult } from '../protocol/commands';
 import { allowsOutsideWorkspace, bibliographyPatterns, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
-import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles, readTextFile, resolveBibliographyPatterns } from './workspaceFiles';
+import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles, resolveBibliographyPatterns } from './workspaceFiles';
+import { readTextFile } from '../node/readTextFile';
 import { BibliographyParser } from './bibliographyParser';
-import { registerShippedStyles } from './shippedStyles';
+import { shippedStyles } from '../node/shippedStyles';
 import { fileURLToPath } from 'node:url';
 
 const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
@@ -85,7 +84,6 @@ function toLspCompletion(item: BriefCompletionItem): CompletionItem {
 
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  registerShippedStyles();
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
   let workspaceFolders: string[] = [];
@@ -106,6 +104,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     mayRead: (uri) => allowOutsideWorkspace || workspaceFolders.length === 0 || isInsideWorkspace(uri, workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(workspaceFolders),
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
+    styles: shippedStyles(),
   });
   const pending = new Map<string, { timer: NodeJS.Timeout; cancel: CancellationTokenSource }>();
   const watcher = new BibliographyWatcher((uri) => {
@@ -311,7 +310,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }): Promise<CommandResult> => {
     const [uri] = args as [string];
-    if (command === SHOW_POSITION_COMMAND) {
+    if (command === SERVER_COMMANDS.showPosition) {
       await showPosition(uri, args[1] as Position);
       return { applied: true };
     }

@@ -4,14 +4,6 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A file's text by URI, or undefined when it cannot be read. */
-export async function readTextFile(uri: string): Promise<string | undefined> {
-  try {
-    return await readFile(fileURLToPath(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 /** Enough for any real brief collection; a larger tree is not searched further. */
 const MAX_FILES = 5000;

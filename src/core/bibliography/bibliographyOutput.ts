@@ -7,11 +7,13 @@ import { RecentCache } from '../text/recentCache';
 export const OUTPUT_FORMATS = ['html', 'text', 'markdown', 'bibtex', 'csl-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** `style`: the order the style sets (usually alphabetical); `cited`: order of first citation. */
+export type BibliographyOrder = 'style' | 'cited';
+
 export interface OutputOptions {
   style: string;
   format: OutputFormat;
-  /** `style`: the order the style sets (usually alphabetical); `cited`: order of first citation. */
-  order: 'style' | 'cited';
+  order: BibliographyOrder;
   lang?: string;
   /** XML of a .csl file, when the style is one. */
   customDefinition?: string;

@@ -1,7 +1,7 @@
 import type { BriefDocument } from '../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../edits';
 import type { BriefDiagnostic, Range } from '../types';
-import { htmlToText, renderWorks } from './bibliographyOutput';
+import { htmlToText, renderWorks, type BibliographyOrder } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
 import type { StyleChoice } from './styleChoice';
 import { Codes, type DiagnosticCode } from '../diagnosticCodes';
@@ -26,7 +26,7 @@ export interface PreviewEntry {
 }
 
 /** Each work rendered for the preview, with where it is cited and the problems found in the notes and entries that give it. */
-export function previewEntries(document: BriefDocument, works: BibliographyWork[], diagnostics: BriefDiagnostic[], style: StyleChoice, order: 'style' | 'cited'): PreviewEntry[] {
+export function previewEntries(document: BriefDocument, works: BibliographyWork[], diagnostics: BriefDiagnostic[], style: StyleChoice, order: BibliographyOrder): PreviewEntry[] {
   const problems = diagnostics
     .filter((d) => ENTRY_PROBLEM_CODES.has(d.code))
     .map((d) => ({ diagnostic: d, offset: document.lines.offsetAt(d.range.start) }));

@@ -1,7 +1,7 @@
 import type { CslItem } from '@citation-js/core';
 import type { BriefDocument } from '../document';
 import type { Range, Span } from '../types';
-import type { DocumentBibliography } from '../features/citations/citationFeatures';
+import type { DocumentBibliography } from '../features/citations/bibliographyStore';
 import { isCorporateAuthor, type ParsedReference } from '../features/sources/referenceParser';
 import { isSource, referenceFromCsl, SourceIndex } from '../features/sources/sourceIndex';
 

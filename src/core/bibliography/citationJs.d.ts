@@ -18,9 +18,28 @@ declare module '@citation-js/core' {
     DOI?: string;
     [field: string]: unknown;
   }
+  /** One citation cluster as citeproc-js takes it. */
+  export interface CiteprocCitation {
+    citationItems: Array<{ id: string; locator?: string; label?: string; prefix?: string; suffix?: string; 'suppress-author'?: boolean }>;
+    properties: { noteIndex: number };
+  }
+  export interface CiteprocEngine {
+    opt: { xclass: string };
+    rebuildProcessorState(citations: CiteprocCitation[], mode: 'html' | 'text', uncited: string[]): Array<[string, number, string]>;
+    updateItems(ids: string[]): void;
+    /** The bibliography: which item each entry is, and the entries (each in citeproc's own div). */
+    makeBibliography(): [{ entry_ids: string[][] }, string[]];
+  }
   export const plugins: {
     input: { chain(data: unknown, options?: { target?: string; generateGraph?: boolean; forceType?: string }): CslItem[] };
-    config: { get(name: string): { styles: { add(name: string, style: string): void; has(name: string): boolean }; locales: { add(name: string, locale: string): void; list(): string[] } } };
+    config: {
+      get(name: string): {
+        styles: { add(name: string, style: string): void; has(name: string): boolean };
+        locales: { add(name: string, locale: string): void; list(): string[] };
+        /** citation-js's cached citeproc-js engine for a style and locale, loaded with `data`. */
+        engine(data: CslItem[], style: string, lang: string | undefined, format: 'html' | 'text'): CiteprocEngine;
+      };
+    };
   };
   export class Cite {
     constructor(data: unknown);
@@ -37,21 +56,4 @@ declare module 'style-chicago' {
 declare module 'style-mla' {
   const style: unknown;
   export default style;
-}
-declare module '@citation-js/plugin-csl/lib/engines.js' {
-  import type { CslItem } from '@citation-js/core';
-  /** One citation cluster as citeproc-js takes it. */
-  export interface CiteprocCitation {
-    citationItems: Array<{ id: string; locator?: string; label?: string; prefix?: string; suffix?: string; 'suppress-author'?: boolean }>;
-    properties: { noteIndex: number };
-  }
-  export interface CiteprocEngine {
-    opt: { xclass: string };
-    rebuildProcessorState(citations: CiteprocCitation[], mode: 'html' | 'text', uncited: string[]): Array<[string, number, string]>;
-    updateItems(ids: string[]): void;
-    /** The bibliography: which item each entry is, and the entries (each in citeproc's own div). */
-    makeBibliography(): [{ entry_ids: string[][] }, string[]];
-  }
-  /** citation-js's cached citeproc-js engine for a style and locale, loaded with `data`. */
-  export default function prepareEngine(data: CslItem[], style: string, lang: string | undefined, format: 'html' | 'text'): CiteprocEngine;
 }

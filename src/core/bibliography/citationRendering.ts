@@ -1,8 +1,8 @@
-import type { CiteprocCitation } from '@citation-js/plugin-csl/lib/engines.js';
+import type { CiteprocCitation } from '@citation-js/core';
 import type { BriefDocument, CitationKey } from '../document';
 import { renderWorks } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
-import type { DocumentBibliography } from '../features/citations/citationFeatures';
+import type { DocumentBibliography } from '../features/citations/bibliographyStore';
 import { renderCitationClusters } from './cslStyles';
 import type { StyleChoice } from './styleChoice';
 

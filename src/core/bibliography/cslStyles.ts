@@ -1,10 +1,10 @@
-import { Cite, plugins, type CslItem } from '@citation-js/core';
+import { Cite, plugins, type CiteprocCitation, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import prepareEngine, { type CiteprocCitation } from '@citation-js/plugin-csl/lib/engines.js';
 import chicagoAuthorDate from 'style-chicago';
 import mla from 'style-mla';
 import chicagoNoteBibliography from '@citation/csl-style-chicago-note-bibliography';
 import { RecentCache } from '../text/recentCache';
+import type { ShippedStyle } from '../host';
 
 /**
  * The citation styles BriefKit renders with citation-js (citeproc-js). The CSL project's style
@@ -31,9 +31,14 @@ export function styleTitle(name: string): string | undefined {
   return REGISTERED.get(name)?.title;
 }
 
-/** Adds a style by name from the XML of its .csl file (the host reads the file). */
-export function registerStyle(name: string, title: string, xml: string): void {
-  REGISTERED.set(name, { title, definition: xml });
+/** Adds the styles a host ships as .csl files (the host reads them), by name. */
+export function registerStyles(styles: readonly ShippedStyle[]): void {
+  for (const { name, title, xml } of styles) REGISTERED.set(name, { title, definition: xml });
+}
+
+/** citation-js's cached citeproc-js engine for a style and locale, through the CSL plugin's public configuration. */
+function prepareEngine(items: CslItem[], template: string, lang: string, format: 'html' | 'text') {
+  return plugins.config.get('@csl').engine(items, template, lang, format);
 }
 
 /** Whether citation-js has the locale's terms and date formats (en-US, de-DE, fr-FR, es-ES, nl-NL). */

@@ -110,3 +110,11 @@ export class BibliographyStore {
     return entries;
   }
 }
+
+/** The bibliography files one document draws on, as loaded now. */
+export interface DocumentBibliography {
+  sources: BibliographySource[];
+  files: Array<{ source: BibliographySource; file: LoadedFile | undefined }>;
+  byKey: Map<string, BibliographyFileEntry>;
+  entries: SearchableEntry[];
+}

@@ -1,6 +1,7 @@
 import type { BriefDocument, Sentence } from '../../document';
 import type { BriefOptions } from '../../options';
-import type { BriefDiagnostic } from '../../types';
+import { finding, type Finding } from '../../feature';
+import { claimFixes } from './claimFixes';
 import { evidenceText, findUncitedClaims, type ClaimScore } from './claimDetector';
 import { Codes } from '../../diagnosticCodes';
 
@@ -8,22 +9,27 @@ import { Codes } from '../../diagnosticCodes';
 export const CLAIMS_SIZE_LIMIT = 2_000_000;
 
 /** `claim.uncited`: a sentence stating a checkable fact with no footnote or citation. */
-export function findUncitedClaimDiagnostics(document: BriefDocument, options: BriefOptions, scores: (sentence: Sentence) => ClaimScore): BriefDiagnostic[] {
+export function findUncitedClaimDiagnostics(document: BriefDocument, options: BriefOptions, scores: (sentence: Sentence) => ClaimScore, hasBibliography: () => boolean): Finding[] {
   if (document.frontMatter?.claimsOff || !options.claims.enabled) return [];
   if (document.text.length > CLAIMS_SIZE_LIMIT) {
     return [
-      {
+      finding({
         code: Codes.claimSkipped.code,
         severity: Codes.claimSkipped.severity,
         message: `This document is ${(document.text.length / 1_000_000).toFixed(1)} million characters long; BriefKit checks for uncited claims in documents up to ${CLAIMS_SIZE_LIMIT / 1_000_000} million characters, so that check was skipped. The other checks ran.`,
         range: document.lines.rangeAt(0, 0),
-      },
+      }),
     ];
   }
-  return findUncitedClaims(document, options.claims, scores).map(({ sentence, score }) => ({
-    code: Codes.claimUncited.code,
-    severity: options.claims.severity,
-    message: `This sentence ${evidenceText(score.features)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
-    range: sentence.range,
-  }));
+  return findUncitedClaims(document, options.claims, scores).map(({ sentence, score }) =>
+    finding(
+      {
+        code: Codes.claimUncited.code,
+        severity: options.claims.severity,
+        message: `This sentence ${evidenceText(score.features)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
+        range: sentence.range,
+      },
+      () => claimFixes(document, sentence, hasBibliography()),
+    ),
+  );
 }

@@ -4,9 +4,7 @@ import type { BriefCompletionItem, BriefCompletionList } from '../../language';
 import { FootnoteIndex } from './footnoteIndex';
 import { cursorInNewNote, definitionInsertion } from './newFootnote';
 import { noteMarkdown, noteSummary } from './noteText';
-
-/** The command the "New footnote" item runs to put the cursor in the new note. */
-export const SHOW_POSITION_COMMAND = 'briefkit.server.showPosition';
+import { SERVER_COMMANDS } from '../../../protocol/commands';
 
 const LABEL_CHAR = /[^\s[\]]/;
 
@@ -58,7 +56,7 @@ export function completeFootnote(document: BriefDocument, offset: number): Brief
     additionalTextEdits: [replaceOffsets(document, insertion.offset, insertion.offset, insertion.text)],
     command: {
       title: 'Go to the new note',
-      command: SHOW_POSITION_COMMAND,
+      command: SERVER_COMMANDS.showPosition,
       arguments: [document.uri, cursorInNewNote(text, [markerEdit], insertion)],
     },
   });

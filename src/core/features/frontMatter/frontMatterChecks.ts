@@ -1,13 +1,41 @@
 import type { BriefDocument } from '../../document';
-import type { BriefDiagnostic } from '../../types';
 import { Codes } from '../../diagnosticCodes';
+import { finding, type FeatureContext, type Finding } from '../../feature';
+import { styleNames, styleTitle } from '../../bibliography/cslStyles';
+import { frontMatterStyleUri } from '../../bibliography/styleChoice';
 
 /** `frontmatter.invalid`: YAML front matter that cannot be read (so its bibliography and style are ignored). */
-export function findFrontMatterProblems(document: BriefDocument): BriefDiagnostic[] {
-  return (document.frontMatter?.problems ?? []).map((problem) => ({
-    code: Codes.frontMatterInvalid.code,
-    severity: Codes.frontMatterInvalid.severity,
-    message: problem.message,
-    range: problem.range,
-  }));
+export function findFrontMatterProblems(document: BriefDocument): Finding[] {
+  return (document.frontMatter?.problems ?? []).map((problem) =>
+    finding({
+      code: Codes.frontMatterInvalid.code,
+      severity: Codes.frontMatterInvalid.severity,
+      message: problem.message,
+      range: problem.range,
+    }),
+  );
+}
+
+/** `bibliography.style-missing` and `bibliography.style-unknown`: a front-matter `csl:` that cannot be used. */
+export function findStyleProblems({ document, styleFiles, mayRead }: FeatureContext): Finding[] {
+  const csl = document.frontMatter?.csl;
+  if (!csl) return [];
+  const custom = frontMatterStyleUri(document);
+  if (custom) {
+    // Not read yet, or read: nothing to say.
+    if (!styleFiles.has(custom) || styleFiles.get(custom) !== undefined) return [];
+    const message = !mayRead(custom)
+      ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`
+      : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
+    return [finding({ code: Codes.bibliographyStyleMissing.code, severity: Codes.bibliographyStyleMissing.severity, message, range: csl.range })];
+  }
+  if (styleTitle(csl.value)) return [];
+  return [
+    finding({
+      code: Codes.bibliographyStyleUnknown.code,
+      severity: Codes.bibliographyStyleUnknown.severity,
+      message: `BriefKit does not know the citation style "${csl.value}". Use one of ${styleNames().join(', ')}, or the path of a .csl file.`,
+      range: csl.range,
+    }),
+  ];
 }

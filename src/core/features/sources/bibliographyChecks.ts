@@ -4,6 +4,8 @@ import type { CslItem } from '@citation-js/core';
 import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
 import { describeSource } from './sourceChecks';
 import { Codes } from '../../diagnosticCodes';
+import { finding, type Finding } from '../../feature';
+import { removeEntry, sortBibliography } from './sourceFixes';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
@@ -11,13 +13,18 @@ export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, En
 }
 
 /** `bibliography.duplicate`: an entry listed twice; reported on the later copy. */
-export function findDuplicateBibliographyEntries(document: BriefDocument): BriefDiagnostic[] {
-  return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) => ({
-    code: Codes.bibliographyDuplicate.code,
-    severity: Codes.bibliographyDuplicate.severity,
-    message: `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`,
-    range: copy.entry.range,
-  }));
+export function findDuplicateBibliographyEntries(document: BriefDocument): Finding[] {
+  return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) =>
+    finding(
+      {
+        code: Codes.bibliographyDuplicate.code,
+        severity: Codes.bibliographyDuplicate.severity,
+        message: `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`,
+        range: copy.entry.range,
+      },
+      () => [{ title: 'Delete this duplicate Bibliography entry', kind: 'quickfix', edits: [removeEntry(document, copy)], isPreferred: true }],
+    ),
+  );
 }
 
 /** The first entry that comes before the previous one alphabetically, if any. */
@@ -31,16 +38,21 @@ export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; pr
 }
 
 /** `bibliography.unsorted`: the section is not alphabetical by first author, else title. */
-export function findUnsortedBibliography(document: BriefDocument): BriefDiagnostic[] {
-  const found = firstUnsortedEntry(SourceIndex.of(document));
+export function findUnsortedBibliography(document: BriefDocument): Finding[] {
+  const index = SourceIndex.of(document);
+  const found = firstUnsortedEntry(index);
   if (!found) return [];
+  const diagnostic: BriefDiagnostic = {
+    code: Codes.bibliographyUnsorted.code,
+    severity: Codes.bibliographyUnsorted.severity,
+    message: `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`,
+    range: found.entry.entry.range,
+  };
   return [
-    {
-      code: Codes.bibliographyUnsorted.code,
-      severity: Codes.bibliographyUnsorted.severity,
-      message: `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`,
-      range: found.entry.entry.range,
-    },
+    finding(diagnostic, () => {
+      const sort = sortBibliography(document, index);
+      return sort ? [{ title: 'Sort the Bibliography alphabetically', kind: 'quickfix', edits: [sort], isPreferred: true }] : [];
+    }),
   ];
 }
 
@@ -48,7 +60,7 @@ export function findUnsortedBibliography(document: BriefDocument): BriefDiagnost
  * `bibliography.uncited`: an entry that no footnote refers to and no `[@key]` citation cites
  * (`cited` are the bibliography-file entries the brief's citations resolve to).
  */
-export function findUncitedBibliographyEntries(document: BriefDocument, cited: readonly CslItem[]): BriefDiagnostic[] {
+export function findUncitedBibliographyEntries(document: BriefDocument, cited: readonly CslItem[]): Finding[] {
   const index = SourceIndex.of(document);
   // A second copy of an entry is reported as a duplicate, not also as uncited.
   const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
@@ -56,10 +68,12 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
   return index.entries
     .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
-    .map((entry) => ({
-      code: Codes.bibliographyUncited.code,
-      severity: Codes.bibliographyUncited.severity,
-      message: `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
-      range: entry.entry.range,
-    }));
+    .map((entry) =>
+      finding({
+        code: Codes.bibliographyUncited.code,
+        severity: Codes.bibliographyUncited.severity,
+        message: `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
+        range: entry.entry.range,
+      }),
+    );
 }

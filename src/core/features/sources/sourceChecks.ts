@@ -4,6 +4,9 @@ import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } fr
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
 import { Codes } from '../../diagnosticCodes';
+import { replaceOffsets } from '../../edits';
+import { finding, type Finding } from '../../feature';
+import { appendEntry } from './sourceFixes';
 
 function quoteShort(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -60,27 +63,51 @@ export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
 }
 
 /** `source.mismatch`: a footnote and its Bibliography entry disagree on a field. */
-export function findSourceMismatches(document: BriefDocument): BriefDiagnostic[] {
-  return findFieldMismatches(SourceIndex.of(document)).map((m) => ({
-    code: Codes.sourceMismatch.code,
-    severity: Codes.sourceMismatch.severity,
-    message: `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`,
-    range: rangeOf(document, m.note, m.noteSpan, m.note.definition),
-  }));
+export function findSourceMismatches(document: BriefDocument): Finding[] {
+  return findFieldMismatches(SourceIndex.of(document)).map((m) => {
+    const noteField = fieldOffsets(m.note, m.noteSpan);
+    const entryField = fieldOffsets(m.entry, m.entrySpan);
+    const diagnostic: BriefDiagnostic = {
+      code: Codes.sourceMismatch.code,
+      severity: Codes.sourceMismatch.severity,
+      message: `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`,
+      range: document.lines.rangeAt(noteField.start, noteField.end),
+    };
+    return finding(diagnostic, () => [
+      {
+        title: `Use the Bibliography's ${m.field} in the note: “${m.entrySpan.text}”`,
+        kind: 'quickfix',
+        edits: [replaceOffsets(document, noteField.start, noteField.end, m.entrySpan.text)],
+      },
+      {
+        title: `Use the note's ${m.field} in the Bibliography: “${m.noteSpan.text}”`,
+        kind: 'quickfix',
+        edits: [replaceOffsets(document, entryField.start, entryField.end, m.noteSpan.text)],
+      },
+    ]);
+  });
 }
 
 /** `source.missing-from-bibliography`: a footnote's source that the Bibliography section does not list. */
-export function findSourcesMissingFromBibliography(document: BriefDocument): BriefDiagnostic[] {
+export function findSourcesMissingFromBibliography(document: BriefDocument): Finding[] {
   if (!document.bibliography) return [];
   const index = SourceIndex.of(document);
   return index.notes
     .filter((note) => isSource(note.reference) && !index.entryFor(note))
-    .map((note) => ({
-      code: Codes.sourceMissingFromBibliography.code,
-      severity: Codes.sourceMissingFromBibliography.severity,
-      message: `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`,
-      range: rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }),
-    }));
+    .map((note) => {
+      const diagnostic: BriefDiagnostic = {
+        code: Codes.sourceMissingFromBibliography.code,
+        severity: Codes.sourceMissingFromBibliography.severity,
+        message: `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`,
+        range: rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }),
+      };
+      const fixes = () => {
+        const edit = appendEntry(document, index, note);
+        return edit ? [{ title: `Add footnote [^${note.definition.label}]'s source to the Bibliography`, kind: 'quickfix' as const, edits: [edit] }] : [];
+      };
+      // Offered anywhere in the note, not only on its title.
+      return finding(diagnostic, fixes, note.definition);
+    });
 }
 
 /** Per parsed reference (shared by every version that contains its text), so a keystroke does not redo them. */
@@ -102,29 +129,31 @@ function incompleteReasons(reference: ParsedReference): string[] {
 }
 
 /** `source.incomplete`: a web source without URL, an undated source without access date, a bare URL. */
-export function findIncompleteSources(document: BriefDocument): BriefDiagnostic[] {
+export function findIncompleteSources(document: BriefDocument): Finding[] {
   const index = SourceIndex.of(document);
-  const diagnostics: BriefDiagnostic[] = [];
+  const found: Finding[] = [];
   const check = (located: LocatedReference, where: string, whole: Span) => {
     if (located.reference.isIbid) return;
     for (const reason of incompleteReasons(located.reference)) {
-      diagnostics.push({
-        code: Codes.sourceIncomplete.code,
-        severity: Codes.sourceIncomplete.severity,
-        message: `${where} is incomplete: ${reason}.`,
-        range: rangeOf(document, located, undefined, whole),
-      });
+      found.push(
+        finding({
+          code: Codes.sourceIncomplete.code,
+          severity: Codes.sourceIncomplete.severity,
+          message: `${where} is incomplete: ${reason}.`,
+          range: rangeOf(document, located, undefined, whole),
+        }),
+      );
     }
   };
   for (const note of index.notes) check(note, `The source in footnote [^${note.definition.label}]`, { start: note.definition.contentStart, end: note.definition.end });
   for (const entry of index.entries) check(entry, 'This Bibliography entry', entry.entry);
-  return diagnostics;
+  return found;
 }
 
 /** `source.url-title-mismatch`: the link's words describe a different story than the cited title. */
-export function findUrlTitleMismatches(document: BriefDocument): BriefDiagnostic[] {
+export function findUrlTitleMismatches(document: BriefDocument): Finding[] {
   const index = SourceIndex.of(document);
-  const diagnostics: BriefDiagnostic[] = [];
+  const found: Finding[] = [];
   const located: Array<[LocatedReference, string]> = [
     ...index.notes.map((n): [LocatedReference, string] => [n, `footnote [^${n.definition.label}]`]),
     ...index.entries.map((e): [LocatedReference, string] => [e, 'this Bibliography entry']),
@@ -138,14 +167,16 @@ export function findUrlTitleMismatches(document: BriefDocument): BriefDiagnostic
       slugCache.set(source.reference, contradicts);
     }
     if (!contradicts) continue;
-    diagnostics.push({
-      code: Codes.sourceUrlTitleMismatch.code,
-      severity: Codes.sourceUrlTitleMismatch.severity,
-      message: `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`,
-      range: rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }),
-    });
+    found.push(
+      finding({
+        code: Codes.sourceUrlTitleMismatch.code,
+        severity: Codes.sourceUrlTitleMismatch.severity,
+        message: `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`,
+        range: rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }),
+      }),
+    );
   }
-  return diagnostics;
+  return found;
 }
 
 export { describe as describeSource };

@@ -1,20 +1,5 @@
-/** Commands the server executes (workspace/executeCommand); the VS Code client calls them for its palette commands. */
-export const SERVER_COMMANDS = {
-  showPosition: 'briefkit.server.showPosition',
-  insertFootnote: 'briefkit.server.insertFootnote',
-  renumberFootnotes: 'briefkit.server.renumberFootnotes',
-  convertFootnotes: 'briefkit.server.convertFootnotes',
-  /** Arguments: the brief's URI and, optionally, a style (name or .csl URI). */
-  writeBibliographySection: 'briefkit.server.writeBibliographySection',
-} as const;
-
-/** What a command did, so the editor can tell the writer when there was nothing to do. */
-export interface CommandResult {
-  applied: boolean;
-  message?: string;
-}
-
-import type { OutputFormat, PreviewEntry } from '../core';
+/** The requests the VS Code client sends the server besides LSP's own, with their parameters and answers. */
+import type { BibliographyOrder, OutputFormat, PreviewEntry } from '../core';
 
 /** Request for the bibliography preview: the brief's works rendered in a style. */
 export const BIBLIOGRAPHY_REQUEST = 'briefkit/bibliography';
@@ -23,7 +8,7 @@ export interface BibliographyRequestParams {
   uri: string;
   /** A style's name or a .csl URI; the brief's `csl:` or the setting when absent. */
   style?: string;
-  order: 'style' | 'cited';
+  order: BibliographyOrder;
 }
 
 export interface BibliographyResponse {
@@ -43,7 +28,7 @@ export const EXPORT_BIBLIOGRAPHY_REQUEST = 'briefkit/exportBibliography';
 export interface ExportBibliographyParams {
   uri: string;
   style?: string;
-  order: 'style' | 'cited';
+  order: BibliographyOrder;
   format: OutputFormat;
 }
 

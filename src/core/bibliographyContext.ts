@@ -1,0 +1,124 @@
+import type { CslItem } from '@citation-js/core';
+import { bibliographyWorks, type BibliographyWork } from './bibliography/bibliographyWorks';
+import { chicagoNote } from './bibliography/chicagoNote';
+import { renderReference } from './bibliography/cslStyles';
+import { availableStyles, chooseStyle, styleFileUris, type StyleChoice } from './bibliography/styleChoice';
+import type { BriefDocument } from './document';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
+import { BibliographyStore, bibliographySources, type DocumentBibliography } from './features/citations/bibliographyStore';
+import { bibliographyFileDiagnostics } from './features/citations/citationChecks';
+import type { BriefHost } from './host';
+import type { BriefDiagnostic } from './types';
+
+/**
+ * The bibliography files and .csl styles briefs draw on, loaded through the host, and what is
+ * built from them per document version (the entries by key, the works cited). `generation`
+ * counts loads that changed something, so caches built before a load are not used after it.
+ */
+export class BibliographyContext {
+  private readonly store: BibliographyStore;
+  /** .csl files from front matter or the setting, by URI: read with the bibliographies, never on a request. */
+  readonly styleFiles = new Map<string, string | undefined>();
+  private readonly perDocument = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
+  private readonly worksCache = new WeakMap<DocumentBibliography, BibliographyWork[]>();
+  generation = 0;
+
+  constructor(private readonly host: BriefHost) {
+    this.store = new BibliographyStore(
+      (uri) => host.readFile(uri),
+      (uri, text) => this.parse(uri, text),
+      (uri) => host.mayRead?.(uri) ?? true,
+    );
+  }
+
+  private async parse(uri: string, text: string): Promise<ParsedBibliographyFile> {
+    if (!this.host.parseBibliography) return parseBibliographyFile(uri, text);
+    try {
+      return await this.host.parseBibliography(uri, text);
+    } catch (error) {
+      this.host.logger.warn(`Reading ${uri} in the background failed (${(error as Error).message}); reading it here instead.`);
+      return parseBibliographyFile(uri, text);
+    }
+  }
+
+  /** The bibliography files a document draws on, as loaded now (never waits for a file). */
+  forDocument(document: BriefDocument): DocumentBibliography {
+    const cached = this.perDocument.get(document);
+    if (cached && cached.generation === this.generation) return cached.bibliography;
+    const sources = bibliographySources(document, this.host.getOptions(document.uri).bibliographyFiles);
+    const files = sources.map((source) => ({ source, file: this.store.get(source.uri) }));
+    const byKey = new Map<string, BibliographyFileEntry>();
+    const entries = [];
+    for (const { file } of files) {
+      if (!file?.parsed) continue;
+      for (const entry of file.parsed.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+      entries.push(...this.store.searchable(file.parsed));
+    }
+    const bibliography = { sources, files, byKey, entries };
+    this.perDocument.set(document, { generation: this.generation, bibliography });
+    return bibliography;
+  }
+
+  /** Every work a document version cites, built once for the panel, the Markdown preview and the exports. */
+  works(document: BriefDocument): BibliographyWork[] {
+    const bibliography = this.forDocument(document);
+    let works = this.worksCache.get(bibliography);
+    if (!works) this.worksCache.set(bibliography, (works = bibliographyWorks(document, bibliography)));
+    return works;
+  }
+
+  /** Formats a reference in the brief's style (front matter `csl:`, else the setting), or as a Chicago note. */
+  referenceRenderer(document: BriefDocument): (item: CslItem) => string {
+    const style = this.style(document);
+    return (item) => {
+      try {
+        return renderReference(item, style.id, style.lang, style.definition);
+      } catch {
+        // A broken .csl file: fall back to a Chicago note.
+        return chicagoNote(item);
+      }
+    };
+  }
+
+  style(document: BriefDocument, picked?: string): StyleChoice {
+    return chooseStyle(document, this.host.getOptions(document.uri), this.styleFiles, picked);
+  }
+
+  availableStyles(document: BriefDocument): Array<{ id: string; title: string }> {
+    return availableStyles(document, this.host.getOptions(document.uri), this.styleFiles);
+  }
+
+  /** Reads the bibliography and style files a brief draws on; resolves to whether anything changed. */
+  async load(document: BriefDocument): Promise<boolean> {
+    const options = this.host.getOptions(document.uri);
+    const sources = bibliographySources(document, options.bibliographyFiles);
+    const changed = (await Promise.all(sources.map((source) => this.store.load(source.uri)))).some(Boolean);
+    let styleLoaded = false;
+    for (const uri of styleFileUris(document, options)) {
+      if (this.styleFiles.has(uri)) continue;
+      this.styleFiles.set(uri, this.host.mayRead?.(uri) === false ? undefined : await this.host.readFile(uri));
+      styleLoaded = true;
+    }
+    if (changed || styleLoaded) this.generation++;
+    return changed || styleLoaded;
+  }
+
+  /** A bibliography or .csl file changed on disk: read it again at the next load. */
+  changed(uri: string): void {
+    this.store.invalidate(uri);
+    this.styleFiles.delete(uri);
+  }
+
+  fileDiagnostics(uri: string): BriefDiagnostic[] {
+    const file = this.store.get(uri);
+    return file ? bibliographyFileDiagnostics(file) : [];
+  }
+
+  loadedFiles(): string[] {
+    return this.store.uris();
+  }
+
+  loadedStyleFiles(): string[] {
+    return [...this.styleFiles.keys()];
+  }
+}

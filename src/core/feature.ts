@@ -1,0 +1,65 @@
+import type { BriefDocument } from './document';
+import type { TextEdit } from './edits';
+import type { DocumentBibliography } from './features/citations/bibliographyStore';
+import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol } from './language';
+import type { BriefOptions } from './options';
+import type { BriefDiagnostic, Range, Span } from './types';
+import type { CslItem } from '@citation-js/core';
+
+/** What a feature sees of one document version: its model, its options and its bibliography. */
+export interface FeatureContext {
+  readonly document: BriefDocument;
+  readonly options: BriefOptions;
+  /** The bibliography files the brief draws on, as loaded now (built on first use). */
+  bibliography(): DocumentBibliography;
+  /** A bibliography-file entry rendered in the brief's citation style. */
+  renderReference(item: CslItem): string;
+  /** The .csl files read with the bibliographies, by URI (undefined: the file could not be read). */
+  readonly styleFiles: ReadonlyMap<string, string | undefined>;
+  /** False for files the brief may not read (outside the workspace). */
+  mayRead(uri: string): boolean;
+}
+
+/** A quick fix of a finding, built only when the editor asks for fixes there. */
+export type Fix = Omit<BriefCodeAction, 'diagnosticCodes' | 'diagnosticRanges'> & {
+  /** Findings whose fixes share a group get one action between them (one renumbering fixes every order problem). */
+  group?: string;
+};
+
+/** A problem a check found: the diagnostic the writer sees, and how to fix it. */
+export interface Finding {
+  diagnostic: BriefDiagnostic;
+  /** Where the fixes are offered, when wider than the diagnostic (the whole note, not only its title). */
+  fixSpan?: Span;
+  fixes?(): Fix[];
+}
+
+/** Every other brief of the workspace, for a citation key's uses across briefs. */
+export interface Workspace {
+  documents(): Promise<BriefDocument[]>;
+}
+
+/**
+ * One feature of the language service: the parts it has, each optional. The service asks every
+ * feature in turn; for hover, definition, completion and references the first that answers wins.
+ */
+export interface Feature {
+  readonly name: string;
+  diagnostics?(context: FeatureContext): Finding[];
+  completions?(context: FeatureContext, offset: number): BriefCompletionList | undefined;
+  hover?(context: FeatureContext, offset: number): BriefHover | undefined;
+  /** Undefined when nothing of this feature is at `offset`. */
+  definition?(context: FeatureContext, offset: number): BriefLocation[] | undefined;
+  /** Undefined when nothing of this feature is at `offset`. */
+  references?(context: FeatureContext, offset: number, includeDeclaration: boolean, workspace: Workspace): Promise<BriefLocation[]> | undefined;
+  prepareRename?(context: FeatureContext, offset: number): { range: Range; placeholder: string } | undefined;
+  /** Throws BriefUserError with a message for the writer when the new name cannot be used. */
+  rename?(context: FeatureContext, offset: number, newName: string): TextEdit[] | undefined;
+  symbols?(context: FeatureContext): BriefSymbol[];
+  links?(context: FeatureContext): BriefLink[];
+}
+
+/** A finding whose fixes are built by `fixes` when asked for. */
+export function finding(diagnostic: BriefDiagnostic, fixes?: () => Fix[], fixSpan?: Span): Finding {
+  return { diagnostic, fixes, fixSpan };
+}

@@ -1,0 +1,119 @@
+import type { BriefDocument } from '../../document';
+import { replaceOffsets } from '../../edits';
+import { finding, type Finding } from '../../feature';
+import type { BriefDiagnostic } from '../../types';
+import { Codes } from '../../diagnosticCodes';
+import { shortCitation } from '../../bibliography/chicagoNote';
+import type { BibliographyFileEntry } from './bibliographyFile';
+import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
+import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
+
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+}
+
+/** `bibliography.file-missing`, `bibliography.file-error` on the front matter, and `citation.undefined`. */
+export function citationDiagnostics(document: BriefDocument, bibliography: DocumentBibliography): Finding[] {
+  const diagnostics: BriefDiagnostic[] = [];
+  for (const { source, file } of bibliography.files) {
+    if (!source.declared || !file) continue;
+    if (file.refused) {
+      diagnostics.push({
+        code: Codes.bibliographyFileOutsideWorkspace.code,
+        severity: Codes.bibliographyFileOutsideWorkspace.severity,
+        message: `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`,
+        range: source.declared.range,
+      });
+    } else if (file.text === undefined) {
+      diagnostics.push({
+        code: Codes.bibliographyFileMissing.code,
+        severity: Codes.bibliographyFileMissing.severity,
+        message: `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`,
+        range: source.declared.range,
+      });
+    } else if (file.parsed && file.parsed.problems.length > 0) {
+      const lines = file.parsed.problems.map((p) => p.range.start.line + 1);
+      diagnostics.push({
+        code: Codes.bibliographyFileError.code,
+        severity: Codes.bibliographyFileError.severity,
+        message: `${fileName(file.uri)} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`} BriefKit could not read past (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}); the other ${file.parsed.entries.length} entries loaded. Open the file to see each one.`,
+        range: source.declared.range,
+      });
+    }
+  }
+  const configured = bibliography.sources.length > 0;
+  const unreadable = new Map<string, { uri: string; line: number }>();
+  for (const { file } of bibliography.files) {
+    for (const problem of file?.parsed?.problems ?? []) if (problem.key) unreadable.set(problem.key, { uri: file!.uri, line: problem.range.start.line + 1 });
+  }
+  const found = diagnostics.map((d) => finding(d));
+  for (const citation of document.citations) {
+    for (const item of citation.items) {
+      if (bibliography.byKey.has(item.key)) continue;
+      const broken = unreadable.get(item.key);
+      const diagnostic: BriefDiagnostic = {
+        code: Codes.citationUndefined.code,
+        severity: Codes.citationUndefined.severity,
+        message: broken
+          ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
+          : configured
+          ? `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`
+          : `"@${item.key}" cites a bibliography entry, but this brief names no bibliography file. Add "bibliography: references.bib" to the front matter, or set briefkit.bibliography.`,
+        range: item.range,
+      };
+      found.push(
+        finding(diagnostic, () =>
+          closestKeys(item.key, bibliography).map((entry, i) => ({
+            title: `Change to @${entry.key} (${shortCitation(entry.item)})`,
+            kind: 'quickfix',
+            edits: [replaceOffsets(document, item.start + 1, item.end, entry.key)],
+            isPreferred: i === 0,
+          })),
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+/** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */
+export function bibliographyFileDiagnostics(file: LoadedFile): BriefDiagnostic[] {
+  const unreadable = (file.parsed?.problems ?? []).map(
+    (problem): BriefDiagnostic => ({ code: Codes.bibliographyFileError.code, severity: 'error', message: problem.message, range: problem.range }),
+  );
+  const duplicates = laterCopies(file.parsed?.entries ?? [], (entry) => referenceFromCsl(entry.item)).map(
+    ([copy, first]): BriefDiagnostic => ({
+      code: Codes.bibliographyDuplicate.code,
+      severity: Codes.bibliographyDuplicate.severity,
+      message: `"${copy.key}" describes the same work as "${first.key}" (line ${first.range.start.line + 1}). Keep one entry and cite it by one key.`,
+      range: copy.range,
+    }),
+  );
+  return [...unreadable, ...duplicates];
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** Up to three keys close to a misspelt one. */
+function closestKeys(key: string, bibliography: DocumentBibliography): BibliographyFileEntry[] {
+  const limit = Math.max(2, Math.floor(key.length * 0.4));
+  return [...bibliography.byKey.values()]
+    .filter((e) => Math.abs(e.key.length - key.length) <= limit)
+    .map((e) => ({ e, d: editDistance(key.toLowerCase(), e.key.toLowerCase()) }))
+    .filter(({ d }) => d <= limit)
+    .sort((a, b) => a.d - b.d || a.e.key.localeCompare(b.e.key))
+    .slice(0, 3)
+    .map(({ e }) => e);
+}

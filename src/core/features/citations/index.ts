@@ -1,0 +1,21 @@
+import type { Feature } from '../../feature';
+import { citationDiagnostics } from './citationChecks';
+import { completeCitation, completeNoteFromBibliography } from './citationCompletion';
+import { citationDefinition, citationHover, citationKeyUnder, citationReferences } from './citationNavigation';
+
+/** Pandoc `[@key]` citations against bibliography files: checks and fixes, completion, hover, definition, references. */
+export const citations: Feature = {
+  name: 'citations',
+  diagnostics: ({ document, bibliography }) => citationDiagnostics(document, bibliography()),
+  completions: ({ document, bibliography }, offset) => completeCitation(document, offset, bibliography()) ?? completeNoteFromBibliography(document, offset, bibliography()),
+  hover: ({ document, bibliography, renderReference }, offset) => citationHover(document, offset, bibliography(), renderReference),
+  definition: ({ document, bibliography }, offset) => {
+    const locations = citationDefinition(document, offset, bibliography());
+    return locations.length > 0 ? locations : undefined;
+  },
+  references: (context, offset, _includeDeclaration, workspace) => {
+    const key = citationKeyUnder(context.document, offset);
+    if (key === undefined) return undefined;
+    return workspace.documents().then((documents) => documents.flatMap((document) => citationReferences(document, key)));
+  },
+};

@@ -1,0 +1,39 @@
+import type { Feature } from '../../feature';
+import {
+  findDuplicateFootnotes,
+  findEmptyFootnotes,
+  findFootnoteLabelCaseProblems,
+  findFootnoteOrderProblems,
+  findLegacyFootnoteMarkers,
+  findMisplacedFootnotes,
+  findUndefinedFootnotes,
+  findUnusedFootnotes,
+} from './footnoteChecks';
+import { completeFootnote } from './footnoteCompletion';
+import { footnoteDefinition, footnoteHover, footnoteLinks, footnoteReferences, footnoteSymbols, prepareFootnoteRename, renameFootnote } from './footnoteNavigation';
+
+/** `[^label]` notes: their checks and fixes, completion, navigation, rename, outline and links. */
+export const footnotes: Feature = {
+  name: 'footnotes',
+  diagnostics: ({ document, options }) => [
+    ...findUndefinedFootnotes(document),
+    ...findUnusedFootnotes(document),
+    ...findDuplicateFootnotes(document),
+    ...findEmptyFootnotes(document),
+    ...findFootnoteOrderProblems(document),
+    ...findMisplacedFootnotes(document, options.footnotePlacement),
+    ...findLegacyFootnoteMarkers(document),
+    ...findFootnoteLabelCaseProblems(document),
+  ],
+  completions: ({ document }, offset) => completeFootnote(document, offset),
+  hover: ({ document }, offset) => footnoteHover(document, offset),
+  definition: ({ document }, offset) => {
+    const locations = footnoteDefinition(document, offset);
+    return locations.length > 0 ? locations : undefined;
+  },
+  references: async ({ document }, offset, includeDeclaration) => footnoteReferences(document, offset, includeDeclaration),
+  prepareRename: ({ document }, offset) => prepareFootnoteRename(document, offset),
+  rename: ({ document }, offset, newLabel) => renameFootnote(document, offset, newLabel),
+  symbols: ({ document }) => footnoteSymbols(document),
+  links: ({ document }) => footnoteLinks(document),
+};
