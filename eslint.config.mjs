@@ -11,6 +11,16 @@ export default tseslint.config(
     },
   },
   {
+    // A function a reader can hold in mind: longer ones are split into named steps.
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 100 }] },
+  },
+  {
+    // The client reaches the core only through its index.
+    files: ['src/client/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../core/*'] }] },
+  },
+  {
     // The core runs in the server, the CLI and a browser worker: no editor or Node APIs.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -146,6 +146,55 @@ export function createBriefService(host: BriefHost): BriefService {
       };
       return (await first((feature) => feature.references?.(context, offset, includeDeclaration, workspace))) ?? [];
     },
+    ...bibliographyRequests(documents, bibliographies, computeDiagnostics),
+    prepareRename: (input, position) => {
+      const { context, offset } = at(input, position);
+      return first((feature) => feature.prepareRename?.(context, offset));
+    },
+    rename: (input, position, newLabel) => {
+      const { context, offset } = at(input, position);
+      return first((feature) => feature.rename?.(context, offset, newLabel)) ?? [];
+    },
+    getDocumentSymbols: (input) => {
+      const context = contextOf(documents.get(input));
+      return FEATURES.flatMap((feature) => feature.symbols?.(context) ?? []);
+    },
+    getDocumentLinks: (input) => {
+      const context = contextOf(documents.get(input));
+      return FEATURES.flatMap((feature) => feature.links?.(context) ?? []);
+    },
+    getCodeActions: (input, range) => {
+      const document = documents.get(input);
+      return fixesTouching(document, findingsOf(document), range);
+    },
+    ...footnoteCommands(documents, host),
+    forget: (uri) => documents.forget(uri),
+  };
+}
+
+type BibliographyRequests = Pick<
+  BriefService,
+  | 'loadBibliographies'
+  | 'bibliographyChanged'
+  | 'getBibliographyFileDiagnostics'
+  | 'loadedBibliographyFiles'
+  | 'loadedStyleFiles'
+  | 'getBibliographyWorks'
+  | 'getStyle'
+  | 'getAvailableStyles'
+  | 'getBibliographyPreview'
+  | 'exportBibliography'
+  | 'renderCitations'
+  | 'writeBibliographySection'
+>;
+
+/** The bibliography files, styles, the preview, exports and the Bibliography section. */
+function bibliographyRequests(
+  documents: DocumentStore,
+  bibliographies: BibliographyContext,
+  computeDiagnostics: BriefService['computeDiagnostics'],
+): BibliographyRequests {
+  return {
     loadBibliographies: (input) => bibliographies.load(documents.get(input)),
     bibliographyChanged: (uri) => bibliographies.changed(uri),
     getBibliographyFileDiagnostics: (uri) => bibliographies.fileDiagnostics(uri),
@@ -168,26 +217,14 @@ export function createBriefService(host: BriefHost): BriefService {
       const document = documents.get(input);
       return bibliographySectionEdit(document, bibliographies.works(document), style);
     },
-    prepareRename: (input, position) => {
-      const { context, offset } = at(input, position);
-      return first((feature) => feature.prepareRename?.(context, offset));
-    },
-    rename: (input, position, newLabel) => {
-      const { context, offset } = at(input, position);
-      return first((feature) => feature.rename?.(context, offset, newLabel)) ?? [];
-    },
-    getDocumentSymbols: (input) => {
-      const context = contextOf(documents.get(input));
-      return FEATURES.flatMap((feature) => feature.symbols?.(context) ?? []);
-    },
-    getDocumentLinks: (input) => {
-      const context = contextOf(documents.get(input));
-      return FEATURES.flatMap((feature) => feature.links?.(context) ?? []);
-    },
-    getCodeActions: (input, range) => {
-      const document = documents.get(input);
-      return fixesTouching(document, findingsOf(document), range);
-    },
+  };
+}
+
+type FootnoteCommands = Pick<BriefService, 'insertFootnote' | 'renumberFootnotes' | 'convertLegacyFootnotes' | 'fixFootnotePlacement' | 'applyEdits'>;
+
+/** The footnote commands: whole-document edits the writer runs from the palette or the CLI. */
+function footnoteCommands(documents: DocumentStore, host: BriefHost): FootnoteCommands {
+  return {
     insertFootnote: (input, position) => {
       const document = documents.get(input);
       return insertFootnote(document, document.lines.offsetAt(position));
@@ -196,7 +233,6 @@ export function createBriefService(host: BriefHost): BriefService {
     convertLegacyFootnotes: (input) => convertLegacyFootnotes(documents.get(input)),
     fixFootnotePlacement: (input) => fixMarkerPlacement(documents.get(input), host.getOptions(input.uri).footnotePlacement),
     applyEdits: (input, edits) => applyEdits(documents.get(input), edits),
-    forget: (uri) => documents.forget(uri),
   };
 }
 

@@ -1,0 +1,52 @@
+import { MarkupKind, ResponseError, SymbolKind, TextDocumentEdit } from 'vscode-languageserver/node';
+import { BriefUserError } from '../core';
+import { toLspCodeAction, toLspCompletion } from './lspShapes';
+import type { ServerContext } from './serverContext';
+
+/** LSP's language features. Each handler: find the document, ask the core, return; unknown documents get empty answers. */
+export function registerLanguageHandlers({ connection, documents, service }: ServerContext): void {
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const list = document && service.getCompletions(document, position);
+    return list ? { isIncomplete: list.isIncomplete, items: list.items.map(toLspCompletion) } : null;
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const hover = document && service.getHover(document, position);
+    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getDefinition(document, position) : null;
+  });
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? await service.getReferences(document, position, context.includeDeclaration) : null;
+  });
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return (document && service.prepareRename(document, position)) ?? null;
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    try {
+      return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, service.rename(document, position, newName))] };
+    } catch (error) {
+      if (error instanceof BriefUserError) throw new ResponseError(-32803 /* RequestFailed */, error.message);
+      throw error;
+    }
+  });
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getDocumentSymbols(document).map((symbol) => ({ ...symbol, kind: SymbolKind.Key })) : null;
+  });
+  connection.onDocumentLinks(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getDocumentLinks(document) : null;
+  });
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.getCodeActions(document, range).map((action) => toLspCodeAction(action, document, context.diagnostics)) : null;
+  });
+}

@@ -1,0 +1,59 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import type { BriefCodeAction, BriefCompletionItem, BriefDiagnostic } from '../core';
+
+/** The core's answers in LSP's shapes. */
+
+const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(diagnostic: BriefDiagnostic): Diagnostic {
+  return {
+    code: diagnostic.code,
+    severity: SEVERITY[diagnostic.severity],
+    message: diagnostic.message,
+    range: diagnostic.range,
+    source: 'BriefKit',
+  };
+}
+
+export function toLspCompletion(item: BriefCompletionItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: item.kind === 'new' ? CompletionItemKind.Snippet : CompletionItemKind.Reference,
+    detail: item.detail,
+    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+    filterText: item.filterText,
+    sortText: item.sortText,
+    textEdit: item.textEdit,
+    additionalTextEdits: item.additionalTextEdits,
+    command: item.command,
+  };
+}
+
+/** A code action, attached to the editor's own diagnostic objects where they match, so the lightbulb links them. */
+export function toLspCodeAction(action: BriefCodeAction, document: { uri: string; version: number }, editorDiagnostics: Diagnostic[]): CodeAction {
+  const codes: readonly string[] = action.diagnosticCodes;
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
+    diagnostics: editorDiagnostics.filter(
+      (d) => codes.includes(String(d.code)) && action.diagnosticRanges.some((r) => JSON.stringify(r) === JSON.stringify(d.range)),
+    ),
+    isPreferred: action.isPreferred,
+    command: action.command,
+    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] },
+  };
+}
