@@ -1,6 +1,6 @@
 import type { CslItem } from '@citation-js/core';
 import { bibliographyWorks, type BibliographyWork } from './bibliography/bibliographyWorks';
-import { chicagoNote } from './bibliography/chicagoNote';
+import { chicagoNote } from './features/citations/chicagoNote';
 import { renderReference } from './bibliography/cslStyles';
 import { availableStyles, chooseStyle, styleFileUris, type StyleChoice } from './bibliography/styleChoice';
 import type { BriefDocument } from './document';

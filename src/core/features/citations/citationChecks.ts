@@ -3,7 +3,7 @@ import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { BriefDiagnostic } from '../../types';
 import { Codes } from '../../diagnosticCodes';
-import { shortCitation } from '../../bibliography/chicagoNote';
+import { shortCitation } from './chicagoNote';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
 import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';

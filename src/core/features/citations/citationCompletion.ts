@@ -1,7 +1,7 @@
 import type { BriefDocument } from '../../document';
 import { replaceOffsets } from '../../edits';
 import type { BriefCompletionItem, BriefCompletionList } from '../../language';
-import { chicagoNote, shortCitation } from '../../bibliography/chicagoNote';
+import { chicagoNote, shortCitation } from './chicagoNote';
 import { foldForComparison } from '../sources/referenceParser';
 import type { DocumentBibliography, SearchableEntry } from './bibliographyStore';
 
