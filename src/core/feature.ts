@@ -4,6 +4,7 @@ import type { DocumentBibliography } from './features/citations/bibliographyStor
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol } from './language';
 import type { BriefOptions } from './options';
 import type { BriefDiagnostic, Range, Span } from './types';
+import { spanOf, touches } from './text/touchingRange';
 import type { CslItem } from '@citation-js/core';
 
 /** What a feature sees of one document version: its model, its options and its bibliography. */
@@ -62,4 +63,26 @@ export interface Feature {
 /** A finding whose fixes are built by `fixes` when asked for. */
 export function finding(diagnostic: BriefDiagnostic, fixes?: () => Fix[], fixSpan?: Span): Finding {
   return { diagnostic, fixes, fixSpan };
+}
+
+/** The fixes of the findings that touch `range`, as code actions; fixes of one group become one action. */
+export function fixesTouching(document: BriefDocument, findings: Finding[], range: Range): BriefCodeAction[] {
+  const requested = spanOf(document, range);
+  const actions: BriefCodeAction[] = [];
+  const grouped = new Map<string, BriefCodeAction>();
+  for (const found of findings) {
+    if (!found.fixes || !touches(found.fixSpan ?? spanOf(document, found.diagnostic.range), requested)) continue;
+    for (const { group, ...fix } of found.fixes()) {
+      const existing = group === undefined ? undefined : grouped.get(group);
+      if (existing) {
+        existing.diagnosticCodes.push(found.diagnostic.code);
+        existing.diagnosticRanges.push(found.diagnostic.range);
+        continue;
+      }
+      const action: BriefCodeAction = { ...fix, diagnosticCodes: [found.diagnostic.code], diagnosticRanges: [found.diagnostic.range] };
+      if (group !== undefined) grouped.set(group, action);
+      actions.push(action);
+    }
+  }
+  return actions;
 }

@@ -1,0 +1,61 @@
+import type { BibliographySectionEdit, PreviewEntry } from './bibliography/bibliographySection';
+import type { BibliographyOrder, OutputFormat } from './bibliography/bibliographyOutput';
+import type { RenderedCitations } from './bibliography/citationRendering';
+import type { BibliographyWork } from './bibliography/bibliographyWorks';
+import type { StyleChoice } from './bibliography/styleChoice';
+import type { BriefDocument } from './document';
+import type { TextEdit } from './edits';
+import type { RenumberOptions } from './features/footnotes/renumber';
+import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
+import type { BriefDiagnostic, BriefTextDocument, CancellationToken, Position, Range } from './types';
+
+/** What the core offers its hosts: every request of the language server, the CLI and the extension. */
+export interface BriefService {
+  /** The document model for this version, parsing only the chunks that changed since the last version. */
+  getDocument(document: BriefTextDocument, token?: CancellationToken): BriefDocument;
+  computeDiagnostics(document: BriefTextDocument, token?: CancellationToken): BriefDiagnostic[];
+  getCompletions(document: BriefTextDocument, position: Position): BriefCompletionList | undefined;
+  getHover(document: BriefTextDocument, position: Position): BriefHover | undefined;
+  getDefinition(document: BriefTextDocument, position: Position): BriefLocation[];
+  /** Footnote markers in this brief, or a citation key's uses in every brief of the workspace. */
+  getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): Promise<BriefLocation[]>;
+  /** Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before checks. */
+  loadBibliographies(document: BriefTextDocument): Promise<boolean>;
+  /** A bibliography or .csl file changed on disk: read it again at the next load. */
+  bibliographyChanged(uri: string): void;
+  /** Problems inside a loaded bibliography file, to show in that file. */
+  getBibliographyFileDiagnostics(uri: string): BriefDiagnostic[];
+  /** URIs of the loaded bibliography files. */
+  loadedBibliographyFiles(): string[];
+  /** URIs of the .csl files read so far, to watch for changes. */
+  loadedStyleFiles(): string[];
+  /** Every work the brief cites (after loadBibliographies), with where each is cited. */
+  getBibliographyWorks(document: BriefTextDocument): BibliographyWork[];
+  /** The style a brief renders in: `picked` (a style's name or a .csl URI), else its front matter, else the setting. */
+  getStyle(document: BriefTextDocument, picked?: string): StyleChoice;
+  /** The styles a picker offers for this brief. */
+  getAvailableStyles(document: BriefTextDocument): Array<{ id: string; title: string }>;
+  /** The rendered bibliography with where each work is cited and the problems found with it. */
+  getBibliographyPreview(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder): PreviewEntry[];
+  /** The bibliography as text in an output format (empty when the brief cites nothing). */
+  exportBibliography(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder, format: OutputFormat): string;
+  /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */
+  renderCitations(document: BriefTextDocument, style: StyleChoice): RenderedCitations;
+  /** The Bibliography section written from the rendered works, as one edit; undefined when the brief cites nothing. */
+  writeBibliographySection(document: BriefTextDocument, style: StyleChoice): BibliographySectionEdit | undefined;
+  prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
+  rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
+  getDocumentSymbols(document: BriefTextDocument): BriefSymbol[];
+  getDocumentLinks(document: BriefTextDocument): BriefLink[];
+  getCodeActions(document: BriefTextDocument, range: Range): BriefCodeAction[];
+  /** A new footnote marker at `position` and its empty note, with where the cursor goes. */
+  insertFootnote(document: BriefTextDocument, position: Position): PositionedEdits;
+  renumberFootnotes(document: BriefTextDocument, options: RenumberOptions): TextEdit[];
+  convertLegacyFootnotes(document: BriefTextDocument): TextEdit[];
+  fixFootnotePlacement(document: BriefTextDocument): TextEdit[];
+  /** The text after applying edits computed for this document version. */
+  applyEdits(document: BriefTextDocument, edits: TextEdit[]): string;
+  /** Drops the cache of a closed document. */
+  forget(uri: string): void;
+}
