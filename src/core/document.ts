@@ -2,7 +2,7 @@ import { isBibliographyHeading } from './parse/bibliographyHeading';
 import type { Range, Span } from './types';
 import { LineIndex } from './text/lineIndex';
 import type { Chunk } from './parse/blockSplitter';
-import type { ChunkParse, ParsedBlock } from './parse/chunkParser';
+import type { ChunkParse, ParsedBlock, SentenceContainer } from './parse/chunkParser';
 import { normalizeFootnoteLabel } from './parse/footnoteLabel';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse/frontMatter';
 
@@ -66,6 +66,12 @@ export interface Sentence extends Located {
   paragraphStart: number;
   footnoteReferences: FootnoteReference[];
   citations: Citation[];
+  /** Links and HTML note markers in the sentence: web links cite, the way CRS briefs and blogs do. */
+  links: Located[];
+  /** Where its paragraph sits: in a list item, in a block quote. */
+  container: SentenceContainer;
+  /** The text of the nearest heading above the sentence ('' before the first). */
+  heading: string;
 }
 
 export interface BibliographyEntry extends Located {
@@ -99,6 +105,8 @@ export interface BriefDocument {
   verbatimBlocks: Array<Located & { kind: 'code' | 'html' }>;
   /** Inline code spans. */
   codeSpans: Located[];
+  /** Links and HTML note markers, in document order. */
+  links: Located[];
   /** How much parsing this version needed: the incremental design is measured by it. */
   parseStats: { chunks: number; reparsedChunks: number };
 }
@@ -146,6 +154,7 @@ export function assembleDocument(
     sentences: [],
     verbatimBlocks: [],
     codeSpans: [],
+    links: [],
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -157,10 +166,13 @@ export function assembleDocument(
   });
 
   const section = findBibliographySection(placed);
+  let heading = '';
   for (const [index, { block, offset }] of placed.entries()) {
+    if (block.kind === 'heading') heading = block.headingText ?? '';
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
+    for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
     }
@@ -193,6 +205,9 @@ export function assembleDocument(
             paragraphStart: offset + sentence.paragraphStart,
             footnoteReferences: [] as FootnoteReference[],
             citations: [] as Citation[],
+            links: [] as Located[],
+            container: sentence.container,
+            heading,
           }),
         );
       }
@@ -246,7 +261,11 @@ function attachMarkersToSentences(document: BriefDocument): void {
   // Sentences, references and citations are each in document order: one merge pass.
   let r = 0;
   let c = 0;
+  let l = 0;
   for (const sentence of document.sentences) {
+    // A link overlapping the sentence counts: its text often spans the sentence's end.
+    while (l < document.links.length && document.links[l].end <= sentence.start) l++;
+    for (let i = l; i < document.links.length && document.links[i].start < sentence.end; i++) sentence.links.push(document.links[i]);
     while (r < document.footnoteReferences.length && document.footnoteReferences[r].start < sentence.start) r++;
     for (let i = r; i < document.footnoteReferences.length && document.footnoteReferences[i].end <= sentence.end; i++) {
       sentence.footnoteReferences.push(document.footnoteReferences[i]);

@@ -25,7 +25,7 @@ import { generateBibtex, generateBrief } from './generate';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const coreBundle = join(ROOT, 'out/bench/core.cjs');
 await build({ entryPoints: [join(ROOT, 'test/bench/benchCore.ts')], outfile: coreBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' });
-const { createBriefService, DEFAULT_OPTIONS, parseBibliographyFile, renderBibliographyEntries, scoreSentence, wordListsFor } = createRequire(import.meta.url)(coreBundle) as typeof import('./benchCore');
+const { claimContexts, createBriefService, DEFAULT_OPTIONS, parseBibliographyFile, renderBibliographyEntries, scoreSentence, wordListsFor } = createRequire(import.meta.url)(coreBundle) as typeof import('./benchCore');
 const json = process.argv.includes('--json');
 
 interface Result {
@@ -118,8 +118,11 @@ for (const { size, brief, runs } of sizes) {
   warm.computeDiagnostics({ uri: 'file:///w.md', version: 0, getText: () => text });
   await measure('1. full analysis', size, 'BriefKit, warm (same text, new version)', (i) => warm.computeDiagnostics({ uri: 'file:///w.md', version: i + 10, getText: () => text }), runs);
   const lists = wordListsFor(DEFAULT_OPTIONS.claims);
-  const sentences = warm.getDocument({ uri: 'file:///w.md', version: 5, getText: () => text }).sentences;
-  await measure('1a. claims (score every sentence)', size, 'BriefKit claim scoring, no cache', () => sentences.forEach((s) => scoreSentence(s.text, lists)), runs);
+  const scored = warm.getDocument({ uri: 'file:///w.md', version: 5, getText: () => text });
+  await measure('1a. claims (score every sentence)', size, 'BriefKit claim model, cold: contexts and every sentence, no cache', () => {
+    const contexts = claimContexts(scored);
+    scored.sentences.forEach((s) => scoreSentence(s.text, contexts.get(s)!, lists));
+  }, runs);
 
   // 2. One character typed in the middle of the brief, as the server sees each keystroke.
   const middle = text.indexOf('. ', Math.floor(text.length / 2));

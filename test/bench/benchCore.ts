@@ -3,5 +3,6 @@
 export { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 export { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
 export { scoreSentence, wordListsFor } from '../../src/core/features/claims/claimDetector';
+export { claimContexts } from '../../src/core/features/claims/claimContext';
 
 export { renderBibliographyEntries } from '../../src/core/bibliography/cslStyles';

@@ -1,104 +1,61 @@
 /**
- * Measures the uncited-claim detector against data (not part of `npm test`):
- *   npm run eval:claims -- <files or folders of .md>   footnoted sentences are the positives
- *   npm run eval:claims -- --tsv <file>                 columns: sentence, label (1 = check-worthy), source
- * Add --sweep to see precision and recall at other score thresholds.
+ * Measures the uncited-claim detector (not part of `npm test`):
+ *   npm run eval:claims -- ../shared/claims/labels-dev.jsonl [--brief ../shared/samples/russia-dprk-partnership.md]
+ * On labelled sentences: precision, recall and F1 per document group, cross-validated by whole
+ * documents (each document scored by a model trained without it, at the shipped thresholds), as
+ * written and with the sources blanked out. On a brief without labels (--brief): the shipped model,
+ * with the footnoted sentences as the positives once their markers are blanked out (a proxy).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
-import { scoreSentence, THRESHOLDS, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { readFileSync } from 'node:fs';
+import { thresholdFor } from '../../src/core/features/claims/claimDetector';
+import { scoreSentence, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { claimContexts } from '../../src/core/features/claims/claimContext';
+import { blankSources, examples, parse, readLabels, type Condition } from './claimData';
+import { countByGroup, f1, pooled, precision, recall, type Counts } from './claimMetrics';
+import { outOfFold } from './claimTrainer';
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
+const args = process.argv.slice(2);
+const briefs = args.flatMap((arg, i) => (args[i - 1] === '--brief' ? [arg] : []));
+const labelFiles = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--brief');
+const rows: string[] = ['| Group | Condition | Sentences | Uncited claims | Flagged | Precision | Recall | F1 |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+const row = (group: string, condition: string, c: Counts) =>
+  rows.push(`| ${group} | ${condition} | ${c.n} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${precision(c).toFixed(2)} | ${recall(c).toFixed(2)} | ${f1(c).toFixed(2)} |`);
+
+if (labelFiles.length > 0) {
+  const labels = readLabels(labelFiles);
+  const written = examples(labels, 'as-written');
+  const blanked = examples(labels, 'blanked');
+  const [pw, pb] = outOfFold([...written, ...blanked], [written, blanked]);
+  const threshold = thresholdFor('balanced');
+  const conditions: Array<[Condition, string, typeof written, number[]]> = [
+    ['as-written', 'as written', written, pw],
+    ['blanked', 'sources blanked', blanked, pb],
+  ];
+  for (const [condition, name, set, probabilities] of conditions) {
+    const groups = countByGroup(set, probabilities, threshold, condition);
+    for (const group of [...groups.keys()].sort()) row(group, name, groups.get(group)!);
+    row('all', name, pooled(groups));
+  }
 }
 
 const lists = wordListsFor({ reportingVerbs: [], hedges: [] });
-const threshold = THRESHOLDS.balanced;
-
-function add(counts: Counts, predicted: boolean, actual: boolean): void {
-  if (predicted && actual) counts.tp++;
-  else if (predicted) counts.fp++;
-  else if (actual) counts.fn++;
-  else counts.tn++;
-}
-
-function report(name: string, c: Counts): string {
-  const precision = c.tp / Math.max(1, c.tp + c.fp);
-  const recall = c.tp / Math.max(1, c.tp + c.fn);
-  const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
-  return `${name.padEnd(60)} n=${String(c.tp + c.fp + c.fn + c.tn).padStart(6)} pos=${String(c.tp + c.fn).padStart(5)}  P=${precision.toFixed(3)} R=${recall.toFixed(3)} F1=${f1.toFixed(3)}`;
-}
-
-function markdownFiles(path: string): string[] {
-  if (statSync(path).isDirectory()) return readdirSync(path).flatMap((name) => markdownFiles(join(path, name)));
-  return /\.(md|markdown)$/i.test(path) && !/LICENSE|PROVENANCE/i.test(path) ? [path] : [];
-}
-
-const scored: Array<{ score: number; actual: boolean }> = [];
-
-function evalMarkdown(paths: string[]): void {
-  const service = createBriefService({
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    getOptions: () => DEFAULT_OPTIONS,
-    readFile: async () => undefined,
-  });
-  const total: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for (const path of paths.flatMap(markdownFiles)) {
-    const uri = pathToFileURL(path).href;
-    let text = readFileSync(path, 'utf8');
-    // Notes pasted as superscripts or HTML count as footnotes: convert them first.
-    const converted = service.convertLegacyFootnotes({ uri, version: 1, getText: () => text });
-    if (converted.length > 0) text = service.applyEdits({ uri, version: 1, getText: () => text }, converted);
-    const document = service.getDocument({ uri, version: 2, getText: () => text });
-    const counts: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    for (const sentence of document.sentences) {
-      const actual = sentence.footnoteReferences.length > 0 || sentence.citations.length > 0;
-      const { score } = scoreSentence(sentence.text, lists);
-      scored.push({ score, actual });
-      add(counts, score >= threshold, actual);
-      add(total, score >= threshold, actual);
-    }
-    console.log(report(path.split('/').slice(-2).join('/'), counts));
+for (const path of briefs) {
+  const original = readFileSync(path, 'utf8');
+  const document = parse(path, original);
+  const footnoted = new Set(document.sentences.filter((s) => s.footnoteReferences.length > 0 || s.citations.length > 0).map((s) => s.start));
+  const blanked = blankSources(original, document);
+  const plain = parse(path, blanked.text);
+  const contexts = claimContexts(plain);
+  const starts = new Set([...footnoted].map(blanked.map));
+  const counts: Counts = { tp: 0, fp: 0, fn: 0, n: 0 };
+  for (const sentence of plain.sentences) {
+    const flagged = scoreSentence(sentence.text, contexts.get(sentence)!, lists).probability >= thresholdFor('balanced');
+    const truth = starts.has(sentence.start);
+    counts.n++;
+    if (flagged && truth) counts.tp++;
+    else if (flagged) counts.fp++;
+    else if (truth) counts.fn++;
   }
-  console.log(report('ALL DOCUMENTS', total));
+  row(path.split('/').pop()!, 'footnoted = positive (proxy)', counts);
 }
-
-function evalTsv(path: string): void {
-  const bySource = new Map<string, Counts>();
-  const total: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
-    const [sentence, label, source] = line.split('\t');
-    if (!sentence || label === undefined) continue;
-    const actual = label.trim() === '1';
-    const { score } = scoreSentence(sentence, lists);
-    scored.push({ score, actual });
-    const counts = bySource.get(source) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
-    bySource.set(source, counts);
-    add(counts, score >= threshold, actual);
-    add(total, score >= threshold, actual);
-  }
-  for (const [source, counts] of bySource) console.log(report(source, counts));
-  console.log(report('ALL SENTENCES', total));
-}
-
-const args = process.argv.slice(2);
-const sweep = args.includes('--sweep');
-const rest = args.filter((a) => a !== '--sweep');
-if (rest[0] === '--tsv' && rest[1]) evalTsv(rest[1]);
-else if (rest.length > 0) evalMarkdown(rest);
-else {
-  console.error('Usage: npm run eval:claims -- <files or folders of .md> | --tsv <file> [--sweep]');
-  process.exit(2);
-}
-if (sweep) {
-  for (let t = 1; t <= 5; t += 0.25) {
-    const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    for (const s of scored) add(c, s.score >= t, s.actual);
-    console.log(report(`threshold ${t.toFixed(2)}`, c));
-  }
-}
+console.log(rows.join('\n'));

@@ -31,6 +31,8 @@ export interface ParsedBlock extends Span {
   sentences: RawSentence[];
   /** Inline code spans, where nothing is a marker. */
   codeSpans: Span[];
+  /** Links (inline, reference-style, autolinks) and HTML note markers: a sentence carrying one has a source. */
+  linkSpans: Span[];
 }
 
 export interface RawFootnoteReference extends Span {
@@ -51,7 +53,18 @@ export interface RawSentence extends Span {
   text: string;
   /** Start of the paragraph (or table cell) the sentence belongs to. */
   paragraphStart: number;
+  /** Where the paragraph sits: in a list item, in a block quote. */
+  container: SentenceContainer;
 }
+
+export interface SentenceContainer {
+  list: boolean;
+  quote: boolean;
+}
+
+const TOP_LEVEL: SentenceContainer = { list: false, quote: false };
+/** Raw HTML that cites: a superscript note marker or a link. */
+const HTML_NOTE = /^<(?:sup\b|a\s[^>]*\bhref=)/i;
 
 const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkBriefGfm) as unknown as Processor<Root>;
 const frontMatterParser: Processor<Root> = unified()
@@ -111,6 +124,7 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
     citations: [],
     sentences: [],
     codeSpans: [],
+    linkSpans: [],
   };
   if (node.type === 'heading') {
     block.headingDepth = node.depth;
@@ -120,12 +134,12 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   } else if (node.type === 'paragraph') {
     block.entrySpans = [{ start: block.start, end: block.end }];
   }
-  collect(source, node, true, block);
+  collect(source, node, true, block, TOP_LEVEL);
   return block;
 }
 
 /** `prose` is false where text is not running prose: notes' text and table header rows. */
-function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock): void {
+function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock, container: SentenceContainer): void {
   switch (node.type) {
     case 'text': {
       const offset = startOf(node);
@@ -141,6 +155,19 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
     case 'inlineCode':
       block.codeSpans.push({ start: startOf(node), end: endOf(node) });
       return;
+    case 'link':
+    case 'linkReference':
+      block.linkSpans.push({ start: startOf(node), end: endOf(node) });
+      break;
+    case 'html':
+      if (HTML_NOTE.test(node.value)) block.linkSpans.push({ start: startOf(node), end: endOf(node) });
+      return;
+    case 'listItem':
+      container = { ...container, list: true };
+      break;
+    case 'blockquote':
+      container = { ...container, quote: true };
+      break;
     case 'footnoteReference':
       block.footnoteReferences.push({ start: startOf(node), end: endOf(node), label: node.label ?? node.identifier });
       return;
@@ -157,21 +184,21 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
         contentStart: first ? startOf(first) : labelEnd + 1,
         contentEnd: first ? endOf(node.children[node.children.length - 1]) : labelEnd + 1,
       });
-      for (const child of node.children) collect(source, child, false, block);
+      for (const child of node.children) collect(source, child, false, block, container);
       return;
     }
     case 'table':
-      node.children.forEach((row, i) => collect(source, row, prose && i > 0, block));
+      node.children.forEach((row, i) => collect(source, row, prose && i > 0, block, container));
       return;
     case 'paragraph':
     case 'tableCell':
-      if (prose) addSentences(source, node.children, startOf(node), block);
+      if (prose) addSentences(source, node.children, startOf(node), block, container);
       break;
     default:
       break;
   }
   if ('children' in node) {
-    for (const child of (node as Parents).children) collect(source, child as Nodes, prose, block);
+    for (const child of (node as Parents).children) collect(source, child as Nodes, prose, block, container);
   }
 }
 
@@ -263,7 +290,7 @@ function pushAligned(
   push(value, (i) => offsets[i]);
 }
 
-function addSentences(source: string, children: PhrasingContent[], paragraphStart: number, block: ParsedBlock): void {
+function addSentences(source: string, children: PhrasingContent[], paragraphStart: number, block: ParsedBlock, container: SentenceContainer): void {
   const mapped = plainText(source, children);
   for (const span of splitSentences(mapped.text)) {
     block.sentences.push({
@@ -271,6 +298,7 @@ function addSentences(source: string, children: PhrasingContent[], paragraphStar
       end: mapped.offsets[span.end - 1] + 1,
       text: mapped.text.slice(span.start, span.end).replace(/\s+/g, ' '),
       paragraphStart,
+      container,
     });
   }
 }

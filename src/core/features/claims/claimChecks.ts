@@ -26,7 +26,7 @@ export function findUncitedClaimDiagnostics(document: BriefDocument, options: Br
       {
         code: Codes.claimUncited.code,
         severity: options.claims.severity,
-        message: `This sentence ${evidenceText(score.features)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
+        message: `This sentence ${evidenceText(score)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
         range: sentence.range,
       },
       () => claimFixes(document, sentence, hasBibliography()),

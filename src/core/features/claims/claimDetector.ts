@@ -1,5 +1,11 @@
 import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
+import { claimInputs, ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
+import { hasSource } from './claimSources';
+import weights from './claimWeights.json';
+
+/** The model trained by `npm run train:claims`, shipped with the code. */
+export const CLAIM_MODEL = new ClaimModel(weights as ClaimWeights);
 
 export type ClaimSensitivity = 'strict' | 'balanced' | 'lenient';
 export type ClaimScope = 'sentence' | 'paragraph';
@@ -10,12 +16,11 @@ export interface ClaimOptions extends ClaimWordLists {
   sensitivity: ClaimSensitivity;
 }
 
-/** Scores at or above which a sentence counts as a claim; "strict" flags more sentences. */
-export const THRESHOLDS: Record<ClaimSensitivity, number> = { strict: 2, balanced: 2.75, lenient: 3.5 };
-
 export interface ClaimScore {
-  score: number;
-  features: ClaimFeature[];
+  /** The model's probability that the sentence needs a source. */
+  probability: number;
+  /** The hand features that fired and raised the score, strongest first: the evidence shown to the writer. */
+  evidence: ClaimFeature[];
 }
 
 /** Removes footnote markers and citations so they do not count as numbers or names. */
@@ -27,9 +32,24 @@ export function claimText(sentence: string): string {
     .trim();
 }
 
-export function scoreSentence(text: string, lists: CompiledWordLists): ClaimScore {
-  const features = sentenceFeatures(claimText(text), lists);
-  return { score: features.reduce((sum, f) => sum + f.weight, 0), features };
+/** The transparent features of a sentence (footnote markers and citations removed first). */
+export function handFeatures(text: string, lists: CompiledWordLists): ClaimFeature[] {
+  return sentenceFeatures(claimText(text), lists);
+}
+
+/** A sentence's probability of needing a source, in its context, and the evidence for it. */
+export function scoreSentence(text: string, context: ClaimContext, lists: CompiledWordLists, model: ClaimModel = CLAIM_MODEL): ClaimScore {
+  const features = handFeatures(text, lists);
+  const probability = model.probability(claimInputs(claimText(text), features, context));
+  const evidence = features
+    .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
+    .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
+  return { probability, evidence };
+}
+
+/** The probability at or above which a sentence counts as a claim, for a sensitivity. */
+export function thresholdFor(sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): number {
+  return model.definition.thresholds[sensitivity];
 }
 
 const compiledCache = new WeakMap<ClaimWordLists, CompiledWordLists>();
@@ -84,22 +104,22 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
   if (options.scope === 'paragraph') {
     const lastOf = new Map<number, Sentence>();
     for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
-    for (const [paragraph, last] of lastOf) if (last.footnoteReferences.length > 0 || last.citations.length > 0) citedParagraphs.add(paragraph);
+    for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
-  const threshold = THRESHOLDS[options.sensitivity];
+  const threshold = thresholdFor(options.sensitivity);
   const claims: UncitedClaim[] = [];
   for (const sentence of document.sentences) {
-    if (sentence.footnoteReferences.length > 0 || sentence.citations.length > 0) continue;
+    if (hasSource(sentence)) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
-    if (score.score >= threshold) claims.push({ sentence, score });
+    if (score.probability >= threshold) claims.push({ sentence, score });
   }
   return claims;
 }
 
-/** "gives a date, describes an action by a named actor and quotes someone". */
-export function evidenceText(features: ClaimFeature[]): string {
-  const parts = features.filter((f) => f.evidence !== '').sort((a, b) => b.weight - a.weight).slice(0, 3).map((f) => f.evidence);
-  if (parts.length <= 1) return parts[0] ?? 'states a fact';
+/** "gives a date, describes an action by a named actor and quotes someone"; or, when its words carry the score, that it states a fact. */
+export function evidenceText(score: ClaimScore): string {
+  const parts = score.evidence.slice(0, 3).map((f) => f.evidence);
+  if (parts.length <= 1) return parts[0] ?? 'states a fact about the world';
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

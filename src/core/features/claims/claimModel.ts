@@ -1,0 +1,110 @@
+import type { ClaimFeature } from './claimFeatures';
+
+/**
+ * The learned part of the claim detector: a logistic regression over the hand features, hashed
+ * word unigrams and bigrams, and the sentence's context. Trained offline by
+ * `npm run train:claims` on sentences labelled "needs a source"; the weights ship as JSON.
+ */
+
+/** Where a sentence stands in the brief, as the model sees it. */
+export interface ClaimContext {
+  /** Its place in its paragraph. */
+  position: 'only' | 'first' | 'middle' | 'last';
+  inList: boolean;
+  inQuote: boolean;
+  /** The nearest heading above it. */
+  heading: string;
+  previousSourced: boolean;
+  nextSourced: boolean;
+}
+
+export interface ClaimWeights {
+  /** Size of the hashed input space (a power of two). */
+  buckets: number;
+  bias: number;
+  /** Probability thresholds for each sensitivity. */
+  thresholds: { strict: number; balanced: number; lenient: number };
+  /** Non-zero weights as [bucket, weight] pairs. */
+  weights: Array<[number, number]>;
+}
+
+/** FNV-1a: the same bucket for a name in training and in the editor. */
+export function bucketOf(name: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & (buckets - 1);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.,%$€£-]*/gu;
+
+/** Words lower-cased, with numbers folded into their kind so "2019" and "2024" are one input. */
+export function claimTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0].replace(/[.,'’-]+$/, '');
+    const before = text[match.index - 1];
+    if (/^\d/.test(raw)) {
+      if (/%$/.test(raw)) tokens.push('<percent>');
+      else if (before === '$' || before === '€' || before === '£') tokens.push('<money>');
+      else if (/^(?:1[89]|20)\d{2}s?$/.test(raw)) tokens.push('<year>');
+      else tokens.push('<number>');
+    } else if (/^[$€£]\d/.test(raw)) {
+      tokens.push('<money>');
+    } else {
+      tokens.push(raw.toLowerCase());
+    }
+  }
+  return tokens;
+}
+
+/** Kinds of section, by their heading: the writer's advice, or background others established. Heading words themselves are too particular to learn from. */
+const ADVICE_HEADING = /recommend|option|conclu|next steps|way forward|propos|solution|what (?:congress|policymakers) (?:can|could|should)|considerations? for|implications|discussion|analysis/i;
+const BACKGROUND_HEADING = /background|introduction|overview|context|history|what is|how .* works|current|status|legislation|law|funding|data/i;
+
+function headingKind(heading: string): string {
+  if (heading.trim() === '') return 'none';
+  if (ADVICE_HEADING.test(heading)) return 'advice';
+  if (BACKGROUND_HEADING.test(heading)) return 'background';
+  return 'other';
+}
+
+/** The names of every input a sentence turns on. */
+export function claimInputs(text: string, features: readonly ClaimFeature[], context: ClaimContext): string[] {
+  const inputs = features.map((f) => `h:${f.id}`);
+  const tokens = claimTokens(text);
+  for (let i = 0; i < tokens.length; i++) {
+    inputs.push(`w:${tokens[i]}`);
+    inputs.push(`b:${i === 0 ? '^' : tokens[i - 1]}_${tokens[i]}`);
+  }
+  inputs.push(`c:pos:${context.position}`);
+  if (context.inList) inputs.push('c:list');
+  if (context.inQuote) inputs.push('c:quote');
+  if (context.previousSourced) inputs.push('c:prev-sourced');
+  if (context.nextSourced) inputs.push('c:next-sourced');
+  inputs.push(`c:heading:${headingKind(context.heading)}`);
+  return inputs;
+}
+
+/** A loaded model: weights by bucket. */
+export class ClaimModel {
+  private readonly weights: Float32Array;
+
+  constructor(readonly definition: ClaimWeights) {
+    this.weights = new Float32Array(definition.buckets);
+    for (const [bucket, weight] of definition.weights) this.weights[bucket] = weight;
+  }
+
+  weightOf(input: string): number {
+    return this.weights[bucketOf(input, this.definition.buckets)];
+  }
+
+  /** The probability that the sentence needs a source. */
+  probability(inputs: readonly string[]): number {
+    let z = this.definition.bias;
+    for (const input of inputs) z += this.weightOf(input);
+    return 1 / (1 + Math.exp(-z));
+  }
+}
