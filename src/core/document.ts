@@ -187,16 +187,7 @@ export function assembleDocument(
         }),
       );
     }
-    for (const citation of block.citations) {
-      document.citations.push(
-        place(offset + citation.start, offset + citation.end, {
-          bracketed: citation.bracketed,
-          items: citation.items.map((item) =>
-            place(offset + item.start, offset + item.end, { key: item.key, suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
-          ),
-        }),
-      );
-    }
+    for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place));
     if (!inBibliography) {
       for (const sentence of block.sentences) {
         document.sentences.push(
@@ -235,6 +226,15 @@ export function assembleDocument(
     };
   }
   return document;
+}
+
+function placeCitation(citation: ParsedBlock['citations'][number], offset: number, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Citation {
+  return place(offset + citation.start, offset + citation.end, {
+    bracketed: citation.bracketed,
+    items: citation.items.map((item) =>
+      place(offset + item.start, offset + item.end, { key: item.key, suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
+    ),
+  });
 }
 
 function entryAt(text: string, offset: number, span: Span, place: (s: number, e: number, fields: { text: string }) => BibliographyEntry): BibliographyEntry {
