@@ -141,3 +141,40 @@ describe('claim.uncited', () => {
     assert.equal(apply(2), '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023. <!-- briefkit-ignore claim --> Next.\n');
   });
 });
+
+describe('what counts as a source for claim.uncited', () => {
+  const claim = 'The Department of Energy announced $2.3 billion in resilience grants on 12 March 2025';
+  const paragraph = (sentence: string) => `# Background\n\nRural utilities serve many counties. ${sentence} Congress should extend them.\n\n[doe]: https://energy.gov/grants\n`;
+  const flagged = (text: string) =>
+    testService()
+      .computeDiagnostics(doc(text))
+      .filter((d) => d.code === 'claim.uncited')
+      .map((d) => text.slice(text.split('\n').slice(0, d.range.start.line).join('\n').length + 1 + d.range.start.character).slice(0, 40));
+
+  it('flags the claim when it carries nothing', () => {
+    assert.deepEqual(flagged(paragraph(`${claim}.`)), [`${claim}.`.slice(0, 40)]);
+  });
+
+  const sourced: Array<[string, string]> = [
+    ['an inline link', `According to the [department](https://energy.gov/grants), ${claim}.`],
+    ['a reference-style link', `${claim}, [the department said][doe].`],
+    ['an autolink', `${claim} (<https://energy.gov/grants>).`],
+    ['a bare web address', `${claim} (see https://energy.gov/grants).`],
+    ['an inline note', `${claim}.^[Department of Energy, press release, 12 March 2025.]`],
+    ['an HTML note marker', `${claim}.<sup><a href="#fn1">1</a></sup>`],
+    ['a link to a reference', `${claim} [[DOE]](#ref-doe).`],
+    ['a numeric citation', `${claim} [3].`],
+    ['a numeric citation with a range', `${claim} [3, 5–7].`],
+    ['an author-date citation', `${claim} (Okafor 2025).`],
+    ['two authors, a page', `${claim} (Okafor and Mensah 2019, 45).`],
+    ['a corporate author', `${claim} (World Bank 2024).`],
+    ['an author and page', `${claim} (Farmer, 20).`],
+  ];
+  for (const [kind, sentence] of sourced) {
+    it(`does not flag a claim sourced by ${kind}`, () => assert.deepEqual(flagged(paragraph(sentence)), []));
+  }
+
+  it('does not take a figure, table or section number in parentheses for a citation', () => {
+    for (const part of ['(Figure 3)', '(Table 2)', '(Section 702)']) assert.equal(flagged(paragraph(`${claim} ${part}.`)).length, 1, part);
+  });
+});

@@ -24,6 +24,8 @@ const AUTHOR_PAGE = new RegExp(`\\(${AUTHORS},\\s+(?:pp?\\.\\s*)?\\d{1,4}(?:[-â€
 
 const TEXT_SOURCE: readonly RegExp[] = [
   /\^\[[^\]]/,
+  // A reference-style link whose definition is in another block: each block is parsed alone, so it reads as text.
+  /\[[^\]\n]+\]\[[^\]\n]+\]/,
   /\bhttps?:\/\/\S/i,
   /\[\d{1,3}(?:\s*[-â€“,]\s*\d{1,3})*\](?!\()/,
   AUTHOR_DATE,
