@@ -31,6 +31,24 @@ describe('document model: front matter', () => {
     ]);
   });
 
+  it('reads front matter the way pandoc does: trailing spaces after ---, closed by ..., values quoted over several lines', () => {
+    const spaced = model('---   \ntitle: Spaced\nbibliography: [book.bib, packages.bib]\n---\n\n# Prerequisites\n').frontMatter!;
+    assert.deepEqual([spaced.title, spaced.bibliography.map((b) => b.value)], ['Spaced', ['book.bib', 'packages.bib']]);
+    const dotted = model('---\nbibliography: refs.bib\n...\n\nBody.\n').frontMatter!;
+    assert.deepEqual(dotted.bibliography.map((b) => [b.value, b.range]), [['refs.bib', { start: { line: 1, character: 14 }, end: { line: 1, character: 22 } }]]);
+    const { text, ranges } = marked('---\ntitle: "What is the difference between a contracting officer\nand a product owner?"\ndate: 2020-03-10\nauthors:\n- a-writer\nbibliography: ⟦refs.bib⟧\n---\n\nBody.\n');
+    const wrapped = model(text).frontMatter!;
+    assert.deepEqual(wrapped.problems, []);
+    assert.equal(wrapped.title, 'What is the difference between a contracting officer and a product owner?');
+    assert.deepEqual(wrapped.bibliography.map((b) => b.range), ranges);
+  });
+
+  it('takes Hugo TOML front matter (+++) for front matter, not prose, and reads no values from it', () => {
+    const document = model('+++\ntitle = "Grid resilience"\ndate = 2024-03-01\n+++\n\nThe grid failed in 2021.\n');
+    assert.deepEqual(document.sentences.map((s) => s.text), ['The grid failed in 2021.']);
+    assert.equal(document.frontMatter, undefined);
+  });
+
   it('does not mistake a thematic break later in the document for front matter', () => {
     assert.equal(model('Intro.\n\n---\ntitle: no\n---\n').frontMatter, undefined);
   });

@@ -50,10 +50,17 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * The line that closes the front matter, or -1. As pandoc reads it: YAML opened by `---` (trailing
+ * spaces allowed) and closed by `---` or `...`; and TOML between `+++` lines, as Hugo writes it.
+ */
 function frontMatterEnd(lines: Line[]): number {
-  if (lines.length < 2 || lines[0].content !== '---') return -1;
+  if (lines.length < 2) return -1;
+  const opening = lines[0].content.replace(/^\uFEFF/, '').trimEnd();
+  const closes = opening === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : opening === '+++' ? /^\+\+\+[ \t]*$/ : undefined;
+  if (!closes || /^[ \t]*$/.test(lines[1].content)) return -1;
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i].content === '---' || lines[i].content === '...') return i;
+    if (closes.test(lines[i].content)) return i;
   }
   return -1;
 }

@@ -1,6 +1,5 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import { remarkBriefGfm } from './remarkBriefGfm';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { scanCitations, scanFootnoteReferences, type ScannedCitation } from './inlineScanner';
@@ -67,11 +66,6 @@ const TOP_LEVEL: SentenceContainer = { list: false, quote: false };
 const HTML_NOTE = /^<(?:sup\b|a\s[^>]*\bhref=)/i;
 
 const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkBriefGfm) as unknown as Processor<Root>;
-const frontMatterParser: Processor<Root> = unified()
-  .use(remarkParse)
-  .use(remarkBriefGfm)
-  .use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
-
 const DEFINITION_LABEL = /^\[\^((?:\\.|[^\s\\\]])+)\]:/;
 
 function startOf(node: Nodes): number {
@@ -83,17 +77,31 @@ function endOf(node: Nodes): number {
 }
 
 export function parseChunk(text: string, isFrontMatter: boolean): ChunkParse {
-  const root = (isFrontMatter ? frontMatterParser : bodyParser).parse(text);
-  const result: ChunkParse = { blocks: [] };
-  for (const node of root.children) {
-    if (node.type === 'yaml') {
-      const firstBreak = text.search(/\r?\n|\r/);
-      const valueStart = firstBreak < 0 ? 0 : firstBreak + (text[firstBreak] === '\r' && text[firstBreak + 1] === '\n' ? 2 : 1);
-      result.frontMatter = { valueStart, value: node.value };
-    }
-    result.blocks.push(parseBlock(text, node));
-  }
-  return result;
+  if (isFrontMatter) return parseFrontMatterChunk(text);
+  const root = bodyParser.parse(text);
+  return { blocks: root.children.map((node) => parseBlock(text, node)) };
+}
+
+/**
+ * The front matter chunk, read without remark (whose YAML rule wants `---` on both sides): the
+ * block splitter found its fences. TOML front matter (`+++`) is a block with no values BriefKit reads.
+ */
+function parseFrontMatterChunk(text: string): ChunkParse {
+  const lines = [...text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)].map((m) => ({ start: m.index, text: m[0] }));
+  const closing = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\r|\n)?$/.test(line.text));
+  const valueStart = lines[1]?.start ?? text.length;
+  const end = closing > 0 ? lines[closing].start + lines[closing].text.replace(/[\r\n]+$/, '').length : text.length;
+  const isYaml = !text.startsWith('+++');
+  // What follows the closing fence (the whole document, when a test parses it in one piece) is
+  // read as body text, with the front matter blanked out so every offset stays the same.
+  const masked = text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  const body = text.slice(end).trim() === '' ? [] : bodyParser.parse(masked).children.map((node) => parseBlock(masked, node));
+  const value = text.slice(valueStart, closing > 0 ? lines[closing].start : text.length).replace(/(?:\r\n|\r|\n)$/, '');
+  return { frontMatter: isYaml ? { valueStart, value } : undefined, blocks: [emptyBlock('frontMatter', 0, end), ...body] };
+}
+
+function emptyBlock(kind: BlockKind, start: number, end: number): ParsedBlock {
+  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [] };
 }
 
 function blockKind(node: RootContent): BlockKind {
@@ -114,18 +122,7 @@ function blockKind(node: RootContent): BlockKind {
 }
 
 function parseBlock(source: string, node: RootContent): ParsedBlock {
-  const block: ParsedBlock = {
-    kind: blockKind(node),
-    start: startOf(node),
-    end: endOf(node),
-    entrySpans: [],
-    footnoteReferences: [],
-    footnoteDefinitions: [],
-    citations: [],
-    sentences: [],
-    codeSpans: [],
-    linkSpans: [],
-  };
+  const block = emptyBlock(blockKind(node), startOf(node), endOf(node));
   if (node.type === 'heading') {
     block.headingDepth = node.depth;
     block.headingText = plainText(source, node.children).text.trim();

@@ -32,16 +32,57 @@ function scalarText(node: unknown): string | undefined {
   return undefined;
 }
 
-function located(node: YamlNode, offset: number): FrontMatterValue | undefined {
+function located(node: YamlNode, toSource: (at: number) => number): FrontMatterValue | undefined {
   const value = scalarText(node);
   if (value === undefined || !node.range) return undefined;
-  return { value, start: offset + node.range[0], end: offset + node.range[1] };
+  return { value, start: toSource(node.range[0]), end: toSource(node.range[1]) };
+}
+
+/** A line at the margin that starts no key, item or comment: the rest of a quoted value. */
+const CONTINUATION = /^(?![ \t]|-(?:[ \t\r\n]|$)|#|[\r\n]|$)(?![^:\r\n]*:(?:[ \t\r\n]|$))/;
+
+/**
+ * YAML as pandoc and Hugo read it: a quoted value may go on at the margin on the next lines
+ * (`title: "A long\ntitle"`), which strict YAML rejects. Such lines are indented before reading,
+ * and `toSource` maps offsets in the repaired text back to the front matter as written.
+ */
+function repairContinuations(yaml: string): { text: string; toSource: (at: number) => number } | undefined {
+  const lines = yaml.split(/(?<=\n)/);
+  const shifted: number[] = [];
+  let at = 0;
+  let changed = false;
+  const repaired = lines.map((line) => {
+    const start = at;
+    at += line.length;
+    if (!CONTINUATION.test(line)) return line;
+    changed = true;
+    shifted.push(start);
+    return `  ${line}`;
+  });
+  if (!changed) return undefined;
+  return {
+    text: repaired.join(''),
+    toSource: (position) => {
+      let indent = 0;
+      for (const start of shifted) if (start + indent + 2 <= position) indent += 2;
+      return position - indent;
+    },
+  };
 }
 
 /** Reads the YAML between the `---` fences; `offset` is where that YAML starts in the document. */
 export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatter {
   const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false };
-  const doc = parseDocument(yaml, { prettyErrors: false });
+  let doc = parseDocument(yaml, { prettyErrors: false });
+  let toSource = (at: number) => offset + at;
+  const repaired = doc.errors.length > 0 ? repairContinuations(yaml) : undefined;
+  if (repaired) {
+    const second = parseDocument(repaired.text, { prettyErrors: false });
+    if (second.errors.length === 0) {
+      doc = second;
+      toSource = (at) => offset + repaired.toSource(at);
+    }
+  }
   for (const error of doc.errors) {
     const [start, end] = error.pos;
     const firstLine = error.message.split('\n')[0].replace(/\.$/, '');
@@ -64,16 +105,16 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
         result[key] = scalarText(value);
         break;
       case 'csl':
-        result.csl = located(value, offset);
+        result.csl = located(value, toSource);
         break;
       case 'bibliography':
         if (isSeq(value)) {
           for (const item of value.items) {
-            const path = located(item as YamlNode, offset);
+            const path = located(item as YamlNode, toSource);
             if (path) result.bibliography.push(path);
           }
         } else {
-          const path = located(value, offset);
+          const path = located(value, toSource);
           if (path) result.bibliography.push(path);
         }
         break;

@@ -1,0 +1,87 @@
+/**
+ * `npm run eval:realworld -- <folder>... [--out diagnostics.txt]`: runs every check over real documents
+ * written by others (Markdown, Quarto .qmd, R Markdown .Rmd; kept outside the repository) the way the
+ * CLI does, and prints how many diagnostics of each code each document got; `--out` writes every
+ * diagnostic with its line, for reading by hand. When pandoc is installed it also compares, per
+ * document, the notes and citation keys pandoc's markdown reader finds with BriefKit's.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCliService } from '../../src/cli/cliService';
+import type { BriefDiagnostic } from '../../src/core';
+
+function documents(path: string): string[] {
+  if (statSync(path).isDirectory()) return readdirSync(path).sort().flatMap((name) => documents(join(path, name)));
+  return /\.(md|markdown|qmd|Rmd)$/i.test(path) && !/(README|LICENSE|PROVENANCE)/i.test(path) ? [path] : [];
+}
+
+interface PandocCounts {
+  notes: number;
+  keys: Set<string>;
+}
+
+/** Notes and citation keys in pandoc's reading of the text, or undefined without pandoc. */
+function pandocCounts(text: string): PandocCounts | undefined {
+  let json: string;
+  try {
+    json = execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  const counts: PandocCounts = { notes: 0, keys: new Set() };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const element = node as { t?: string; c?: unknown };
+    if (element.t === 'Note') counts.notes++;
+    if (element.t === 'Cite') for (const citation of (element.c as [Array<{ citationId: string }>])[0]) counts.keys.add(citation.citationId);
+    Object.values(element).forEach(visit);
+  };
+  visit(JSON.parse(json));
+  return counts;
+}
+
+async function main(args: string[]): Promise<number> {
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const folders = outIndex < 0 ? args : args.filter((_, i) => i !== outIndex && i !== outIndex + 1);
+  if (folders.length === 0) {
+    console.error('Usage: npm run eval:realworld -- <folder>... [--out diagnostics.txt]');
+    return 2;
+  }
+  const service = createCliService();
+  const byCode = new Map<string, number>();
+  const listing: string[] = [];
+  const rows: string[] = [];
+  for (const folder of folders) {
+    for (const path of documents(resolve(folder))) {
+      const text = readFileSync(path, 'utf8');
+      const document = { uri: pathToFileURL(path).href, version: 1, getText: () => text };
+      await service.loadBibliographies(document);
+      const diagnostics: BriefDiagnostic[] = service.computeDiagnostics(document);
+      const model = service.getDocument(document);
+      const name = relative(resolve(folder), path);
+      const counts = new Map<string, number>();
+      for (const d of diagnostics) {
+        counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+        byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+        listing.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code} ${d.message}\n    > ${text.split(/\r?\n/)[d.range.start.line]?.slice(Math.max(0, d.range.start.character - 20), d.range.start.character + 100)}`);
+      }
+      const pandoc = pandocCounts(text);
+      const keys = new Set(model.citations.flatMap((c) => c.items.map((i) => i.key)));
+      const notes = new Set(model.footnoteReferences.map((r) => r.key)).size;
+      const comparison = pandoc
+        ? ` | notes ${notes} (pandoc ${pandoc.notes}) | keys ${keys.size} (pandoc ${pandoc.keys.size}${[...keys].some((k) => !pandoc.keys.has(k)) ? `; not in pandoc: ${[...keys].filter((k) => !pandoc.keys.has(k)).slice(0, 4).join(', ')}` : ''})`
+        : '';
+      rows.push(`${name}: ${diagnostics.length} — ${[...counts].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}${comparison}`);
+    }
+  }
+  console.log(rows.join('\n'));
+  console.log(`\n${[...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}: ${n}`).join('\n')}\ntotal: ${[...byCode.values()].reduce((a, b) => a + b, 0)}`);
+  if (out) writeFileSync(out, `${listing.join('\n')}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
