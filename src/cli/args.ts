@@ -3,15 +3,17 @@ export class UsageError extends Error {}
 
 export interface ParsedArgs {
   files: string[];
-  /** Options given a value (`--format json` or `--format=json`), by name without dashes. */
+  /** Options given a value (`--format json` or `--format=json`), by name without dashes; the last one given. */
   values: Map<string, string>;
+  /** Every value of each option, in order, for options that may be repeated (`--bibliography a.bib --bibliography b.json`). */
+  repeated: Map<string, string[]>;
   /** Options without a value (`--write`). */
   flags: Set<string>;
 }
 
 /** Splits a command's arguments into files and the options `spec` allows. */
 export function parseArgs(args: string[], command: string, spec: Record<string, 'value' | 'flag'>, filesNeeded: string): ParsedArgs {
-  const parsed: ParsedArgs = { files: [], values: new Map(), flags: new Set() };
+  const parsed: ParsedArgs = { files: [], values: new Map(), repeated: new Map(), flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('-') || arg === '-') {
@@ -29,6 +31,7 @@ export function parseArgs(args: string[], command: string, spec: Record<string, 
     const value = equals > 0 ? arg.slice(equals + 1) : args[++i];
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value.`);
     parsed.values.set(name, value);
+    parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
   }
   if (parsed.files.length === 0) throw new UsageError(filesNeeded);
   return parsed;

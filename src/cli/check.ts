@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { SEVERITY_RANK } from '../core';
-import { choice, parseArgs } from './args';
+import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
+import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { formatJson, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
@@ -10,10 +11,15 @@ const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as cons
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
-  const service = createCliService();
+  const bibliographyFiles = (parsed.repeated.get('bibliography') ?? []).map((path) => pathToFileURL(resolve(path)).href);
+  for (const path of parsed.repeated.get('bibliography') ?? []) {
+    if (!existsSync(path)) throw new UsageError(`--bibliography ${path}: no such file.`);
+  }
+  // Every brief checked draws on these files, as with the briefkit.bibliography setting.
+  const service = createCliService({ ...DEFAULT_OPTIONS, bibliographyFiles });
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const path of parsed.files) {

@@ -8,6 +8,7 @@ import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliogra
 import { BibliographyStore, bibliographySources, type DocumentBibliography } from './features/citations/bibliographyStore';
 import { bibliographyFileDiagnostics } from './features/citations/citationChecks';
 import type { BriefHost } from './host';
+import { findProject, type Project } from './features/citations/projectFiles';
 import type { BriefDiagnostic } from './types';
 
 /**
@@ -21,6 +22,10 @@ export class BibliographyContext {
   readonly styleFiles = new Map<string, string | undefined>();
   private readonly perDocument = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
   private readonly worksCache = new WeakMap<DocumentBibliography, BibliographyWork[]>();
+  /** Each brief's project, found at its first load. */
+  private readonly projects = new Map<string, Project | undefined>();
+  /** Project files read so far, by URI (undefined: no such file). */
+  private readonly projectFiles = new Map<string, Promise<string | undefined>>();
   generation = 0;
 
   constructor(private readonly host: BriefHost) {
@@ -45,7 +50,8 @@ export class BibliographyContext {
   forDocument(document: BriefDocument): DocumentBibliography {
     const cached = this.perDocument.get(document);
     if (cached && cached.generation === this.generation) return cached.bibliography;
-    const sources = bibliographySources(document, this.host.getOptions(document.uri).bibliographyFiles);
+    const project = this.projects.get(document.uri);
+    const sources = bibliographySources(document, this.host.getOptions(document.uri).bibliographyFiles, project);
     const files = sources.map((source) => ({ source, file: this.store.get(source.uri) }));
     const byKey = new Map<string, BibliographyFileEntry>();
     const entries = [];
@@ -54,7 +60,7 @@ export class BibliographyContext {
       for (const entry of file.parsed.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
       entries.push(...this.store.searchable(file.parsed));
     }
-    const bibliography = { sources, files, byKey, entries };
+    const bibliography = { sources, project, files, byKey, entries };
     this.perDocument.set(document, { generation: this.generation, bibliography });
     return bibliography;
   }
@@ -91,7 +97,12 @@ export class BibliographyContext {
   /** Reads the bibliography and style files a brief draws on; resolves to whether anything changed. */
   async load(document: BriefDocument): Promise<boolean> {
     const options = this.host.getOptions(document.uri);
-    const sources = bibliographySources(document, options.bibliographyFiles);
+    let projectFound = false;
+    if (!this.projects.has(document.uri)) {
+      this.projects.set(document.uri, await findProject(document.uri, (uri) => this.readProjectFile(uri)));
+      projectFound = this.projects.get(document.uri) !== undefined;
+    }
+    const sources = bibliographySources(document, options.bibliographyFiles, this.projects.get(document.uri));
     const changed = (await Promise.all(sources.map((source) => this.store.load(source.uri)))).some(Boolean);
     let styleLoaded = false;
     for (const uri of styleFileUris(document, options)) {
@@ -99,14 +110,24 @@ export class BibliographyContext {
       this.styleFiles.set(uri, this.host.mayRead?.(uri) === false ? undefined : await this.host.readFile(uri));
       styleLoaded = true;
     }
-    if (changed || styleLoaded) this.generation++;
-    return changed || styleLoaded;
+    if (changed || styleLoaded || projectFound) this.generation++;
+    return changed || styleLoaded || projectFound;
+  }
+
+  private readProjectFile(uri: string): Promise<string | undefined> {
+    let text = this.projectFiles.get(uri);
+    if (!text) {
+      text = this.host.mayRead?.(uri) === false ? Promise.resolve(undefined) : this.host.readFile(uri);
+      this.projectFiles.set(uri, text);
+    }
+    return text;
   }
 
   /** A bibliography or .csl file changed on disk: read it again at the next load. */
   changed(uri: string): void {
     this.store.invalidate(uri);
     this.styleFiles.delete(uri);
+    if (this.projectFiles.delete(uri)) this.projects.clear();
   }
 
   fileDiagnostics(uri: string): BriefDiagnostic[] {

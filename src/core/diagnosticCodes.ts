@@ -26,6 +26,13 @@ export const Codes = define({
   footnoteLegacyMarker: { code: 'footnote.legacy-marker', severity: 'information', meaning: 'A superscript or HTML note marker pasted from elsewhere.' },
   footnoteLabelCase: { code: 'footnote.label-case', severity: 'information', meaning: 'One note written with labels that differ only in capitals.' },
   citationUndefined: { code: 'citation.undefined', severity: 'error', meaning: 'A citation key is in no loaded bibliography file.' },
+  citationNoBibliography: { code: 'citation.no-bibliography', severity: 'information', meaning: 'The brief cites keys but BriefKit found no bibliography for it.' },
+  citationMalformedIdentifier: {
+    code: 'citation.malformed-identifier',
+    severity: 'warning',
+    meaning: 'A persistent identifier such as @doi:… is not well formed.',
+  },
+  crossrefUndefined: { code: 'crossref.undefined', severity: 'warning', meaning: 'A cross-reference names a label the document does not define.' },
   bibliographyFileMissing: { code: 'bibliography.file-missing', severity: 'error', meaning: 'A bibliography file named in the front matter does not exist.' },
   bibliographyFileOutsideWorkspace: {
     code: 'bibliography.file-outside-workspace',

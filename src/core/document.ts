@@ -4,6 +4,7 @@ import { LineIndex } from './text/lineIndex';
 import type { Chunk } from './parse/blockSplitter';
 import type { ChunkParse, ParsedBlock, SentenceContainer } from './parse/chunkParser';
 import { normalizeFootnoteLabel } from './parse/footnoteLabel';
+import { citationKind, type CitationKind } from './parse/citationKinds';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse/frontMatter';
 
 /** A located piece of the brief: offsets into the text and the matching LSP range. */
@@ -50,6 +51,8 @@ export interface FootnoteDefinition extends Located {
 
 export interface CitationKey extends Located {
   key: string;
+  /** A work in a bibliography, a cross-reference to the document's own figure or section, or a persistent identifier. */
+  kind: CitationKind;
   suppressAuthor: boolean;
   prefix: string;
   suffix: string;
@@ -107,6 +110,8 @@ export interface BriefDocument {
   codeSpans: Located[];
   /** Links and HTML note markers, in document order. */
   links: Located[];
+  /** Labels the document gives its own figures, tables, sections and equations: `{#fig:map}`, `{#sec-intro}`, `#| label: fig-x`. */
+  crossrefLabels: Set<string>;
   /** How much parsing this version needed: the incremental design is measured by it. */
   parseStats: { chunks: number; reparsedChunks: number };
 }
@@ -155,6 +160,7 @@ export function assembleDocument(
     verbatimBlocks: [],
     codeSpans: [],
     links: [],
+    crossrefLabels: crossrefLabels(text),
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -228,11 +234,20 @@ export function assembleDocument(
   return document;
 }
 
+/** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `(ref:label)` is bookdown's own syntax. */
+const LABEL = /\{#([^\s}]+)[^}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)/gm;
+
+function crossrefLabels(text: string): Set<string> {
+  const labels = new Set<string>();
+  for (const match of text.matchAll(LABEL)) labels.add(match[1] ?? match[2]);
+  return labels;
+}
+
 function placeCitation(citation: ParsedBlock['citations'][number], offset: number, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Citation {
   return place(offset + citation.start, offset + citation.end, {
     bracketed: citation.bracketed,
     items: citation.items.map((item) =>
-      place(offset + item.start, offset + item.end, { key: item.key, suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
+      place(offset + item.start, offset + item.end, { key: item.key, kind: citationKind(item.key), suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
     ),
   });
 }

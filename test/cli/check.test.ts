@@ -99,6 +99,18 @@ describe('briefkit check', () => {
     }
   });
 
+  it('checks citations against the files --bibliography names (repeatable), as pandoc --bibliography does', () => {
+    writeFileSync(join(workdir, 'cites.md'), 'As shown [@okafor2025] and [@mensah2019; @nobody].\n');
+    writeFileSync(join(workdir, 'a.bib'), '@article{okafor2025, title={Storm Outages}, author={Okafor, Adaeze}, year={2025}}\n');
+    writeFileSync(join(workdir, 'b.json'), JSON.stringify([{ id: 'mensah2019', type: 'book', title: 'Grids' }]));
+    const codes = (args: string[]) => JSON.parse(run(['check', 'cites.md', '--format', 'json', ...args]).stdout).files[0].diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message.slice(0, 45)}`);
+    assert.deepEqual(codes([]), ['citation.no-bibliography: This brief cites 3 works by key (first "@okaf']);
+    assert.deepEqual(codes(['--bibliography', 'a.bib', '--bibliography=b.json']), ['citation.undefined: No bibliography entry has the key "nobody". C']);
+    const missing = run(['check', 'cites.md', '--bibliography', 'nothere.bib']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^briefkit: --bibliography nothere\.bib: no such file\.\n/);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md>/);

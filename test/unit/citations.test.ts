@@ -28,11 +28,12 @@ describe('citations against bibliography files', () => {
     assert.equal(service.applyEdits(document, actions[0].edits), text.replace('@okafr2025', '@okafor2025'));
   });
 
-  it('says how to name a bibliography when a brief cites keys without one', async () => {
-    const { service, document } = await ready('Text [@doe2020].\n', {});
-    assert.deepEqual(service.computeDiagnostics(document).map((d) => d.message), [
-      '"@doe2020" cites a bibliography entry, but this brief names no bibliography file. Add "bibliography: references.bib" to the front matter, or set briefkit.bibliography.',
-    ]);
+  it('says once, on the first key, how to name a bibliography when a brief cites keys without one', async () => {
+    const { text, ranges } = marked('Text [⟦@doe2020⟧]. More [@roe2021; @doe2020] and @poe2022.\n');
+    const { service, document } = await ready(text, {});
+    const found = service.computeDiagnostics(document);
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [['citation.no-bibliography', ranges[0]]]);
+    assert.match(found[0].message, /^This brief cites 3 works by key \(first "@doe2020"\), but BriefKit found no bibliography file for it, so it cannot check them\. It looked in the front matter/);
   });
 
   it('bibliography.file-missing and bibliography.file-error on the front-matter line that names the file', async () => {

@@ -132,6 +132,9 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
     block.entrySpans = [{ start: block.start, end: block.end }];
   }
   collect(source, node, true, block, TOP_LEVEL);
+  // `[@travelingheidi](https://…)`: an @ in a link's text is a handle or an address, not a citation.
+  const links = block.linkSpans.filter((link) => source[link.start] === '[');
+  if (links.length > 0) block.citations = block.citations.filter((c) => !links.some((link) => link.start < c.start && c.end <= link.end));
   return block;
 }
 

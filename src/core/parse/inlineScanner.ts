@@ -1,5 +1,6 @@
 import { FOOTNOTE_REFERENCE } from './footnoteLabel';
 import type { Span } from '../types';
+import { URL_IDENTIFIER } from './citationKinds';
 
 /** A footnote marker found in text, offsets relative to the scanned string. */
 export interface ScannedFootnoteReference extends Span {
@@ -44,6 +45,9 @@ export function scanFootnoteReferences(source: string): ScannedFootnoteReference
 const KEY = /@(?:\{([^{}]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/uy;
 
 function readKey(text: string, at: number): { key: string; end: number } | undefined {
+  URL_IDENTIFIER.lastIndex = at;
+  const url = URL_IDENTIFIER.exec(text);
+  if (url) return { key: url[0].slice(1), end: at + url[0].length };
   KEY.lastIndex = at;
   const match = KEY.exec(text);
   if (!match) return undefined;

@@ -2,6 +2,7 @@ import type { BriefDocument } from '../../document';
 import type { Range } from '../../types';
 import { foldForComparison } from '../sources/referenceParser';
 import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
+import type { Project } from './projectFiles';
 
 /** A bibliography file as last read: parsed, or missing (`parsed` undefined). */
 export interface LoadedFile {
@@ -36,10 +37,15 @@ function searchable(entry: BibliographyFileEntry): SearchableEntry {
 export interface BibliographySource {
   uri: string;
   declared?: { value: string; range: Range };
+  /** The project file that names it (`_quarto.yml`), when the brief's project does. */
+  namedIn?: string;
 }
 
-/** Where a document's bibliography files are: front matter paths relative to it, then the setting's files. */
-export function bibliographySources(document: BriefDocument, fromSettings: readonly string[]): BibliographySource[] {
+/**
+ * Where a document's bibliography files are: front matter paths relative to it, then its project's
+ * files (Quarto, bookdown, Manubot), then the setting's files.
+ */
+export function bibliographySources(document: BriefDocument, fromSettings: readonly string[], project?: Project): BibliographySource[] {
   const sources: BibliographySource[] = [];
   for (const path of document.frontMatter?.bibliography ?? []) {
     try {
@@ -48,6 +54,8 @@ export function bibliographySources(document: BriefDocument, fromSettings: reado
       // An untitled document has no folder to resolve a relative path against.
     }
   }
+  // A brief's own front matter overrides its project's, as in pandoc's metadata merge.
+  if (sources.length === 0) for (const { uri, namedIn } of project?.bibliographies ?? []) sources.push({ uri, namedIn });
   for (const uri of fromSettings) if (!sources.some((s) => s.uri === uri)) sources.push({ uri });
   return sources;
 }
@@ -114,6 +122,8 @@ export class BibliographyStore {
 /** The bibliography files one document draws on, as loaded now. */
 export interface DocumentBibliography {
   sources: BibliographySource[];
+  /** The Quarto, bookdown or Manubot project the brief is part of, if any. */
+  project?: Project;
   files: Array<{ source: BibliographySource; file: LoadedFile | undefined }>;
   byKey: Map<string, BibliographyFileEntry>;
   entries: SearchableEntry[];

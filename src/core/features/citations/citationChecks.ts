@@ -1,4 +1,5 @@
-import type { BriefDocument } from '../../document';
+import type { BriefDocument, CitationKey } from '../../document';
+import { isWellFormedIdentifier } from '../../parse/citationKinds';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { BriefDiagnostic } from '../../types';
@@ -47,33 +48,77 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     for (const problem of file?.parsed?.problems ?? []) if (problem.key) unreadable.set(problem.key, { uri: file!.uri, line: problem.range.start.line + 1 });
   }
   const found = diagnostics.map((d) => finding(d));
+  const unlocated: CitationKey[] = [];
   for (const citation of document.citations) {
     for (const item of citation.items) {
-      if (bibliography.byKey.has(item.key)) continue;
-      const broken = unreadable.get(item.key);
-      const diagnostic: BriefDiagnostic = {
-        code: Codes.citationUndefined.code,
-        severity: Codes.citationUndefined.severity,
-        message: broken
-          ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
-          : configured
-          ? `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`
-          : `"@${item.key}" cites a bibliography entry, but this brief names no bibliography file. Add "bibliography: references.bib" to the front matter, or set briefkit.bibliography.`,
-        range: item.range,
-      };
-      found.push(
-        finding(diagnostic, () =>
-          closestKeys(item.key, bibliography).map((entry, i) => ({
-            title: `Change to @${entry.key} (${shortCitation(entry.item)})`,
-            kind: 'quickfix',
-            edits: [replaceOffsets(document, item.start + 1, item.end, entry.key)],
-            isPreferred: i === 0,
-          })),
-        ),
-      );
+      if (item.kind === 'identifier') {
+        if (!isWellFormedIdentifier(item.key)) found.push(finding(malformedIdentifier(item)));
+      } else if (item.kind === 'crossref') {
+        // In a book the label may be in another chapter: only a standalone document can be checked.
+        if (!bibliography.project && !hasLabel(document, item.key)) found.push(finding(undefinedCrossref(item)));
+      } else if (!configured) {
+        unlocated.push(item);
+      } else if (!bibliography.byKey.has(item.key)) {
+        found.push(undefinedCitation(document, item, bibliography, unreadable.get(item.key)));
+      }
     }
   }
+  if (unlocated.length > 0) found.push(finding(noBibliography(unlocated)));
   return found;
+}
+
+function undefinedCitation(document: BriefDocument, item: CitationKey, bibliography: DocumentBibliography, broken: { uri: string; line: number } | undefined): Finding {
+  const diagnostic: BriefDiagnostic = {
+    code: Codes.citationUndefined.code,
+    severity: Codes.citationUndefined.severity,
+    message: broken
+      ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
+      : `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`,
+    range: item.range,
+  };
+  return finding(diagnostic, () =>
+    closestKeys(item.key, bibliography).map((entry, i) => ({
+      title: `Change to @${entry.key} (${shortCitation(entry.item)})`,
+      kind: 'quickfix',
+      edits: [replaceOffsets(document, item.start + 1, item.end, entry.key)],
+      isPreferred: i === 0,
+    })),
+  );
+}
+
+/** Said once for the whole brief, where the first key is: every key is unchecked for the same reason. */
+function noBibliography(keys: CitationKey[]): BriefDiagnostic {
+  const distinct = [...new Set(keys.map((k) => k.key))];
+  return {
+    code: Codes.citationNoBibliography.code,
+    severity: Codes.citationNoBibliography.severity,
+    message: `This brief cites ${distinct.length === 1 ? 'one work' : `${distinct.length} works`} by key (first "@${distinct[0]}"), but BriefKit found no bibliography file for it, so it cannot check them. It looked in the front matter (bibliography:), in Quarto, bookdown and Manubot project files (_quarto.yml, _metadata.yml, index.Rmd, manual-references.json) and in the briefkit.bibliography setting. Add "bibliography: references.bib" to the front matter, set briefkit.bibliography, or give briefkit check --bibliography FILE.`,
+    range: keys[0].range,
+  };
+}
+
+/** pandoc-crossref capitalises the prefix for a capital "Fig.": `@Fig:map` refers to `{#fig:map}`. */
+function hasLabel(document: BriefDocument, key: string): boolean {
+  return document.crossrefLabels.has(key) || document.crossrefLabels.has(key[0].toLowerCase() + key.slice(1));
+}
+
+function undefinedCrossref(item: CitationKey): BriefDiagnostic {
+  return {
+    code: Codes.crossrefUndefined.code,
+    severity: Codes.crossrefUndefined.severity,
+    message: `No figure, table, section or equation in this document has the label "${item.key}". Add {#${item.key}} to the one you mean (after its heading or caption), or correct the label.`,
+    range: item.range,
+  };
+}
+
+function malformedIdentifier(item: CitationKey): BriefDiagnostic {
+  const prefix = item.key.slice(0, item.key.indexOf(':'));
+  return {
+    code: Codes.citationMalformedIdentifier.code,
+    severity: Codes.citationMalformedIdentifier.severity,
+    message: `"@${item.key}" is not a well-formed ${prefix.toUpperCase()} identifier, so Manubot cannot look it up. Check it against the source (a DOI looks like @doi:10.1234/abcd).`,
+    range: item.range,
+  };
 }
 
 /** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */

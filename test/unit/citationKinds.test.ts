@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { marked } from '../helpers/markedText';
+import { doc, testService } from '../helpers/service';
+
+async function check(text: string, files: Record<string, string> = {}, uri = 'file:///work/brief.md') {
+  const service = testService({}, files);
+  const document = doc(text, 1, uri);
+  await service.loadBibliographies(document);
+  return { diagnostics: service.computeDiagnostics(document), model: service.getDocument(document) };
+}
+
+const codes = (diagnostics: Array<{ code: string }>) => diagnostics.map((d) => d.code);
+
+describe('what an @key names', () => {
+  it('reads pandoc-crossref and Quarto cross-references as references to the document, not citations', async () => {
+    const text = [
+      '# Method {#sec:method}',
+      '',
+      'See @fig:map, [@fig:map; @tbl:costs] and [@Fig:map] for pandoc-crossref, and @fig-grid for Quarto.',
+      '',
+      '![Outages by county](map.png){#fig:map}',
+      '',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      ': Costs {#tbl:costs}',
+      '',
+      '```{r}',
+      '#| label: fig-grid',
+      'plot(1)',
+      '```',
+      '',
+    ].join('\n');
+    const { diagnostics, model } = await check(text);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(model.citations.flatMap((c) => c.items.map((i) => [i.key, i.kind])), [
+      ['fig:map', 'crossref'],
+      ['fig:map', 'crossref'],
+      ['tbl:costs', 'crossref'],
+      ['Fig:map', 'crossref'],
+      ['fig-grid', 'crossref'],
+    ]);
+  });
+
+  it('crossref.undefined: a cross-reference to a label the standalone document does not define', async () => {
+    const { text, ranges } = marked('# Results {#sec-results}\n\nAs @sec-results shows, and as ⟦@fig-missing⟧ does not.\n');
+    const { diagnostics } = await check(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['crossref.undefined', ranges[0]]]);
+    assert.equal(
+      diagnostics[0].message,
+      'No figure, table, section or equation in this document has the label "fig-missing". Add {#fig-missing} to the one you mean (after its heading or caption), or correct the label.',
+    );
+  });
+
+  it('stays silent on cross-references in a Quarto book, where the label may be in another chapter', async () => {
+    const files = { 'file:///book/_quarto.yml': 'project:\n  type: book\n' };
+    const { diagnostics } = await check('In @sec-strings you learned about strings.\n', files, 'file:///book/regexps.qmd');
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('reads Manubot identifiers whole, including ://, and reports only a malformed one', async () => {
+    const { text, ranges } = marked(
+      'Shown [@doi:10.1371/journal.pcbi.1007128; @pmid:29424689; @arxiv:1806.05726v1] and [@url:https://github.com/manubot/rootstock], [@isbn:9781339919881], [@wikidata:Q50051684], but not ⟦@doi:1371/x⟧.\n',
+    );
+    const { diagnostics, model } = await check(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['citation.malformed-identifier', ranges[0]]]);
+    assert.ok(model.citations.some((c) => c.items.some((i) => i.key === 'url:https://github.com/manubot/rootstock')));
+  });
+
+  it('never reads an e-mail address or an @handle in a link for a citation', async () => {
+    const { model } = await check('Write to press@energy.gov, or ask [@travelingheidi](https://twitter.com/travelingheidi) on [@kim][kim].\n\n[kim]: https://twitter.com/kim\n');
+    assert.deepEqual(model.citations, []);
+  });
+});
+
+describe('bibliographies named by the project', () => {
+  const BIB = '@book{xie2015, title={Dynamic Documents with R and knitr}, author={Xie, Yihui}, year={2015}}\n';
+
+  it('finds a Quarto project’s bibliography in _quarto.yml, and _metadata.yml beside the chapter first', async () => {
+    const quarto = { 'file:///book/_quarto.yml': 'project:\n  type: book\nbibliography: references.bib\n', 'file:///book/references.bib': BIB };
+    assert.deepEqual(codes((await check('As @xie2015 shows, and [@nobody].\n', quarto, 'file:///book/chapters/intro.qmd')).diagnostics), ['citation.undefined']);
+    const metadata = { ...quarto, 'file:///book/chapters/_metadata.yml': 'bibliography: ../references.bib\n' };
+    assert.deepEqual(codes((await check('As @xie2015 shows.\n', metadata, 'file:///book/chapters/intro.qmd')).diagnostics), []);
+  });
+
+  it('finds a bookdown book’s bibliography in index.Rmd for every chapter', async () => {
+    const files = {
+      'file:///book/_bookdown.yml': 'book_filename: "demo"\n',
+      'file:///book/index.Rmd': '--- \ntitle: "A Book"\nbibliography: [book.bib]\n---\n\n# Prerequisites\n',
+      'file:///book/book.bib': BIB,
+    };
+    const { diagnostics } = await check('We used knitr [@xie2015] and [@missing2020].\n', files, 'file:///book/01-intro.Rmd');
+    assert.deepEqual(codes(diagnostics), ['citation.undefined']);
+    assert.match(diagnostics[0].message, /add the work to book\.bib\.$/);
+  });
+
+  it('finds a Manubot manuscript’s manual references', async () => {
+    const files = {
+      'file:///ms/content/metadata.yaml': 'title: Manuscript\n',
+      'file:///ms/content/manual-references.json': JSON.stringify([{ id: 'url:https://example.org/a', type: 'webpage', title: 'A' }, { id: 'smith2020', type: 'book', title: 'B' }]),
+    };
+    const { diagnostics } = await check('See [@smith2020].\n', files, 'file:///ms/content/02.main.md');
+    assert.deepEqual(diagnostics, []);
+  });
+});
