@@ -1,3 +1,4 @@
+import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
 import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../core';
@@ -8,6 +9,7 @@ export function createCliService(options: BriefOptions = DEFAULT_OPTIONS): Brief
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
     getOptions: () => options,
     readFile: readTextFile,
+    listFolder: listMarkdownInFolder,
     styles: shippedStyles(),
   });
 }

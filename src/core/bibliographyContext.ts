@@ -3,7 +3,7 @@ import { bibliographyWorks, type BibliographyWork } from './bibliography/bibliog
 import { chicagoNote } from './features/citations/chicagoNote';
 import { renderReference } from './bibliography/cslStyles';
 import { availableStyles, chooseStyle, styleFileUris, type StyleChoice } from './bibliography/styleChoice';
-import type { BriefDocument } from './document';
+import { crossrefLabels, type BriefDocument } from './document';
 import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
 import { BibliographyStore, bibliographySources, type DocumentBibliography } from './features/citations/bibliographyStore';
 import { bibliographyFileDiagnostics } from './features/citations/citationChecks';
@@ -24,6 +24,9 @@ export class BibliographyContext {
   private readonly worksCache = new WeakMap<DocumentBibliography, BibliographyWork[]>();
   /** Each brief's project, found at its first load. */
   private readonly projects = new Map<string, Project | undefined>();
+  /** Cross-reference labels of the Markdown files in each folder, read when a brief there has cross-references. */
+  private readonly folderLabels = new Map<string, Promise<Set<string>>>();
+  private readonly documentFolderLabels = new Map<string, Set<string>>();
   /** Project files read so far, by URI (undefined: no such file). */
   private readonly projectFiles = new Map<string, Promise<string | undefined>>();
   generation = 0;
@@ -60,7 +63,7 @@ export class BibliographyContext {
       for (const entry of file.parsed.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
       entries.push(...this.store.searchable(file.parsed));
     }
-    const bibliography = { sources, project, files, byKey, entries };
+    const bibliography = { sources, project, files, byKey, entries, folderLabels: this.documentFolderLabels.get(document.uri) };
     this.perDocument.set(document, { generation: this.generation, bibliography });
     return bibliography;
   }
@@ -103,6 +106,7 @@ export class BibliographyContext {
       projectFound = this.projects.get(document.uri) !== undefined;
     }
     const sources = bibliographySources(document, options.bibliographyFiles, this.projects.get(document.uri));
+    const labelsRead = await this.loadFolderLabels(document);
     const changed = (await Promise.all(sources.map((source) => this.store.load(source.uri)))).some(Boolean);
     let styleLoaded = false;
     for (const uri of styleFileUris(document, options)) {
@@ -110,8 +114,33 @@ export class BibliographyContext {
       this.styleFiles.set(uri, this.host.mayRead?.(uri) === false ? undefined : await this.host.readFile(uri));
       styleLoaded = true;
     }
-    if (changed || styleLoaded || projectFound) this.generation++;
-    return changed || styleLoaded || projectFound;
+    const anything = changed || styleLoaded || projectFound || labelsRead;
+    if (anything) this.generation++;
+    return anything;
+  }
+
+  /** The labels the brief's sibling files define, once per folder, when the brief has cross-references. */
+  private async loadFolderLabels(document: BriefDocument): Promise<boolean> {
+    const list = this.host.listFolder;
+    if (!list || this.documentFolderLabels.has(document.uri) || !document.citations.some((c) => c.items.some((i) => i.kind === 'crossref'))) return false;
+    let folder: string;
+    try {
+      folder = new URL('./', document.uri).href;
+    } catch {
+      return false;
+    }
+    let labels = this.folderLabels.get(folder);
+    if (!labels) {
+      labels = (async () => {
+        const found = new Set<string>();
+        const uris = (await list.call(this.host, folder)).filter((uri) => uri !== document.uri && this.host.mayRead?.(uri) !== false).slice(0, 200);
+        for (const uri of uris) for (const label of crossrefLabels((await this.host.readFile(uri)) ?? '')) found.add(label);
+        return found;
+      })();
+      this.folderLabels.set(folder, labels);
+    }
+    this.documentFolderLabels.set(document.uri, await labels);
+    return true;
   }
 
   private readProjectFile(uri: string): Promise<string | undefined> {

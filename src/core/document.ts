@@ -112,6 +112,8 @@ export interface BriefDocument {
   links: Located[];
   /** Labels the document gives its own figures, tables, sections and equations: `{#fig:map}`, `{#sec-intro}`, `#| label: fig-x`. */
   crossrefLabels: Set<string>;
+  /** Keys the document defines as Manubot aliases (`[@alias]: doi:…`). */
+  citationAliases: Set<string>;
   /** How much parsing this version needed: the incremental design is measured by it. */
   parseStats: { chunks: number; reparsedChunks: number };
 }
@@ -160,7 +162,8 @@ export function assembleDocument(
     verbatimBlocks: [],
     codeSpans: [],
     links: [],
-    crossrefLabels: crossrefLabels(text),
+    crossrefLabels: new Set(),
+    citationAliases: citationAliases(text),
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -211,6 +214,7 @@ export function assembleDocument(
     }
   }
   attachMarkersToSentences(document);
+  document.crossrefLabels = crossrefLabels(text, placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? ''));
 
   if (section) {
     const heading = placed[section.headingIndex];
@@ -234,13 +238,35 @@ export function assembleDocument(
   return document;
 }
 
-/** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `(ref:label)` is bookdown's own syntax. */
-const LABEL = /\{#([^\s}]+)[^}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)/gm;
+/** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `<div id="fig:map">`. */
+const LABEL = /\{#([^\s}]+)[^}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^>]*\bid="([^"]+)"/gim;
+/** pandoc-crossref's option that gives every heading a `sec:` label from its identifier. */
+const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 
-function crossrefLabels(text: string): Set<string> {
+/** The labels a text defines for cross-references, as crossref checks and folder scans read them. */
+export function crossrefLabels(text: string, headings: readonly string[] = []): Set<string> {
   const labels = new Set<string>();
-  for (const match of text.matchAll(LABEL)) labels.add(match[1] ?? match[2]);
+  for (const match of text.matchAll(LABEL)) labels.add(match[1] ?? match[2] ?? match[3]);
+  const frontMatter = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(text)?.[0] ?? '';
+  if (AUTO_SECTION_LABELS.test(frontMatter)) for (const heading of headings) labels.add(`sec:${pandocIdentifier(heading)}`);
   return labels;
+}
+
+/** Pandoc's automatic identifier for a heading: "Wrapping div" → "wrapping-div". */
+function pandocIdentifier(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_.\s-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/^[^\p{L}]+/u, '');
+}
+
+/** `[@deep-review]: doi:10.1098/rsif.2017.0387`: a Manubot citation alias, defined in the document. */
+const ALIAS = /^ {0,3}\[@([^\]\s]+)\]:[ \t]*\S/gm;
+
+function citationAliases(text: string): Set<string> {
+  return new Set([...text.matchAll(ALIAS)].map((match) => match[1]));
 }
 
 function placeCitation(citation: ParsedBlock['citations'][number], offset: number, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Citation {

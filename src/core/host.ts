@@ -29,6 +29,8 @@ export interface BriefHost {
   listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
   /** Parses a bibliography file elsewhere (a worker thread), so a large file does not hold up requests. */
   parseBibliography?(uri: string, text: string): Promise<ParsedBibliographyFile>;
+  /** The Markdown files (.md, .qmd, .Rmd) directly in a folder, as URIs: a chapter's cross-references may point into them. */
+  listFolder?(folderUri: string): Promise<string[]>;
   /** Styles the host ships as files (such as IEEE), offered with the bundled ones. */
   styles?: readonly ShippedStyle[];
 }

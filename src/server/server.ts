@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { createBriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
+import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
 import { BibliographyParser } from './bibliographyParser';
@@ -48,6 +49,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // With no folder open there is no workspace to stay inside.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideWorkspace(uri, configuration.workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
+    listFolder: listMarkdownInFolder,
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
     styles: shippedStyles(),
   });

@@ -13,6 +13,7 @@ export function testService(options: Partial<BriefOptions> = {}, files: Record<s
     getOptions: () => ({ ...DEFAULT_OPTIONS, ...options }),
     readFile: async (uri) => files[uri],
     listMarkdownFiles: async () => Object.entries(files).filter(([uri]) => uri.endsWith('.md')).map(([uri, text]) => ({ uri, text })),
+    listFolder: async (folder) => Object.keys(files).filter((uri) => uri.startsWith(folder) && !uri.slice(folder.length).includes('/') && /\.(?:md|qmd|Rmd)$/.test(uri)),
   });
 }
 

@@ -104,3 +104,17 @@ describe('bibliographies named by the project', () => {
     assert.deepEqual(diagnostics, []);
   });
 });
+
+describe('cross-references across the chapters of one manuscript', () => {
+  it('finds a label another Markdown file in the same folder defines, and still reports one none defines', async () => {
+    const files = { 'file:///thesis/10_chapter_2.md': '# Literature review {#sec:lit-review}\n\nText.\n' };
+    const { text, ranges } = marked('# Introduction {#sec:intro}\n\n@sec:lit-review reviews the literature; ⟦@sec:research-code⟧ shows the code.\n');
+    const { diagnostics } = await check(text, files, 'file:///thesis/09_chapter_1.md');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['crossref.undefined', ranges[0]]]);
+  });
+
+  it('reads pandoc-crossref’s autoSectionLabels, HTML ids and Manubot aliases as definitions', async () => {
+    const text = '---\nautoSectionLabels: true\n---\n\nSee @sec:wrapping-div, [@fig:subfigures] and [@deep-review].\n\n## Wrapping div\n\n<div id="fig:subfigures">\n\n![a](a.png)\n\n</div>\n\n[@deep-review]: doi:10.1098/rsif.2017.0387\n';
+    assert.deepEqual((await check(text)).diagnostics, []);
+  });
+});

@@ -7,13 +7,15 @@
 export type CitationKind = 'work' | 'crossref' | 'identifier';
 
 const CROSSREF = /^(?:(?:fig|eq|tbl|lst|sec):|(?:fig|tbl|lst|tip|nte|wrn|imp|cau|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|eq|sec)-)[\p{L}\p{N}]/iu;
-const IDENTIFIER = /^(doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata|tag|raw):/i;
+const IDENTIFIER = /^(doi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata|tag|raw):/i;
 
 /** Well-formed identifiers, by prefix; `tag:` and `raw:` take any text. */
 const VALID_IDENTIFIER: Record<string, RegExp> = {
   doi: /^10\.\d{4,9}\/\S+$/,
   pmid: /^\d{1,9}$/,
+  pubmed: /^\d{1,9}$/,
   pmcid: /^PMC\d+$/i,
+  pmc: /^PMC\d+$/i,
   arxiv: /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i,
   isbn: /^(?:\d[- ]?){9}[\dX]$|^(?:\d[- ]?){12}\d$/i,
   url: /^https?:\/\/\S+$/i,

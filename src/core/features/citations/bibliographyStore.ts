@@ -124,6 +124,8 @@ export interface DocumentBibliography {
   sources: BibliographySource[];
   /** The Quarto, bookdown or Manubot project the brief is part of, if any. */
   project?: Project;
+  /** Cross-reference labels the other Markdown files in the brief's folder define (chapters of one manuscript); undefined when not read. */
+  folderLabels?: ReadonlySet<string>;
   files: Array<{ source: BibliographySource; file: LoadedFile | undefined }>;
   byKey: Map<string, BibliographyFileEntry>;
   entries: SearchableEntry[];

@@ -48,17 +48,20 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     for (const problem of file?.parsed?.problems ?? []) if (problem.key) unreadable.set(problem.key, { uri: file!.uri, line: problem.range.start.line + 1 });
   }
   const found = diagnostics.map((d) => finding(d));
+  // A key may be in a file BriefKit could not read (a packages.bib the build writes): that file is reported, not each key.
+  const someFileMissing = bibliography.files.some(({ file }) => !file || file.text === undefined || file.refused);
   const unlocated: CitationKey[] = [];
   for (const citation of document.citations) {
     for (const item of citation.items) {
+      if (document.citationAliases.has(item.key)) continue;
       if (item.kind === 'identifier') {
         if (!isWellFormedIdentifier(item.key)) found.push(finding(malformedIdentifier(item)));
       } else if (item.kind === 'crossref') {
-        // In a book the label may be in another chapter: only a standalone document can be checked.
-        if (!bibliography.project && !hasLabel(document, item.key)) found.push(finding(undefinedCrossref(item)));
+        // In a book the label may be in any chapter: checked only where every file that could define it was read.
+        if (!bibliography.project && bibliography.folderLabels && !hasLabel(document, item.key, bibliography.folderLabels)) found.push(finding(undefinedCrossref(item)));
       } else if (!configured) {
         unlocated.push(item);
-      } else if (!bibliography.byKey.has(item.key)) {
+      } else if (!bibliography.byKey.has(item.key) && !someFileMissing) {
         found.push(undefinedCitation(document, item, bibliography, unreadable.get(item.key)));
       }
     }
@@ -98,8 +101,9 @@ function noBibliography(keys: CitationKey[]): BriefDiagnostic {
 }
 
 /** pandoc-crossref capitalises the prefix for a capital "Fig.": `@Fig:map` refers to `{#fig:map}`. */
-function hasLabel(document: BriefDocument, key: string): boolean {
-  return document.crossrefLabels.has(key) || document.crossrefLabels.has(key[0].toLowerCase() + key.slice(1));
+function hasLabel(document: BriefDocument, key: string, folderLabels: ReadonlySet<string>): boolean {
+  const lower = key[0].toLowerCase() + key.slice(1);
+  return [key, lower].some((label) => document.crossrefLabels.has(label) || folderLabels.has(label));
 }
 
 function undefinedCrossref(item: CitationKey): BriefDiagnostic {
