@@ -35,6 +35,18 @@ describe('Bibliography and source checks', () => {
     assert.equal(found[1].message, 'The source in footnote [^2], Lin Wei, “Shipping Lanes Under Pressure”, is not in the Bibliography. Add it there, or correct the note if it should match an entry.');
   });
 
+  it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
+    const docs = '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';
+    assert.deepEqual(diagnostics(`Text.[^1]\n\n${docs}\n[^1]: Lin Wei, “Shipping Lanes Under Pressure,” Trade Weekly, 2023.\n`), []);
+    const { text, ranges } = marked(`Text.[^1]\n\n## Bibliography\n\nWorks consulted for this brief:\n\n⟦- ${ENTRY_B}⟧\n- ${ENTRY_A}\n\n[^1]: ${ENTRY_A}\n`);
+    assert.deepEqual(diagnostics(text).map((d) => [d.code, d.range]), [['bibliography.uncited', ranges[0]]]);
+  });
+
+  it('does not ask for notes to be in a Bibliography that holds no entries (a References heading over the notes)', () => {
+    const text = 'A claim.[^1] Another.[^2]\n\n## References\n\n[^1]: Stallman, R. (1998). GNU Make, Version 3.77. Free Software Foundation.\n[^2]: Chambers, John. 2008. “Software for Data Analysis.” Springer.\n';
+    assert.deepEqual(diagnostics(text), []);
+  });
+
   it('matches a shortened note to its entry by the start of the title', () => {
     const text = `A.[^1] B.[^2]\n\n## Bibliography\n\n- ${ENTRY_A}\n\n[^1]: Ada Okoro, “Ports Reopen after Strike,” Harbour Times, 2024.\n[^2]: Okoro, “Ports Reopen,” 3.\n`;
     assert.deepEqual(diagnostics(text), []);

@@ -90,8 +90,9 @@ export function findSourceMismatches(document: BriefDocument): Finding[] {
 
 /** `source.missing-from-bibliography`: a footnote's source that the Bibliography section does not list. */
 export function findSourcesMissingFromBibliography(document: BriefDocument): Finding[] {
-  if (!document.bibliography) return [];
   const index = SourceIndex.of(document);
+  // No Bibliography, or one with no entries (a References heading over the notes themselves): nothing to be missing from.
+  if (index.entries.length === 0) return [];
   return index.notes
     .filter((note) => isSource(note.reference) && !index.entryFor(note))
     .map((note) => {

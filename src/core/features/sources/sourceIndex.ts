@@ -23,6 +23,21 @@ export function isSource(reference: ParsedReference): boolean {
   return reference.url !== undefined || reference.title !== undefined || (reference.familyNames.length > 0 && reference.year !== undefined);
 }
 
+/**
+ * The entries of the Bibliography section that read like references. Prose under a References
+ * heading ("You should include a div with id #refs…") is not an entry; a section that is mostly
+ * prose is documentation, not a Bibliography, and has no entries.
+ */
+function bibliographyEntries(document: BriefDocument): EntrySource[] {
+  const all = (document.bibliography?.entries ?? []).map((entry) => ({
+    entry,
+    reference: parseCached(document.text.slice(entry.start, entry.end)),
+    offset: entry.start,
+  }));
+  const sources = all.filter((e) => isSource(e.reference));
+  return sources.length * 2 < all.length ? [] : sources;
+}
+
 /** What identifies a work, normalised once per reference: comparisons then cost a string compare. */
 interface WorkKeys {
   doi?: string;
@@ -101,11 +116,7 @@ export class SourceIndex {
       reference: parseCached(definition.content),
       offset: definition.contentStart,
     }));
-    this.entries = (document.bibliography?.entries ?? []).map((entry) => ({
-      entry,
-      reference: parseCached(document.text.slice(entry.start, entry.end)),
-      offset: entry.start,
-    }));
+    this.entries = bibliographyEntries(document);
     for (const entry of this.entries) {
       const keys = workKeys(entry.reference);
       push(this.byDoi, keys.doi, entry);
