@@ -49,4 +49,12 @@ describe('footnote checks', () => {
     assert.equal(found[0].message, '"¹⁰" looks like a footnote number pasted from Word or a PDF. Use "Convert to Markdown footnotes" to turn it into [^10] with its note.');
     assert.equal(found[2].message, 'This HTML note marker (note 3) is not a Markdown footnote. Use "Convert to Markdown footnotes" to turn it into [^3] with its note.');
   });
+
+  it('footnote.legacy-marker: leaves exponents and runs of superscript characters alone, after emphasis and quotes still a marker', () => {
+    const { found, ranges } = problems(
+      'A grid cell is 12225 km<sup>2</sup> or 4721 mi<sup>2</sup>; budgets of 10⁶ dollars; a cubic x³ term; the generator writes ⁰¹²³⁴⁵⁶⁷⁸⁹. The region “burned.”*⟦²⟧\n',
+      'footnote.legacy-marker',
+    );
+    assert.deepEqual(found.map((d) => d.range), ranges);
+  });
 });
