@@ -1,5 +1,8 @@
-/** Where the house style puts a footnote marker relative to punctuation (Chicago: after). */
-export type FootnotePlacement = 'after-punctuation' | 'before-punctuation' | 'off';
+/**
+ * Where the house style puts a footnote marker relative to punctuation. `auto`: as the brief's
+ * own markers do when four in five agree, else after (Chicago).
+ */
+export type FootnotePlacement = 'auto' | 'after-punctuation' | 'before-punctuation' | 'off';
 
 import type { ClaimOptions } from './features/claims/claimDetector';
 import type { Severity } from './types';
@@ -20,7 +23,7 @@ export interface BriefOptions {
 
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
-  footnotePlacement: 'after-punctuation',
+  footnotePlacement: 'auto',
   bibliographyFiles: [],
   citationStyle: 'chicago-note-bibliography',
   claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },

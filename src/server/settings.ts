@@ -12,7 +12,7 @@ export interface BriefKitSettings {
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
-const PLACEMENTS: readonly FootnotePlacement[] = ['after-punctuation', 'before-punctuation', 'off'];
+const PLACEMENTS: readonly FootnotePlacement[] = ['auto', 'after-punctuation', 'before-punctuation', 'off'];
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;

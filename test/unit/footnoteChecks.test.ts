@@ -58,3 +58,17 @@ describe('footnote checks', () => {
     assert.deepEqual(found.map((d) => d.range), ranges);
   });
 });
+
+describe('footnote.placement follows the brief’s own house style', () => {
+  const before = 'One[^1]. Two[^2]. Three[^3]. Four[^4]. Five[^5], and six.[^6]\n\n' + [1, 2, 3, 4, 5, 6].map((n) => `[^${n}]: Note ${n}.`).join('\n') + '\n';
+  it('flags only the exception when four in five markers precede the punctuation', () => {
+    const { found, ranges } = problems(before.replace('six.[^6]', 'six.⟦[^6]⟧'), 'footnote.placement');
+    assert.deepEqual(found.map((d) => d.range), ranges);
+    assert.equal(found[0].message, 'Put the footnote marker [^6] before the ".", as this brief\'s other notes do: "[^6].".');
+  });
+
+  it('keeps Chicago for a brief with too few markers to have a style, and obeys an explicit setting', () => {
+    assert.equal(problems('Only one[^1].\n\n[^1]: Note.\n', 'footnote.placement').found.length, 1);
+    assert.equal(problems(before, 'footnote.placement', { footnotePlacement: 'after-punctuation' }).found.length, 5);
+  });
+});

@@ -1,7 +1,7 @@
 import type { BriefDocument } from '../../document';
 import { FootnoteIndex, isNumericLabel } from './footnoteIndex';
 import { findLegacyMarkers } from './legacyMarkers';
-import { findMisplacedMarkers } from './markerPlacement';
+import { findMisplacedMarkers, resolvePlacement } from './markerPlacement';
 import type { FootnotePlacement } from '../../options';
 import type { BriefDiagnostic } from '../../types';
 import { Codes } from '../../diagnosticCodes';
@@ -121,7 +121,8 @@ export function findFootnoteOrderProblems(document: BriefDocument): Finding[] {
 }
 
 /** `footnote.placement`: a marker on the wrong side of sentence punctuation for the house style. */
-export function findMisplacedFootnotes(document: BriefDocument, placement: FootnotePlacement): Finding[] {
+export function findMisplacedFootnotes(document: BriefDocument, setting: FootnotePlacement): Finding[] {
+  const placement = resolvePlacement(document, setting);
   return findMisplacedMarkers(document, placement).map((found) => {
     const markers = document.text.slice(found.start, found.end);
     const diagnostic: BriefDiagnostic = {
@@ -130,7 +131,7 @@ export function findMisplacedFootnotes(document: BriefDocument, placement: Footn
       message:
         placement === 'after-punctuation'
           ? `Put the footnote marker ${markers} after the "${found.punctuation}", as Chicago style does: "${found.punctuation}${markers}".`
-          : `Put the footnote marker ${markers} before the "${found.punctuation}", as this brief's style asks: "${markers}${found.punctuation}".`,
+          : `Put the footnote marker ${markers} before the "${found.punctuation}", as ${setting === 'auto' ? "this brief's other notes do" : "this brief's style asks"}: "${markers}${found.punctuation}".`,
       range: document.lines.rangeAt(found.start, found.end),
     };
     return finding(diagnostic, () => [

@@ -16,8 +16,27 @@ export interface MisplacedMarkers extends Span {
   replaceEnd: number;
 }
 
+/** A house style takes this many markers next to punctuation, four in five of them on one side. */
+const HOUSE_STYLE_MINIMUM = 5;
+const HOUSE_STYLE_SHARE = 0.8;
+
+/**
+ * The placement to check: the setting, or for `auto` the brief's own habit. A writer whose markers
+ * consistently precede punctuation ("nations[^8].") has a house style, and only the exceptions are flagged.
+ */
+export function resolvePlacement(document: BriefDocument, placement: FootnotePlacement): Exclude<FootnotePlacement, 'auto'> {
+  if (placement !== 'auto') return placement;
+  const before = markerGroups(document, 'after-punctuation').length;
+  const after = markerGroups(document, 'before-punctuation').length;
+  return before + after >= HOUSE_STYLE_MINIMUM && before >= HOUSE_STYLE_SHARE * (before + after) ? 'before-punctuation' : 'after-punctuation';
+}
+
 /** Groups of adjacent markers that sit on the wrong side of sentence punctuation for the house style. */
 export function findMisplacedMarkers(document: BriefDocument, placement: FootnotePlacement): MisplacedMarkers[] {
+  return markerGroups(document, resolvePlacement(document, placement));
+}
+
+function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacement, 'auto'>): MisplacedMarkers[] {
   if (placement === 'off') return [];
   const text = document.text;
   const found: MisplacedMarkers[] = [];
