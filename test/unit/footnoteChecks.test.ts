@@ -31,7 +31,7 @@ describe('footnote checks', () => {
 
   it('footnote.placement: a marker before punctuation in Chicago style, after it in the other style, or never', () => {
     const source = 'It spread to other nations⟦[^8]⟧. He agreed,[^9] and left⟦[^1][^2]⟧; then wait...\n\n[^1]: a\n[^2]: b\n[^8]: c\n[^9]: d\n';
-    const after = problems(source, 'footnote.placement');
+    const after = problems(source, 'footnote.placement', { footnotePlacement: 'after-punctuation' });
     assert.deepEqual(after.summary, after.ranges.map((range) => ({ severity: 'information', range })));
     assert.equal(after.found[0].message, 'Put the footnote marker [^8] after the ".", as Chicago style does: ".[^8]".');
     const before = problems('Claim⟦.⟧[^1] Another[^2].\n\n[^1]: a\n[^2]: b\n', 'footnote.placement', { footnotePlacement: 'before-punctuation' });
@@ -65,6 +65,12 @@ describe('footnote.placement follows the brief’s own house style', () => {
     const { found, ranges } = problems(before.replace('six.[^6]', 'six.⟦[^6]⟧'), 'footnote.placement');
     assert.deepEqual(found.map((d) => d.range), ranges);
     assert.equal(found[0].message, 'Put the footnote marker [^6] before the ".", as this brief\'s other notes do: "[^6].".');
+  });
+
+  it('by default, checks only markers at the end of a sentence, and reads a comma between markers as a separator', () => {
+    const text = 'A function is **anonymous**[^1], like this. Models were run[^2],[^3]. Then it ended.[^4]\n\n' + [1, 2, 3, 4].map((n) => `[^${n}]: Note ${n}.`).join('\n') + '\n';
+    assert.deepEqual(problems(text, 'footnote.placement').found.map((d) => d.message), ['Put the footnote marker [^3] after the ".", as Chicago style does: ".[^3]".']);
+    assert.equal(problems(text, 'footnote.placement', { footnotePlacement: 'after-punctuation' }).found.length, 3);
   });
 
   it('keeps Chicago for a brief with too few markers to have a style, and obeys an explicit setting', () => {

@@ -123,7 +123,7 @@ export function findFootnoteOrderProblems(document: BriefDocument): Finding[] {
 /** `footnote.placement`: a marker on the wrong side of sentence punctuation for the house style. */
 export function findMisplacedFootnotes(document: BriefDocument, setting: FootnotePlacement): Finding[] {
   const placement = resolvePlacement(document, setting);
-  return findMisplacedMarkers(document, placement).map((found) => {
+  return findMisplacedMarkers(document, setting).map((found) => {
     const markers = document.text.slice(found.start, found.end);
     const diagnostic: BriefDiagnostic = {
       code: Codes.footnotePlacement.code,
@@ -138,7 +138,7 @@ export function findMisplacedFootnotes(document: BriefDocument, setting: Footnot
       {
         title: placement === 'after-punctuation' ? `Move ${markers} after the punctuation` : `Move ${markers} before the punctuation`,
         kind: 'quickfix',
-        edits: fixMarkerPlacement(document, placement, found),
+        edits: fixMarkerPlacement(document, setting, found),
         isPreferred: true,
       },
     ]);

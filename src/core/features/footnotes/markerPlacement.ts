@@ -3,6 +3,8 @@ import type { FootnotePlacement } from '../../options';
 import type { Span } from '../../types';
 
 const PUNCTUATION = /^(?:\.{3}|[.,;:!?…])/;
+/** The punctuation that ends a sentence: where `auto` checks markers, since a note on a word before a comma is often placed on purpose. */
+const SENTENCE_END = /^(?:\.{3}|[.!?…])$/;
 
 export interface MisplacedMarkers extends Span {
   /** Adjacent markers such as `[^1][^2]`, moved together. */
@@ -17,7 +19,7 @@ export interface MisplacedMarkers extends Span {
 }
 
 /** A house style takes this many markers next to punctuation, four in five of them on one side. */
-const HOUSE_STYLE_MINIMUM = 5;
+const HOUSE_STYLE_MINIMUM = 2;
 const HOUSE_STYLE_SHARE = 0.8;
 
 /**
@@ -26,14 +28,19 @@ const HOUSE_STYLE_SHARE = 0.8;
  */
 export function resolvePlacement(document: BriefDocument, placement: FootnotePlacement): Exclude<FootnotePlacement, 'auto'> {
   if (placement !== 'auto') return placement;
-  const before = markerGroups(document, 'after-punctuation').length;
-  const after = markerGroups(document, 'before-punctuation').length;
+  const before = markerGroups(document, 'after-punctuation').filter(endsSentence).length;
+  const after = markerGroups(document, 'before-punctuation').filter(endsSentence).length;
   return before + after >= HOUSE_STYLE_MINIMUM && before >= HOUSE_STYLE_SHARE * (before + after) ? 'before-punctuation' : 'after-punctuation';
 }
 
 /** Groups of adjacent markers that sit on the wrong side of sentence punctuation for the house style. */
 export function findMisplacedMarkers(document: BriefDocument, placement: FootnotePlacement): MisplacedMarkers[] {
-  return markerGroups(document, resolvePlacement(document, placement));
+  const found = markerGroups(document, resolvePlacement(document, placement));
+  return placement === 'auto' ? found.filter(endsSentence) : found;
+}
+
+function endsSentence(group: MisplacedMarkers): boolean {
+  return SENTENCE_END.test(group.punctuation);
 }
 
 function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacement, 'auto'>): MisplacedMarkers[] {
@@ -56,7 +63,9 @@ function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacem
     } else {
       const before = text.slice(Math.max(0, start - 3), start);
       const punctuation = /(?:\.{3}|[.,;:!?…])$/.exec(before)?.[0];
-      if (punctuation) {
+      // `[^4],[^5]`: a comma between two markers separates them.
+      const betweenMarkers = punctuation !== undefined && text[start - punctuation.length - 1] === ']';
+      if (punctuation && !betweenMarkers) {
         const punctuationStart = start - punctuation.length;
         found.push({ markers, start, end, punctuation, punctuationStart, replacement: chain + punctuation, replaceStart: punctuationStart, replaceEnd: end });
       }
