@@ -1,5 +1,5 @@
 import type { BriefDocument, Sentence } from '../../document';
-import { compileWordLists, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
+import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 import { claimInputs, ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
 import weights from './claimWeights.json';
@@ -109,7 +109,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
   const threshold = thresholdFor(options.sensitivity);
   const claims: UncitedClaim[] = [];
   for (const sentence of document.sentences) {
-    if (hasSource(sentence)) continue;
+    if (hasSource(sentence) || inAuthorsVoice(claimText(sentence.text))) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
     if (score.probability >= threshold) claims.push({ sentence, score });

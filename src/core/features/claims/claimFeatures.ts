@@ -104,6 +104,14 @@ export function compileWordLists(extra: Partial<ClaimWordLists> = {}): CompiledW
   };
 }
 
+/**
+ * Whether the writer speaks in the first person outside quotations ("we loaded the data", "I argue"):
+ * first-party facts and the author's own argument need no source, by the labelling guideline.
+ */
+export function inAuthorsVoice(sentence: string): boolean {
+  return FIRST_PERSON.test(sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' '));
+}
+
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];

@@ -26,6 +26,8 @@ const TEXT_SOURCE: readonly RegExp[] = [
   /\^\[[^\]]/,
   // A reference-style link whose definition is in another block: each block is parsed alone, so it reads as text.
   /\[[^\]\n]+\]\[[^\]\n]+\]/,
+  // A link Markdown cannot read, such as one whose address is a template tag: `[since 2016]({{ "/2016/…" | url }})`.
+  /\[[^\]\n]+\]\([^)\n]+\)/,
   /\bhttps?:\/\/\S/i,
   /\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?!\()/,
   AUTHOR_DATE,
