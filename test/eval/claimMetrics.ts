@@ -1,6 +1,7 @@
 /** Precision and recall of `claim.uncited` on labelled sentences, per document group. */
-import { claimText } from '../../src/core/features/claims/claimDetector';
-import { inAuthorsVoice } from '../../src/core/features/claims/claimFeatures';
+import { isOwnVoiceOrMarkup, wordListsFor } from '../../src/core/features/claims/claimDetector';
+
+const LISTS = wordListsFor({ reportingVerbs: [], hedges: [] });
 import type { Condition, Example } from './claimData';
 
 export interface Counts {
@@ -19,7 +20,7 @@ export function countByGroup(examples: Example[], probabilities: number[], thres
   const groups = new Map<string, Counts>();
   examples.forEach((e, i) => {
     const truth = e.label === 1 && (condition === 'blanked' || !e.labelledSourced);
-    const flagged = probabilities[i] >= threshold && !e.sourced && !(e.sentence && inAuthorsVoice(claimText(e.sentence.text)));
+    const flagged = probabilities[i] >= threshold && !e.sourced && !(e.sentence && isOwnVoiceOrMarkup(e.sentence.text, LISTS));
     const counts = groups.get(e.group) ?? { tp: 0, fp: 0, fn: 0, n: 0 };
     counts.n++;
     if (flagged && truth) counts.tp++;

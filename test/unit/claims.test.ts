@@ -178,3 +178,32 @@ describe('what counts as a source for claim.uncited', () => {
     for (const part of ['(Figure 3)', '(Table 2)', '(Section 702)']) assert.equal(flagged(paragraph(`${claim} ${part}.`)).length, 1, part);
   });
 });
+
+describe('the writer’s own voice and markup are never uncited claims', () => {
+  const claim = 'The Department of Energy announced $2.3 billion in resilience grants on 12 March 2025.';
+  const flaggedIn = (middle: string) => {
+    const text = `# Background\n\nRural utilities serve many counties. ${middle} Congress should extend them.\n`;
+    return testService()
+      .computeDiagnostics(doc(text))
+      .filter((d) => d.code === 'claim.uncited').length;
+  };
+  it('still flags the claim itself', () => assert.equal(flaggedIn(claim), 1));
+  const ownVoice: Array<[string, string]> = [
+    ['the first person', 'We loaded all 12 GB of the tabular data on 12 March 2025.'],
+    ['the reader addressed', 'You can load $2.3 billion of records in 2025 with one command.'],
+    ['an instruction', 'Require that no more than $2 million be spent on any single contract after 12 March 2025.'],
+    ['the writer’s recommendation', 'The Department of Energy must announce $2.3 billion in resilience grants by 12 March 2025.'],
+    ['a question', 'Did the Department of Energy announce $2.3 billion in resilience grants on 12 March 2025?'],
+    ['inline code', 'The `announce()` call released $2.3 billion in grants on 12 March 2025.'],
+  ];
+  for (const [kind, sentence] of ownVoice) it(`does not flag ${kind}`, () => assert.equal(flaggedIn(sentence), 0));
+
+  it('still flags a recommendation someone else made, reported', () => {
+    assert.equal(flaggedIn('The Secretary of Energy said on 12 March 2025 that utilities must spend $2.3 billion on resilience.'), 1);
+  });
+
+  it('does not flag a table Markdown did not read as one', () => {
+    const text = '# Timeline\n\nThe steps took years. | Action | Steel (2017-2018) | Copper (2025) | Commerce Secretary initiates investigation | April 19, 2017 | March 10, 2025 | Then it ended.\n';
+    assert.deepEqual(testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited' && d.range.start.character > 30), []);
+  });
+});

@@ -88,6 +88,14 @@ function ignoredSentences(document: BriefDocument): Set<Sentence> {
   return ignored;
 }
 
+/**
+ * Sentences never flagged, whatever the model says: the writer's own voice (see inAuthorsVoice), and
+ * table rows Markdown did not read as a table (`| Action | Steel (2017-2018) | Copper (2025) |`).
+ */
+export function isOwnVoiceOrMarkup(text: string, lists: CompiledWordLists): boolean {
+  return (text.match(/\|/g)?.length ?? 0) >= 3 || inAuthorsVoice(claimText(text), lists);
+}
+
 export interface UncitedClaim {
   sentence: Sentence;
   score: ClaimScore;
@@ -107,9 +115,15 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
   const threshold = thresholdFor(options.sensitivity);
+  const lists = wordListsFor(options);
   const claims: UncitedClaim[] = [];
+  const code = document.codeSpans;
+  let c = 0;
   for (const sentence of document.sentences) {
-    if (hasSource(sentence) || inAuthorsVoice(claimText(sentence.text))) continue;
+    if (hasSource(sentence) || isOwnVoiceOrMarkup(sentence.text, lists)) continue;
+    // A sentence about `code` explains a method in the writer's own field.
+    while (c < code.length && code[c].end <= sentence.start) c++;
+    if (c < code.length && code[c].start < sentence.end) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
     if (score.probability >= threshold) claims.push({ sentence, score });

@@ -104,12 +104,24 @@ export function compileWordLists(extra: Partial<ClaimWordLists> = {}): CompiledW
   };
 }
 
+const DEFAULT_LISTS = compileWordLists();
+
+const SECOND_PERSON = /\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b/;
+/** An instruction: a sentence that opens with a verb in the imperative. */
+const IMPERATIVE = /^(?:Require|Consider|Use|Ask|Make|Talk|Avoid|Ensure|Include|Start|Keep|Build|Choose|Plan|Provide|Allow|Offer|Give|Limit|Support|Test|Write|Do|Don't|Never|Always|Be|Try|Let|Set|Take|Read|See|Check|Look|Find|Create|Add|Remove|Define|Identify|Establish|Develop|Review|Hire|Fund|Budget|Prioriti[sz]e|Focus|Note|Remember|Imagine|Think|Stop|Get|Put|Run|Install|Open|Click|Select|Enter|Type|Go|Follow|Treat|Aim|Seek|Encourage|Publish|Share|Document|Train|Assign|Reduce|Increase|Invest|Adopt|Apply|Explore|Engage|Partner|Work)\b/;
+
 /**
- * Whether the writer speaks in the first person outside quotations ("we loaded the data", "I argue"):
- * first-party facts and the author's own argument need no source, by the labelling guideline.
+ * Whether a sentence is the writer's own voice, which needs no source by the labelling guideline:
+ * the first person ("we loaded the data", "I argue") or the reader addressed ("you can invert the
+ * match") outside quotations; an instruction ("Require that no contract last more than three
+ * years"); a recommendation in the writer's words ("agencies must publish…"), unless it reports
+ * what someone said; a question.
  */
-export function inAuthorsVoice(sentence: string): boolean {
-  return FIRST_PERSON.test(sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' '));
+export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boolean {
+  const own = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' ');
+  if (FIRST_PERSON.test(own) || SECOND_PERSON.test(own) || QUESTION.test(sentence)) return true;
+  if (IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
+  return RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
 }
 
 /** The features a sentence (footnote markers already removed) shows. */
