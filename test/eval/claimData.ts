@@ -64,6 +64,13 @@ export function parse(path: string, text: string): BriefDocument {
   return service.getDocument({ uri: pathToFileURL(path).href, version: ++version, getText: () => text });
 }
 
+/** The sentences BriefKit flags as uncited claims in a text, by their start offsets: the product's own path. */
+export function flaggedStarts(path: string, text: string): Set<number> {
+  const input = { uri: pathToFileURL(path).href, version: ++version, getText: () => text };
+  const document = service.getDocument(input);
+  return new Set(service.computeDiagnostics(input).filter((d) => d.code === 'claim.uncited').map((d) => document.lines.offsetAt(d.range.start)));
+}
+
 /** UTF-16 offset of each code point offset. */
 function codePointOffsets(text: string): number[] {
   const offsets: number[] = [];

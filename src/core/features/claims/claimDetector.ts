@@ -21,6 +21,8 @@ export interface ClaimScore {
   probability: number;
   /** The hand features that fired and raised the score, strongest first: the evidence shown to the writer. */
   evidence: ClaimFeature[];
+  /** Whether any transparent sign of a claim fired (a number, a date, a quotation, a reporting verb …). */
+  signalled: boolean;
 }
 
 /** Removes footnote markers and citations so they do not count as numbers or names. */
@@ -44,7 +46,16 @@ export function scoreSentence(text: string, context: ClaimContext, lists: Compil
   const evidence = features
     .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
     .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
-  return { probability, evidence };
+  return { probability, evidence, signalled: features.some((f) => f.evidence !== '') };
+}
+
+/** The probability a sentence with no transparent sign of a claim needs before it is flagged: words alone mislead in essays and blogs. */
+export const UNSIGNALLED_MINIMUM = 0.9;
+
+/** Whether a score makes a flag: at the sensitivity's threshold when a transparent sign of a claim fired, else only when the model is sure. */
+export function isFlagged(score: Pick<ClaimScore, 'probability' | 'signalled'>, sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): boolean {
+  const threshold = thresholdFor(sensitivity, model);
+  return score.probability >= (score.signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM));
 }
 
 /** The probability at or above which a sentence counts as a claim, for a sensitivity. */
@@ -93,7 +104,28 @@ function ignoredSentences(document: BriefDocument): Set<Sentence> {
  * table rows Markdown did not read as a table (`| Action | Steel (2017-2018) | Copper (2025) |`).
  */
 export function isOwnVoiceOrMarkup(text: string, lists: CompiledWordLists): boolean {
-  return (text.match(/\|/g)?.length ?? 0) >= 3 || inAuthorsVoice(claimText(text), lists);
+  return (text.match(/\|/g)?.length ?? 0) >= 3 || MARKUP.test(text) || isShouted(text) || inAuthorsVoice(claimText(text), lists);
+}
+
+/**
+ * Markup read as prose: a site generator's tags (`{{< figure … >}}`, `{% include %}`), a pandoc
+ * fenced div run into its paragraph (`::: {#note}`), and placeholder text (lorem ipsum).
+ */
+const MARKUP = /\{\{|\{%|%\}|\}\}|(?:^|\s):::|\b(?:lorem ipsum|dolor sit amet|aenean|consectetur adipiscing)\b/i;
+
+/** Text mostly in capitals is a licence, a warning label or a heading run into the text, not a claim to source. */
+function isShouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 20 && letters.replace(/\P{Lu}/gu, '').length > 0.6 * letters.length;
+}
+
+/**
+ * Three or more code blocks make a technical document (a tutorial, a package vignette, a textbook
+ * chapter): its sentences explain methods in the writer's own field, which the claim model cannot
+ * tell from claims, so the check stays silent there.
+ */
+function isTechnicalDocument(document: BriefDocument): boolean {
+  return document.verbatimBlocks.filter((block) => block.kind === 'code').length >= 3;
 }
 
 export interface UncitedClaim {
@@ -106,7 +138,7 @@ export interface UncitedClaim {
  * paragraph scope, a cited last sentence covers the paragraph's earlier sentences.
  */
 export function findUncitedClaims(document: BriefDocument, options: ClaimOptions, scores: (sentence: Sentence) => ClaimScore): UncitedClaim[] {
-  if (!options.enabled) return [];
+  if (!options.enabled || isTechnicalDocument(document)) return [];
   const ignored = ignoredSentences(document);
   const citedParagraphs = new Set<number>();
   if (options.scope === 'paragraph') {
@@ -114,7 +146,6 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
-  const threshold = thresholdFor(options.sensitivity);
   const lists = wordListsFor(options);
   const claims: UncitedClaim[] = [];
   const code = document.codeSpans;
@@ -126,7 +157,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     if (c < code.length && code[c].start < sentence.end) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
-    if (score.probability >= threshold) claims.push({ sentence, score });
+    if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
   }
   return claims;
 }

@@ -38,7 +38,8 @@ const DEFAULT_HEDGES = ['might', 'could', 'may', 'would', 'possibly', 'perhaps',
 const RECOMMENDATION = /\b(?:should|must|ought to|needs? to|have to|has to|shall|it is (?:vital|crucial|essential|important|necessary|imperative|critical|key)|is (?:vital|crucial|essential|imperative|critical|key)\b|are (?:vital|crucial|essential|imperative|critical)\b|(?:we|i) (?:recommend|propose|suggest|urge)|recommend(?:ed|s)? that|it is recommended|priorit(?:y|ies|ize)|would help|would be)\b/i;
 const ROADMAP = /\b(?:in this (?:article|brief|paper|report|memo|section|chapter|analysis)|this (?:article|brief|paper|memo|section|chapter) (?:examines|discusses|explores|argues|describes|outlines|presents|proposes|considers|concludes)|(?:i|we) (?:examine|discuss|explore|argue|describe|outline|present|propose|consider|conclude|believe|think|analy[sz]e|focus|turn|review)|(?:below|above|as follows|the following)\b|(?:first|second|third|finally|in conclusion|to conclude|in sum|in summary)[,:])/i;
 // Case matters: "US" is a country, "us" a first person.
-const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b/;
+// "i’m" and "i haven’t": some writers keep the first person in lower case; "me" too.
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b|(?:^|\s)i(?=\s|['’]|&#8217;)/;
 const QUESTION = /\?\s*(?:[”"’')\]]|\[\^[^\]]*\])*\s*$/;
 
 const ACRONYM = /\b[A-Z]{2,}(?:s)?\b/;
