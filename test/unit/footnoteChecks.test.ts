@@ -78,3 +78,10 @@ describe('footnote.placement follows the brief’s own house style', () => {
     assert.equal(problems(before, 'footnote.placement', { footnotePlacement: 'after-punctuation' }).found.length, 5);
   });
 });
+
+describe('GFM parity', () => {
+  it('reads [^ 18] as a reference to [^18], as cmark-gfm and pandoc do', () => {
+    assert.deepEqual(problems('Text.[^ 18] More.\n\n[^18]: Note.\n', 'footnote.unused').found, []);
+    assert.deepEqual(testService().getDocument(doc('Text.[^ 18] More.\n\n[^18]: Note.\n')).footnoteReferences.map((r) => r.key), ['18']);
+  });
+});

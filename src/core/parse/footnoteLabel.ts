@@ -12,6 +12,7 @@ export function normalizeFootnoteLabel(label: string): string {
 
 /**
  * A footnote reference as GFM accepts it: `[^` + a label with no whitespace, no brackets,
- * at most 999 characters (backslash escapes allowed) + `]`.
+ * at most 999 characters (backslash escapes allowed) + `]`. Spaces after the caret are allowed:
+ * cmark-gfm and pandoc's gfm reader both read `[^ 18]` as a reference to `[^18]`.
  */
-export const FOOTNOTE_REFERENCE = /\[\^((?:\\.|[^\s\\[\]]){1,999})\]/g;
+export const FOOTNOTE_REFERENCE = /\[\^[ \t]*((?:\\.|[^\s\\[\]]){1,999})\]/g;
