@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIM_MODEL, handFeatures, isFlagged, isOwnVoiceOrMarkup, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, claimText, handFeatures, isFlagged, isOwnVoiceOrMarkup, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
 import type { ClaimContext } from '../../src/core/features/claims/claimModel';
-import { bucketOf as bucketOfName } from '../../src/core/features/claims/claimModel';
+import { bucketOf as bucketOfName, claimInputs } from '../../src/core/features/claims/claimModel';
 import { train } from '../eval/claimTrainer';
 import { marked } from '../helpers/markedText';
 import { doc, testService } from '../helpers/service';
@@ -219,5 +219,15 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
   it('does not flag a table Markdown did not read as one', () => {
     const text = '# Timeline\n\nThe steps took years. | Action | Steel (2017-2018) | Copper (2025) | Commerce Secretary initiates investigation | April 19, 2017 | March 10, 2025 | Then it ended.\n';
     assert.deepEqual(testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited' && d.range.start.character > 30), []);
+  });
+});
+
+describe('scoring without building input names', () => {
+  it('gives the same probability as the inputs training sees', () => {
+    for (const sentence of ['Exports fell 12 percent in 2023.', 'The U.S. Defense Secretary said the deployment would prolong the conflict.', 'Why does this matter?']) {
+      const plain = claimText(sentence);
+      const features = handFeatures(sentence, lists);
+      assert.equal(CLAIM_MODEL.probabilityOf(plain, features, MIDDLE), CLAIM_MODEL.probability(claimInputs(plain, features, MIDDLE)));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
-import { claimInputs, ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
+import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
 import weights from './claimWeights.json';
 
@@ -23,6 +23,8 @@ export interface ClaimScore {
   evidence: ClaimFeature[];
   /** Whether any transparent sign of a claim fired (a number, a date, a quotation, a reporting verb …). */
   signalled: boolean;
+  /** The writer's own voice or markup, never flagged (see isOwnVoiceOrMarkup); kept with the score so an edit does not test it again. */
+  excluded: boolean;
 }
 
 /** Removes footnote markers and citations so they do not count as numbers or names. */
@@ -41,12 +43,13 @@ export function handFeatures(text: string, lists: CompiledWordLists): ClaimFeatu
 
 /** A sentence's probability of needing a source, in its context, and the evidence for it. */
 export function scoreSentence(text: string, context: ClaimContext, lists: CompiledWordLists, model: ClaimModel = CLAIM_MODEL): ClaimScore {
-  const features = handFeatures(text, lists);
-  const probability = model.probability(claimInputs(claimText(text), features, context));
+  const plain = claimText(text);
+  const features = sentenceFeatures(plain, lists);
+  const probability = model.probabilityOf(plain, features, context);
   const evidence = features
     .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
     .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
-  return { probability, evidence, signalled: features.some((f) => f.evidence !== '') };
+  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded: isOwnVoiceOrMarkup(text, lists) };
 }
 
 /** The probability a sentence with no transparent sign of a claim needs before it is flagged: words alone mislead in essays and blogs. */
@@ -115,6 +118,7 @@ const MARKUP = /\{\{|\{%|%\}|\}\}|(?:^|\s):::|\b(?:lorem ipsum|dolor sit amet|ae
 
 /** Text mostly in capitals is a licence, a warning label or a heading run into the text, not a claim to source. */
 function isShouted(text: string): boolean {
+  if (!/\p{Lu}{4}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 20 && letters.replace(/\P{Lu}/gu, '').length > 0.6 * letters.length;
 }
@@ -146,18 +150,17 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
-  const lists = wordListsFor(options);
   const claims: UncitedClaim[] = [];
   const code = document.codeSpans;
   let c = 0;
   for (const sentence of document.sentences) {
-    if (hasSource(sentence) || isOwnVoiceOrMarkup(sentence.text, lists)) continue;
+    if (hasSource(sentence)) continue;
     // A sentence about `code` explains a method in the writer's own field.
     while (c < code.length && code[c].end <= sentence.start) c++;
     if (c < code.length && code[c].start < sentence.end) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
-    if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
+    if (!score.excluded && isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
   }
   return claims;
 }

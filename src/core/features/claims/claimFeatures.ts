@@ -119,10 +119,14 @@ const IMPERATIVE = /^(?:Require|Consider|Use|Ask|Make|Talk|Avoid|Ensure|Include|
  * what someone said; a question.
  */
 export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boolean {
+  if (QUESTION.test(sentence) || IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
+  const person = FIRST_PERSON.test(sentence) || SECOND_PERSON.test(sentence);
+  const advice = RECOMMENDATION.test(sentence);
+  // Most sentences have neither: only then is the writer's own text (quotations taken out) worth building.
+  if (!person && !advice) return false;
   const own = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' ');
-  if (FIRST_PERSON.test(own) || SECOND_PERSON.test(own) || QUESTION.test(sentence)) return true;
-  if (IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
-  return RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
+  if (person && (FIRST_PERSON.test(own) || SECOND_PERSON.test(own))) return true;
+  return advice && RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
 }
 
 /** The features a sentence (footnote markers already removed) shows. */
