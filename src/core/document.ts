@@ -1,7 +1,7 @@
 import { isBibliographyHeading } from './parse/bibliographyHeading';
 import type { Range, Span } from './types';
 import { LineIndex } from './text/lineIndex';
-import type { Chunk } from './parse/blockSplitter';
+import { yamlFrontMatter, type Chunk } from './parse/blockSplitter';
 import type { ChunkParse, ParsedBlock, SentenceContainer } from './parse/chunkParser';
 import { normalizeFootnoteLabel } from './parse/footnoteLabel';
 import { citationKind, type CitationKind } from './parse/citationKinds';
@@ -214,7 +214,9 @@ export function assembleDocument(
     }
   }
   attachMarkersToSentences(document);
-  document.crossrefLabels = crossrefLabels(text, placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? ''));
+  const headings = placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? '');
+  // The front matter chunk is at hand: no need to find the fences again on every version.
+  document.crossrefLabels = crossrefLabels(text, headings, chunks[0]?.isFrontMatter ? chunks[0].text : '');
 
   if (section) {
     const heading = placed[section.headingIndex];
@@ -244,10 +246,9 @@ const LABEL = /\{#([^\s}]+)[^}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)
 const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 
 /** The labels a text defines for cross-references, as crossref checks and folder scans read them. */
-export function crossrefLabels(text: string, headings: readonly string[] = []): Set<string> {
+export function crossrefLabels(text: string, headings: readonly string[] = [], frontMatter = yamlFrontMatter(text) ?? ''): Set<string> {
   const labels = new Set<string>();
   for (const match of text.matchAll(LABEL)) labels.add(match[1] ?? match[2] ?? match[3]);
-  const frontMatter = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(text)?.[0] ?? '';
   if (AUTO_SECTION_LABELS.test(frontMatter)) for (const heading of headings) labels.add(`sec:${pandocIdentifier(heading)}`);
   return labels;
 }

@@ -65,6 +65,14 @@ function frontMatterEnd(lines: Line[]): number {
   return -1;
 }
 
+/** The YAML between a text's front-matter fences, as the block splitter finds them; undefined without YAML front matter. */
+export function yamlFrontMatter(text: string): string | undefined {
+  const lines = splitLines(text);
+  const end = frontMatterEnd(lines);
+  if (end < 0 || lines[0].content.trimEnd() !== '---') return undefined;
+  return lines.slice(1, end).map((line) => line.content).join('\n');
+}
+
 export function splitIntoChunks(text: string): Chunk[] {
   const lines = splitLines(text);
   const starts: number[] = [];

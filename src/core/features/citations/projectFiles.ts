@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { yamlFrontMatter } from '../../parse/blockSplitter';
 import { parseFrontMatter } from '../../parse/frontMatter';
 
 /**
@@ -51,8 +52,8 @@ async function bookdownIndexBibliography(folder: string, read: Read): Promise<Ar
   for (const name of ['index.Rmd', 'index.md']) {
     const text = await read(folder + name);
     if (text === undefined) continue;
-    const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-    const paths = fence ? parseFrontMatter(fence[1], 0).bibliography.map((b) => b.value) : [];
+    const yaml = yamlFrontMatter(text);
+    const paths = yaml === undefined ? [] : parseFrontMatter(yaml, 0).bibliography.map((b) => b.value);
     return resolved(paths, folder, name);
   }
   return [];
