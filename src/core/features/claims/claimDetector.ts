@@ -29,6 +29,8 @@ export interface ClaimScore {
 
 /** Removes footnote markers and citations so they do not count as numbers or names. */
 export function claimText(sentence: string): string {
+  // Sentences come with their spaces already collapsed: only markers and citations need taking out.
+  if (!sentence.includes('[')) return sentence.trim();
   return sentence
     .replace(/\[\^[^\]\s]+\]/g, '')
     .replace(/\[[^\]]*@[^\]]*\]/g, '')
@@ -45,11 +47,13 @@ export function handFeatures(text: string, lists: CompiledWordLists): ClaimFeatu
 export function scoreSentence(text: string, context: ClaimContext, lists: CompiledWordLists, model: ClaimModel = CLAIM_MODEL): ClaimScore {
   const plain = claimText(text);
   const features = sentenceFeatures(plain, lists);
-  const probability = model.probabilityOf(plain, features, context);
+  const excluded = isOwnVoiceOrMarkup(text, lists, plain);
+  // Never flagged, so not worth the model's time.
+  const probability = excluded ? 0 : model.probabilityOf(plain, features, context);
   const evidence = features
     .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
     .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
-  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded: isOwnVoiceOrMarkup(text, lists) };
+  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded };
 }
 
 /** The probability a sentence with no transparent sign of a claim needs before it is flagged: words alone mislead in essays and blogs. */
@@ -106,8 +110,8 @@ function ignoredSentences(document: BriefDocument): Set<Sentence> {
  * Sentences never flagged, whatever the model says: the writer's own voice (see inAuthorsVoice), and
  * table rows Markdown did not read as a table (`| Action | Steel (2017-2018) | Copper (2025) |`).
  */
-export function isOwnVoiceOrMarkup(text: string, lists: CompiledWordLists): boolean {
-  return (text.match(/\|/g)?.length ?? 0) >= 3 || MARKUP.test(text) || isShouted(text) || inAuthorsVoice(claimText(text), lists);
+export function isOwnVoiceOrMarkup(text: string, lists: CompiledWordLists, plain = claimText(text)): boolean {
+  return (text.match(/\|/g)?.length ?? 0) >= 3 || MARKUP.test(text) || isShouted(text) || inAuthorsVoice(plain, lists);
 }
 
 /**
@@ -118,7 +122,8 @@ const MARKUP = /\{\{|\{%|%\}|\}\}|(?:^|\s):::|\b(?:lorem ipsum|dolor sit amet|ae
 
 /** Text mostly in capitals is a licence, a warning label or a heading run into the text, not a claim to source. */
 function isShouted(text: string): boolean {
-  if (!/\p{Lu}{4}/u.test(text)) return false;
+  // Four capitals in a row first, cheaply: most sentences have none.
+  if (!/[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]{4}/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 20 && letters.replace(/\P{Lu}/gu, '').length > 0.6 * letters.length;
 }

@@ -49,22 +49,29 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.,%$€£-]*/gu;
 /** Words lower-cased, with numbers folded into their kind so "2019" and "2024" are one input. */
 export function claimTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const raw = match[0].replace(/[.,'’-]+$/, '');
-    const before = text[match.index - 1];
-    if (/^\d/.test(raw)) {
-      if (/%$/.test(raw)) tokens.push('<percent>');
-      else if (before === '$' || before === '€' || before === '£') tokens.push('<money>');
-      else if (/^(?:1[89]|20)\d{2}s?$/.test(raw)) tokens.push('<year>');
-      else tokens.push('<number>');
-    } else if (/^[$€£]\d/.test(raw)) {
-      tokens.push('<money>');
-    } else {
-      tokens.push(raw.toLowerCase());
+  const lower = text.toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+    let end = match[0].length;
+    while (end > 1 && TRAILING.has(match[0][end - 1])) end--;
+    const raw = end === match[0].length ? match[0] : match[0].slice(0, end);
+    const first = raw.charCodeAt(0);
+    if (first < 48 || first > 57) {
+      tokens.push(raw);
+      continue;
     }
+    const before = lower[match.index - 1];
+    if (raw[raw.length - 1] === '%') tokens.push('<percent>');
+    else if (before === '$' || before === '€' || before === '£') tokens.push('<money>');
+    else if (YEAR.test(raw)) tokens.push('<year>');
+    else tokens.push('<number>');
   }
   return tokens;
 }
+
+/** Punctuation a token does not end with: "2024." is "2024". */
+const TRAILING = new Set(['.', ',', "'", '’', '-']);
+const YEAR = /^(?:1[89]|20)\d{2}s?$/;
 
 /** Kinds of section, by their heading: the writer's advice, or background others established. Heading words themselves are too particular to learn from. */
 const ADVICE_HEADING = /recommend|option|conclu|next steps|way forward|propos|solution|what (?:congress|policymakers) (?:can|could|should)|considerations? for|implications|discussion|analysis/i;
