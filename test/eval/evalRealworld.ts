@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCliService } from '../../src/cli/cliService';
+import { applyFixes, FIXES } from '../../src/cli/fix';
 import type { BriefDiagnostic } from '../../src/core';
 
 function documents(path: string): string[] {
@@ -20,27 +21,56 @@ function documents(path: string): string[] {
 interface PandocCounts {
   notes: number;
   keys: Set<string>;
+  /** Each note's words, in the order its markers appear: what a reader sees at each marker. */
+  noteTexts: string[];
 }
 
-/** Notes and citation keys in pandoc's reading of the text, or undefined without pandoc. */
-function pandocCounts(text: string): PandocCounts | undefined {
+/** Notes and citation keys in pandoc's reading of the text (its `markdown` or `gfm` reader), or undefined without pandoc. */
+function pandocCounts(text: string, reader = 'markdown'): PandocCounts | undefined {
   let json: string;
   try {
-    json = execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
+    json = execFileSync('pandoc', ['-f', reader, '-t', 'json'], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
   } catch {
     return undefined;
   }
-  const counts: PandocCounts = { notes: 0, keys: new Set() };
+  const counts: PandocCounts = { notes: 0, keys: new Set(), noteTexts: [] };
+  const words = (node: unknown): string => {
+    if (Array.isArray(node)) return node.map(words).join('');
+    if (node === null || typeof node !== 'object') return '';
+    const element = node as { t?: string; c?: unknown };
+    if (element.t === 'Str') return element.c as string;
+    if (element.t === 'Space' || element.t === 'SoftBreak' || element.t === 'LineBreak') return ' ';
+    return Object.values(element).map(words).join('');
+  };
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
     const element = node as { t?: string; c?: unknown };
-    if (element.t === 'Note') counts.notes++;
+    if (element.t === 'Note') {
+      counts.notes++;
+      counts.noteTexts.push(words(element.c).replace(/\s+/g, ' ').trim());
+    }
     if (element.t === 'Cite') for (const citation of (element.c as [Array<{ citationId: string }>])[0]) counts.keys.add(citation.citationId);
     Object.values(element).forEach(visit);
   };
   visit(JSON.parse(json));
   return counts;
+}
+
+/**
+ * Whether `briefkit fix` changes a note a reader sees: for pandoc's markdown and gfm readers, the
+ * words of the note at each marker, in order, before and after the fixes (`convert` is left out:
+ * it turns HTML or superscript notes, which pandoc does not read as notes, into notes).
+ */
+function fixChangesNotes(service: ReturnType<typeof createCliService>, uri: string, text: string): string | undefined {
+  const fixed = applyFixes(service, uri, text, FIXES.filter((fix) => fix !== 'convert')).text;
+  if (fixed === text) return undefined;
+  for (const reader of ['markdown', 'gfm']) {
+    const before = pandocCounts(text, reader)?.noteTexts;
+    const after = pandocCounts(fixed, reader)?.noteTexts;
+    if (before && after && JSON.stringify(before) !== JSON.stringify(after)) return reader;
+  }
+  return undefined;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -55,6 +85,7 @@ async function main(args: string[]): Promise<number> {
   const byCode = new Map<string, number>();
   const listing: string[] = [];
   const rows: string[] = [];
+  let fixChanged = 0;
   for (const folder of folders) {
     for (const path of documents(resolve(folder))) {
       const text = readFileSync(path, 'utf8');
@@ -72,14 +103,16 @@ async function main(args: string[]): Promise<number> {
       const pandoc = pandocCounts(text);
       const keys = new Set(model.citations.flatMap((c) => c.items.map((i) => i.key)));
       const notes = new Set(model.footnoteReferences.map((r) => r.key)).size;
+      const changedBy = pandoc ? fixChangesNotes(service, document.uri, text) : undefined;
+      if (changedBy) fixChanged++;
       const comparison = pandoc
-        ? ` | notes ${notes} (pandoc ${pandoc.notes}) | keys ${keys.size} (pandoc ${pandoc.keys.size}${[...keys].some((k) => !pandoc.keys.has(k)) ? `; not in pandoc: ${[...keys].filter((k) => !pandoc.keys.has(k)).slice(0, 4).join(', ')}` : ''})`
+        ? ` | notes ${notes} (pandoc ${pandoc.notes}) | keys ${keys.size} (pandoc ${pandoc.keys.size}${[...keys].some((k) => !pandoc.keys.has(k)) ? `; not in pandoc: ${[...keys].filter((k) => !pandoc.keys.has(k)).slice(0, 4).join(', ')}` : ''})${changedBy ? ` | fix CHANGES NOTES (pandoc ${changedBy})` : ''}`
         : '';
       rows.push(`${name}: ${diagnostics.length} — ${[...counts].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}${comparison}`);
     }
   }
   console.log(rows.join('\n'));
-  console.log(`\n${[...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}: ${n}`).join('\n')}\ntotal: ${[...byCode.values()].reduce((a, b) => a + b, 0)}`);
+  console.log(`\n${[...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}: ${n}`).join('\n')}\ntotal: ${[...byCode.values()].reduce((a, b) => a + b, 0)}\ndocuments whose notes briefkit fix would change: ${fixChanged}`);
   if (out) writeFileSync(out, `${listing.join('\n')}\n`);
   return 0;
 }
