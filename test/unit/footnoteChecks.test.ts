@@ -85,3 +85,20 @@ describe('GFM parity', () => {
     assert.deepEqual(testService().getDocument(doc('Text.[^ 18] More.\n\n[^18]: Note.\n')).footnoteReferences.map((r) => r.key), ['18']);
   });
 });
+
+describe('a note written without its colon', () => {
+  it('offers to make the line the note ([^1] → [^1]:), before appending an empty note', () => {
+    const text = 'Elections were close.[^1]\n\n[^1] Popkin, Samuel, *The Reasoning Voter* (Chicago, 1991).\n';
+    const service = testService();
+    const document = doc(text);
+    const marker = service.computeDiagnostics(document).find((d) => d.code === 'footnote.undefined' && d.range.start.line === 2)!;
+    const actions = service.getCodeActions(document, marker.range);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Make this line the note for [^1] (add the colon)', true],
+      ['Add a note for [^1]', false],
+    ]);
+    const fixed = service.applyEdits(document, actions[0].edits);
+    assert.equal(fixed, text.replace('[^1] Popkin', '[^1]: Popkin'));
+    assert.deepEqual(service.computeDiagnostics(doc(fixed, 2)).filter((d) => d.code.startsWith('footnote.')), []);
+  });
+});

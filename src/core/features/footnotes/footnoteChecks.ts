@@ -5,7 +5,8 @@ import { findMisplacedMarkers, resolvePlacement } from './markerPlacement';
 import type { FootnotePlacement } from '../../options';
 import type { BriefDiagnostic } from '../../types';
 import { Codes } from '../../diagnosticCodes';
-import { finding, type Finding } from '../../feature';
+import { finding, type Finding, type Fix } from '../../feature';
+import { replaceOffsets } from '../../edits';
 import { convertLegacyFootnotes } from './convertLegacy';
 import { createDefinition, fixMarkerPlacement, removeDefinition } from './footnoteFixes';
 import { renumberFootnotes } from './renumber';
@@ -23,9 +24,21 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
           message: `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`,
           range: ref.range,
         },
-        () => [{ title: `Add a note for [^${ref.label}]`, kind: 'quickfix', edits: [createDefinition(document, ref.label)], isPreferred: true }],
+        () => undefinedFootnoteFixes(document, ref),
       ),
     );
+}
+
+/**
+ * A marker at the start of a line followed by text (`[^1] Popkin, …`) is a note written without its
+ * colon: the fix that keeps the writer's note adds the colon; appending an empty note would leave it as text.
+ */
+function undefinedFootnoteFixes(document: BriefDocument, ref: BriefDocument['footnoteReferences'][number]): Fix[] {
+  const lineStart = Math.max(document.text.lastIndexOf('\n', ref.start - 1), document.text.lastIndexOf('\r', ref.start - 1)) + 1;
+  const startsNote = /^ {0,3}$/.test(document.text.slice(lineStart, ref.start)) && /^[ \t]+\S/.test(document.text.slice(ref.end, ref.end + 40));
+  const add: Fix = { title: `Add a note for [^${ref.label}]`, kind: 'quickfix', edits: [createDefinition(document, ref.label)], isPreferred: !startsNote };
+  if (!startsNote) return [add];
+  return [{ title: `Make this line the note for [^${ref.label}] (add the colon)`, kind: 'quickfix', edits: [replaceOffsets(document, ref.end, ref.end, ':')], isPreferred: true }, add];
 }
 
 /** `footnote.unused`: a note that no marker in the text points to. */
