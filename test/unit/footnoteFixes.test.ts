@@ -139,6 +139,13 @@ describe('converting pasted footnotes', () => {
     assert.deepEqual(diagnostics(converted).map((d) => d.code), []);
   });
 
+  it('leaves the writer’s own numbered Notes list and exponents alone when nothing was pasted', () => {
+    for (const text of ['Text with no markers.\n\n## Notes\n\n1. First point of the meeting.\n2. Second point.\n', 'Energy is E = mc² and the area is 5 km².\n']) {
+      assert.equal(convert(text), text);
+      assert.deepEqual(diagnostics(text), []);
+    }
+  });
+
   it('keeps existing Markdown footnote numbers free', () => {
     assert.equal(convert('Old.[^1] New.²\n\n[^1]: Old note.\n'), 'Old.[^1] New.[^2]\n\n[^1]: Old note.\n[^2]: \n');
   });

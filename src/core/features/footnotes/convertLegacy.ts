@@ -127,8 +127,9 @@ function htmlToMarkdown(html: string): string {
 /**
  * Turns pasted note markers into Markdown footnotes: each marker becomes `[^n]` and each
  * note's text found in the brief becomes the definition `[^n]: text`, written where the last
- * note was. Text is moved, never dropped: a note with no marker still becomes a definition
- * (reported as unused), and a marker with no note gets an empty definition (reported as empty).
+ * note was. Text is moved, never dropped: once there are pasted markers, a note with no marker
+ * still becomes a definition (reported as unused), and a marker with no note gets an empty
+ * definition (reported as empty). Without any pasted marker nothing is converted.
  */
 export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   const markers = findLegacyMarkers(document);
@@ -136,9 +137,10 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   // Where a line both starts with a superscript and holds an HTML note, the HTML note wins.
   const textNotes = findTextNotes(document).filter((n) => !htmlNotes.some((h) => h.start < n.end && n.start < h.end));
   const notes = [...textNotes, ...htmlNotes].sort((a, b) => a.start - b.start);
-  if (markers.length === 0 && notes.length === 0) return [];
   const insideNote = (marker: LegacyMarker) => notes.some((n) => n.start <= marker.start && marker.start < n.end);
   const liveMarkers = markers.filter((m) => !insideNote(m));
+  // Nothing was pasted: a numbered list under a Notes heading is the writer's list, not notes to convert.
+  if (liveMarkers.length === 0) return [];
 
   // Labels: the number shown, unless a Markdown footnote already uses it.
   const index = FootnoteIndex.of(document);

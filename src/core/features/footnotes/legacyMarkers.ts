@@ -24,8 +24,11 @@ const EXPONENT_BEFORE = /(?:\d|(?:^|[^\p{L}])\p{L})$/u;
 
 /** Whether a superscript number after `before` is an exponent rather than a note number. */
 function isExponent(before: string, digits: string): boolean {
-  return EXPONENT_BEFORE.test(before) || (/^[23]$/.test(digits) && UNIT_BEFORE.test(before));
+  // ² and ³ after a short symbol are powers too: E = mc², in².
+  return EXPONENT_BEFORE.test(before) || (/^[23]$/.test(digits) && (UNIT_BEFORE.test(before) || SHORT_SYMBOL_BEFORE.test(before)));
 }
+
+const SHORT_SYMBOL_BEFORE = /(?:^|[^\p{L}])\p{L}{1,2}$/u;
 
 function inside(ranges: Located[], offset: number): boolean {
   return ranges.some((r) => r.start <= offset && offset < r.end);
