@@ -110,6 +110,8 @@ export interface BriefDocument {
   codeSpans: Located[];
   /** Links and HTML note markers, in document order. */
   links: Located[];
+  /** Pandoc inline notes `^[…]`, in document order: notes a reader sees, numbered with the others. */
+  inlineNotes: Array<Located & { content: string }>;
   /** Labels the document gives its own figures, tables, sections and equations: `{#fig:map}`, `{#sec-intro}`, `#| label: fig-x`. */
   crossrefLabels: Set<string>;
   /** Keys the document defines as Manubot aliases (`[@alias]: doi:…`). */
@@ -162,6 +164,7 @@ export function assembleDocument(
     verbatimBlocks: [],
     codeSpans: [],
     links: [],
+    inlineNotes: [],
     crossrefLabels: new Set(),
     citationAliases: citationAliases(text),
     parseStats: { chunks: chunks.length, reparsedChunks },
@@ -182,6 +185,9 @@ export function assembleDocument(
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
+    for (const note of block.inlineNotes) {
+      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: text.slice(offset + note.contentStart, offset + note.contentEnd) }));
+    }
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
     }
@@ -198,7 +204,10 @@ export function assembleDocument(
     }
     for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place));
     if (!inBibliography) {
+      // The text of an inline note is the note, not prose: its sentences belong to the sentence that carries it.
+      const notes = block.inlineNotes;
       for (const sentence of block.sentences) {
+        if (notes.length > 0 && notes.some((note) => note.start < sentence.start && sentence.start < note.end)) continue;
         document.sentences.push(
           place(offset + sentence.start, offset + sentence.end, {
             text: sentence.text,

@@ -102,7 +102,9 @@ async function main(args: string[]): Promise<number> {
       }
       const pandoc = pandocCounts(text);
       const keys = new Set(model.citations.flatMap((c) => c.items.map((i) => i.key)));
-      const notes = new Set(model.footnoteReferences.map((r) => r.key)).size;
+      // As pandoc counts them: a note at every marker whose note is written, and every inline note.
+      const defined = new Set(model.footnoteDefinitions.map((d) => d.key));
+      const notes = model.footnoteReferences.filter((r) => defined.has(r.key)).length + model.inlineNotes.length;
       const changedBy = pandoc ? fixChangesNotes(service, document.uri, text) : undefined;
       if (changedBy) fixChanged++;
       const comparison = pandoc

@@ -72,3 +72,29 @@ describe('footnote navigation', () => {
     ]);
   });
 });
+
+describe('inline notes ^[…]', () => {
+  it('are notes: in the model, the outline and on hover, and code spans hold none', () => {
+    const text = 'Exports fell.^[Ministry of Trade, *Annual Report* (2024), 12.] See `^[x]` in code.\n\n[^1]: A note.\n';
+    const service = testService();
+    const document = doc(text);
+    const model = service.getDocument(document);
+    assert.deepEqual(model.inlineNotes.map((n) => [n.content, n.range]), [
+      ['Ministry of Trade, *Annual Report* (2024), 12.', { start: { line: 0, character: 13 }, end: { line: 0, character: 62 } }],
+    ]);
+    assert.deepEqual(service.getDocumentSymbols(document).map((s) => [s.name, s.detail]), [
+      ['^[…]', 'Ministry of Trade, Annual Report (2024), 12.'],
+      ['[^1]', 'A note.'],
+    ]);
+    assert.equal(service.getHover(document, { line: 0, character: 14 })?.contents, '**Inline note**\n\nMinistry of Trade, *Annual Report* (2024), 12.');
+  });
+});
+
+describe('the text of an inline note', () => {
+  it('is the note, not prose: its sentences are not checked for sources', () => {
+    const text = '# Background\n\nRural utilities serve many counties. The department announced $2.3 billion in grants on 12 March 2025.^[Department of Energy. Press release. The agency said the grants rose 40 percent in 2024.] Congress should extend them.\n';
+    const service = testService();
+    assert.deepEqual(service.getDocument(doc(text)).sentences.map((s) => s.text.slice(0, 20)), ['Rural utilities serv', 'The department annou', 'Congress should exte']);
+    assert.deepEqual(service.computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited'), []);
+  });
+});

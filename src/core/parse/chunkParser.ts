@@ -2,7 +2,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import { scanCitations, scanFootnoteReferences, type ScannedCitation } from './inlineScanner';
+import { scanCitations, scanFootnoteReferences, scanInlineNotes, type ScannedCitation, type ScannedInlineNote } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
 import type { Span } from '../types';
 
@@ -32,6 +32,8 @@ export interface ParsedBlock extends Span {
   codeSpans: Span[];
   /** Links (inline, reference-style, autolinks) and HTML note markers: a sentence carrying one has a source. */
   linkSpans: Span[];
+  /** Pandoc inline notes `^[…]`. */
+  inlineNotes: ScannedInlineNote[];
 }
 
 export interface RawFootnoteReference extends Span {
@@ -101,7 +103,7 @@ function parseFrontMatterChunk(text: string): ChunkParse {
 }
 
 function emptyBlock(kind: BlockKind, start: number, end: number): ParsedBlock {
-  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [] };
+  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [], inlineNotes: [] };
 }
 
 function blockKind(node: RootContent): BlockKind {
@@ -132,6 +134,8 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
     block.entrySpans = [{ start: block.start, end: block.end }];
   }
   collect(source, node, true, block, TOP_LEVEL);
+  // `^[` in inline code is an example, not a note.
+  block.inlineNotes = block.inlineNotes.filter((note) => !block.codeSpans.some((code) => code.start <= note.start && note.start < code.end));
   // `[@travelingheidi](https://…)`: an @ in a link's text is a handle or an address, not a citation.
   const links = block.linkSpans.filter((link) => source[link.start] === '[');
   if (links.length > 0) block.citations = block.citations.filter((c) => !links.some((link) => link.start < c.start && c.end <= link.end));
@@ -191,9 +195,14 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
       node.children.forEach((row, i) => collect(source, row, prose && i > 0, block, container));
       return;
     case 'paragraph':
-    case 'tableCell':
+    case 'tableCell': {
       if (prose) addSentences(source, node.children, startOf(node), block, container);
+      const start = startOf(node);
+      for (const note of scanInlineNotes(source.slice(start, endOf(node)))) {
+        block.inlineNotes.push({ start: start + note.start, end: start + note.end, contentStart: start + note.contentStart, contentEnd: start + note.contentEnd });
+      }
       break;
+    }
     default:
       break;
   }

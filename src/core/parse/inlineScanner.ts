@@ -40,6 +40,40 @@ export function scanFootnoteReferences(source: string): ScannedFootnoteReference
   return found;
 }
 
+/** A Pandoc inline note `^[text]`, offsets relative to the scanned string. */
+export interface ScannedInlineNote extends Span {
+  /** The note's text, between `^[` and its closing `]`. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** Finds `^[…]` inline notes (brackets inside them balanced) in a paragraph's Markdown source. */
+export function scanInlineNotes(source: string): ScannedInlineNote[] {
+  const found: ScannedInlineNote[] = [];
+  let at = source.indexOf('^[');
+  while (at >= 0) {
+    let depth = 0;
+    let close = -1;
+    if (!isEscaped(source, at)) {
+      for (let i = at + 1; i < source.length; i++) {
+        if (isEscaped(source, i)) continue;
+        if (source[i] === '[') depth++;
+        else if (source[i] === ']' && --depth === 0) {
+          close = i;
+          break;
+        }
+      }
+    }
+    if (close < 0) {
+      at = source.indexOf('^[', at + 2);
+      continue;
+    }
+    found.push({ start: at, end: close + 1, contentStart: at + 2, contentEnd: close });
+    at = source.indexOf('^[', close + 1);
+  }
+  return found;
+}
+
 // Pandoc citation keys: a letter, digit or `_`, then alphanumerics and internal
 // punctuation (`:.#$%&-+?<>~/`) that must be followed by an alphanumeric; or any text in braces.
 const KEY = /@(?:\{([^{}]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/uy;

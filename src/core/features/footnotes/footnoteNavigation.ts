@@ -20,7 +20,7 @@ function labelRange(document: BriefDocument, at: FootnoteAt): Range {
 
 export function footnoteHover(document: BriefDocument, offset: number): BriefHover | undefined {
   const at = FootnoteIndex.of(document).at(offset);
-  if (!at) return undefined;
+  if (!at) return inlineNoteHover(document, offset);
   const { entry } = at;
   if (at.kind === 'reference') {
     const note = entry.definitions[0];
@@ -81,13 +81,27 @@ export function renameFootnote(document: BriefDocument, offset: number, newLabel
 }
 
 export function footnoteSymbols(document: BriefDocument): BriefSymbol[] {
-  return document.footnoteDefinitions.map((definition) => ({
+  const notes: BriefSymbol[] = document.footnoteDefinitions.map((definition) => ({
     name: `[^${definition.label}]`,
     detail: noteSummary(definition.content, 60),
     kind: 'footnote',
     range: definition.range,
     selectionRange: definition.labelRange,
   }));
+  const inline: BriefSymbol[] = document.inlineNotes.map((note) => ({
+    name: '^[…]',
+    detail: noteSummary(note.content, 60),
+    kind: 'footnote',
+    range: note.range,
+    selectionRange: document.lines.rangeAt(note.start, note.start + 2),
+  }));
+  return [...notes, ...inline].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The inline note whose `^[` opens at `offset`, shown on hover like a marker's note. */
+function inlineNoteHover(document: BriefDocument, offset: number): BriefHover | undefined {
+  const note = document.inlineNotes.find((n) => n.start <= offset && offset <= n.start + 2);
+  return note ? { contents: `**Inline note**\n\n${noteMarkdown(note.content) || '*This note is empty.*'}`, range: document.lines.rangeAt(note.start, note.start + 2) } : undefined;
 }
 
 const BARE_URL = /(?<![<(\w])https?:\/\/[^\s<>"'`]+/g;
