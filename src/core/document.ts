@@ -203,24 +203,7 @@ export function assembleDocument(
       );
     }
     for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place));
-    if (!inBibliography) {
-      // The text of an inline note is the note, not prose: its sentences belong to the sentence that carries it.
-      const notes = block.inlineNotes;
-      for (const sentence of block.sentences) {
-        if (notes.length > 0 && notes.some((note) => note.start < sentence.start && sentence.start < note.end)) continue;
-        document.sentences.push(
-          place(offset + sentence.start, offset + sentence.end, {
-            text: sentence.text,
-            paragraphStart: offset + sentence.paragraphStart,
-            footnoteReferences: [] as FootnoteReference[],
-            citations: [] as Citation[],
-            links: [] as Located[],
-            container: sentence.container,
-            heading,
-          }),
-        );
-      }
-    }
+    if (!inBibliography) document.sentences.push(...proseSentences(block, offset, heading, place));
   }
   attachMarkersToSentences(document);
   const headings = placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? '');
@@ -277,6 +260,24 @@ const ALIAS = /^ {0,3}\[@([^\]\s]+)\]:[ \t]*\S/gm;
 
 function citationAliases(text: string): Set<string> {
   return new Set([...text.matchAll(ALIAS)].map((match) => match[1]));
+}
+
+/** The block's sentences, placed. The text of an inline note is the note, not prose: its sentences belong to the sentence that carries it. */
+function proseSentences(block: ParsedBlock, offset: number, heading: string, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Sentence[] {
+  const notes = block.inlineNotes;
+  return block.sentences
+    .filter((sentence) => notes.length === 0 || !notes.some((note) => note.start < sentence.start && sentence.start < note.end))
+    .map((sentence) =>
+      place(offset + sentence.start, offset + sentence.end, {
+        text: sentence.text,
+        paragraphStart: offset + sentence.paragraphStart,
+        footnoteReferences: [] as FootnoteReference[],
+        citations: [] as Citation[],
+        links: [] as Located[],
+        container: sentence.container,
+        heading,
+      }),
+    );
 }
 
 function placeCitation(citation: ParsedBlock['citations'][number], offset: number, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Citation {
