@@ -63,6 +63,6 @@ export type DiagnosticCode = (typeof Codes)[keyof typeof Codes]['code'];
 export const ALL_CODES: readonly DiagnosticCodeInfo<DiagnosticCode>[] = Object.values(Codes);
 
 /** A diagnostic of a registered code, at its default severity unless the writer chose another. */
-export function diagnostic(info: DiagnosticCodeInfo<DiagnosticCode>, message: string, range: Range, severity: Severity = info.severity): BriefDiagnostic {
+export function diagnosticFor(info: DiagnosticCodeInfo<DiagnosticCode>, message: string, range: Range, severity: Severity = info.severity): BriefDiagnostic {
   return { code: info.code, severity, message, range };
 }

@@ -3,7 +3,7 @@ import { isWellFormedIdentifier } from '../../parse/citationKinds';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { BriefDiagnostic } from '../../types';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { shortCitation } from './chicagoNote';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
@@ -19,27 +19,12 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   for (const { source, file } of bibliography.files) {
     if (!source.declared || !file) continue;
     if (file.refused) {
-      diagnostics.push({
-        code: Codes.bibliographyFileOutsideWorkspace.code,
-        severity: Codes.bibliographyFileOutsideWorkspace.severity,
-        message: `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`,
-        range: source.declared.range,
-      });
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`, source.declared.range));
     } else if (file.text === undefined) {
-      diagnostics.push({
-        code: Codes.bibliographyFileMissing.code,
-        severity: Codes.bibliographyFileMissing.severity,
-        message: `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`,
-        range: source.declared.range,
-      });
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`, source.declared.range));
     } else if (file.parsed && file.parsed.problems.length > 0) {
       const lines = file.parsed.problems.map((p) => p.range.start.line + 1);
-      diagnostics.push({
-        code: Codes.bibliographyFileError.code,
-        severity: Codes.bibliographyFileError.severity,
-        message: `${fileName(file.uri)} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`} BriefKit could not read past (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}); the other ${file.parsed.entries.length} entries loaded. Open the file to see each one.`,
-        range: source.declared.range,
-      });
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileError, `${fileName(file.uri)} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`} BriefKit could not read past (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}); the other ${file.parsed.entries.length} entries loaded. Open the file to see each one.`, source.declared.range));
     }
   }
   const configured = bibliography.sources.length > 0;
@@ -71,14 +56,9 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
 }
 
 function undefinedCitation(document: BriefDocument, item: CitationKey, bibliography: DocumentBibliography, broken: { uri: string; line: number } | undefined): Finding {
-  const diagnostic: BriefDiagnostic = {
-    code: Codes.citationUndefined.code,
-    severity: Codes.citationUndefined.severity,
-    message: broken
+  const diagnostic: BriefDiagnostic = diagnosticFor(Codes.citationUndefined, broken
       ? `The entry "${item.key}" in ${fileName(broken.uri)} (line ${broken.line}) cannot be read, so this citation has no source. Fix the entry there.`
-      : `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`,
-    range: item.range,
-  };
+      : `No bibliography entry has the key "${item.key}". Check the spelling, or add the work to ${bibliography.sources.map((s) => s.declared?.value ?? fileName(s.uri)).join(', ')}.`, item.range);
   return finding(diagnostic, () =>
     closestKeys(item.key, bibliography).map((entry, i) => ({
       title: `Change to @${entry.key} (${shortCitation(entry.item)})`,
@@ -92,12 +72,7 @@ function undefinedCitation(document: BriefDocument, item: CitationKey, bibliogra
 /** Said once for the whole brief, where the first key is: every key is unchecked for the same reason. */
 function noBibliography(keys: CitationKey[]): BriefDiagnostic {
   const distinct = [...new Set(keys.map((k) => k.key))];
-  return {
-    code: Codes.citationNoBibliography.code,
-    severity: Codes.citationNoBibliography.severity,
-    message: `This brief cites ${distinct.length === 1 ? 'one work' : `${distinct.length} works`} by key (first "@${distinct[0]}"), but BriefKit found no bibliography file for it, so it cannot check them. It looked in the front matter (bibliography:), in Quarto, bookdown and Manubot project files (_quarto.yml, _metadata.yml, index.Rmd, manual-references.json) and in the briefkit.bibliography setting. Add "bibliography: references.bib" to the front matter, set briefkit.bibliography, or give briefkit check --bibliography FILE.`,
-    range: keys[0].range,
-  };
+  return diagnosticFor(Codes.citationNoBibliography, `This brief cites ${distinct.length === 1 ? 'one work' : `${distinct.length} works`} by key (first "@${distinct[0]}"), but BriefKit found no bibliography file for it, so it cannot check them. It looked in the front matter (bibliography:), in Quarto, bookdown and Manubot project files (_quarto.yml, _metadata.yml, index.Rmd, manual-references.json) and in the briefkit.bibliography setting. Add "bibliography: references.bib" to the front matter, set briefkit.bibliography, or give briefkit check --bibliography FILE.`, keys[0].range);
 }
 
 /** pandoc-crossref capitalises the prefix for a capital "Fig.": `@Fig:map` refers to `{#fig:map}`. */
@@ -107,36 +82,22 @@ function hasLabel(document: BriefDocument, key: string, folderLabels: ReadonlySe
 }
 
 function undefinedCrossref(item: CitationKey): BriefDiagnostic {
-  return {
-    code: Codes.crossrefUndefined.code,
-    severity: Codes.crossrefUndefined.severity,
-    message: `No figure, table, section or equation in this document has the label "${item.key}". Add {#${item.key}} to the one you mean (after its heading or caption), or correct the label.`,
-    range: item.range,
-  };
+  return diagnosticFor(Codes.crossrefUndefined, `No figure, table, section or equation in this document has the label "${item.key}". Add {#${item.key}} to the one you mean (after its heading or caption), or correct the label.`, item.range);
 }
 
 function malformedIdentifier(item: CitationKey): BriefDiagnostic {
   const prefix = item.key.slice(0, item.key.indexOf(':'));
-  return {
-    code: Codes.citationMalformedIdentifier.code,
-    severity: Codes.citationMalformedIdentifier.severity,
-    message: `"@${item.key}" is not a well-formed ${prefix.toUpperCase()} identifier, so Manubot cannot look it up. Check it against the source (a DOI looks like @doi:10.1234/abcd).`,
-    range: item.range,
-  };
+  return diagnosticFor(Codes.citationMalformedIdentifier, `"@${item.key}" is not a well-formed ${prefix.toUpperCase()} identifier, so Manubot cannot look it up. Check it against the source (a DOI looks like @doi:10.1234/abcd).`, item.range);
 }
 
 /** Diagnostics to show inside a bibliography file itself: entries it cannot read, and works listed twice. */
 export function bibliographyFileDiagnostics(file: LoadedFile): BriefDiagnostic[] {
   const unreadable = (file.parsed?.problems ?? []).map(
-    (problem): BriefDiagnostic => ({ code: Codes.bibliographyFileError.code, severity: 'error', message: problem.message, range: problem.range }),
+    // In the file itself an unreadable entry is an error; on the front matter it is a warning.
+    (problem) => diagnosticFor(Codes.bibliographyFileError, problem.message, problem.range, 'error'),
   );
   const duplicates = laterCopies(file.parsed?.entries ?? [], (entry) => referenceFromCsl(entry.item)).map(
-    ([copy, first]): BriefDiagnostic => ({
-      code: Codes.bibliographyDuplicate.code,
-      severity: Codes.bibliographyDuplicate.severity,
-      message: `"${copy.key}" describes the same work as "${first.key}" (line ${first.range.start.line + 1}). Keep one entry and cite it by one key.`,
-      range: copy.range,
-    }),
+    ([copy, first]): BriefDiagnostic => (diagnosticFor(Codes.bibliographyDuplicate, `"${copy.key}" describes the same work as "${first.key}" (line ${first.range.start.line + 1}). Keep one entry and cite it by one key.`, copy.range)),
   );
   return [...unreadable, ...duplicates];
 }

@@ -3,7 +3,7 @@ import type { BriefOptions } from '../../options';
 import { finding, type Finding } from '../../feature';
 import { claimFixes } from './claimFixes';
 import { evidenceText, findUncitedClaims, type ClaimScore } from './claimDetector';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 
 /** Above this size (about 300,000 words) claims are not checked, and the writer is told so once. */
 export const CLAIMS_SIZE_LIMIT = 2_000_000;
@@ -13,22 +13,17 @@ export function findUncitedClaimDiagnostics(document: BriefDocument, options: Br
   if (document.frontMatter?.claimsOff || !options.claims.enabled) return [];
   if (document.text.length > CLAIMS_SIZE_LIMIT) {
     return [
-      finding({
-        code: Codes.claimSkipped.code,
-        severity: Codes.claimSkipped.severity,
-        message: `This document is ${(document.text.length / 1_000_000).toFixed(1)} million characters long; BriefKit checks for uncited claims in documents up to ${CLAIMS_SIZE_LIMIT / 1_000_000} million characters, so that check was skipped. The other checks ran.`,
-        range: document.lines.rangeAt(0, 0),
-      }),
+      finding(diagnosticFor(Codes.claimSkipped, `This document is ${(document.text.length / 1_000_000).toFixed(1)} million characters long; BriefKit checks for uncited claims in documents up to ${CLAIMS_SIZE_LIMIT / 1_000_000} million characters, so that check was skipped. The other checks ran.`, document.lines.rangeAt(0, 0))),
     ];
   }
   return findUncitedClaims(document, options.claims, scores).map(({ sentence, score }) =>
     finding(
-      {
-        code: Codes.claimUncited.code,
-        severity: options.claims.severity,
-        message: `This sentence ${evidenceText(score)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
-        range: sentence.range,
-      },
+      diagnosticFor(
+        Codes.claimUncited,
+        `This sentence ${evidenceText(score)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
+        sentence.range,
+        options.claims.severity,
+      ),
       () => claimFixes(document, sentence, hasBibliography()),
     ),
   );

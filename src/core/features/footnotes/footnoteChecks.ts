@@ -4,7 +4,7 @@ import { findLegacyMarkers } from './legacyMarkers';
 import { findMisplacedMarkers, resolvePlacement } from './markerPlacement';
 import type { FootnotePlacement } from '../../options';
 import type { BriefDiagnostic } from '../../types';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding, type Fix } from '../../feature';
 import { replaceOffsets } from '../../edits';
 import { convertLegacyFootnotes } from './convertLegacy';
@@ -18,12 +18,7 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
     .filter((ref) => !defined.has(ref.key))
     .map((ref) =>
       finding(
-        {
-          code: Codes.footnoteUndefined.code,
-          severity: Codes.footnoteUndefined.severity,
-          message: `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`,
-          range: ref.range,
-        },
+        diagnosticFor(Codes.footnoteUndefined, `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`, ref.range),
         () => undefinedFootnoteFixes(document, ref),
       ),
     );
@@ -48,12 +43,7 @@ export function findUnusedFootnotes(document: BriefDocument): Finding[] {
     .filter((def) => !referenced.has(def.key))
     .map((def) =>
       finding(
-        {
-          code: Codes.footnoteUnused.code,
-          severity: Codes.footnoteUnused.severity,
-          message: `Footnote [^${def.label}] is never cited in the text. Put the marker [^${def.label}] where the note belongs, or delete the note.`,
-          range: def.labelRange,
-        },
+        diagnosticFor(Codes.footnoteUnused, `Footnote [^${def.label}] is never cited in the text. Put the marker [^${def.label}] where the note belongs, or delete the note.`, def.labelRange),
         () => [{ title: `Delete the unused note [^${def.label}]`, kind: 'quickfix', edits: [removeDefinition(document, def)] }],
       ),
     );
@@ -65,14 +55,9 @@ export function findDuplicateFootnotes(document: BriefDocument): Finding[] {
     entry.definitions.slice(1).map((def) => {
       const first = entry.definitions[0];
       const same = first.content.trim() === def.content.trim();
-      const diagnostic: BriefDiagnostic = {
-        code: Codes.footnoteDuplicate.code,
-        severity: Codes.footnoteDuplicate.severity,
-        message: same
+      const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnoteDuplicate, same
           ? `Footnote [^${def.label}] is written twice with the same text (first on line ${first.range.start.line + 1}). Delete this copy.`
-          : `Footnote [^${def.label}] is written twice with different text (first on line ${first.range.start.line + 1}); readers only see the first. Merge the notes or give this one a new label.`,
-        range: def.labelRange,
-      };
+          : `Footnote [^${def.label}] is written twice with different text (first on line ${first.range.start.line + 1}); readers only see the first. Merge the notes or give this one a new label.`, def.labelRange);
       // Only an identical copy can go without losing words.
       if (!same) return finding(diagnostic);
       return finding(diagnostic, () => [
@@ -87,12 +72,7 @@ export function findEmptyFootnotes(document: BriefDocument): Finding[] {
   return document.footnoteDefinitions
     .filter((def) => def.content.trim() === '')
     .map((def) =>
-      finding({
-        code: Codes.footnoteEmpty.code,
-        severity: Codes.footnoteEmpty.severity,
-        message: `Footnote [^${def.label}] has no text. Write the note after "[^${def.label}]: ", or remove the note and its marker.`,
-        range: def.labelRange,
-      }),
+      finding(diagnosticFor(Codes.footnoteEmpty, `Footnote [^${def.label}] has no text. Write the note after "[^${def.label}]: ", or remove the note and its marker.`, def.labelRange)),
     );
 }
 
@@ -121,12 +101,7 @@ export function findFootnoteOrderProblems(document: BriefDocument): Finding[] {
   firsts.forEach((first, i) => {
     const later = laterMinimumAt[i];
     if (later && later.number < first.number) {
-      const diagnostic: BriefDiagnostic = {
-        code: Codes.footnoteOrder.code,
-        severity: Codes.footnoteOrder.severity,
-        message: `Footnote [^${first.entry.label}] is cited before [^${later.entry.label}], so the numbers do not run in reading order. Use "Renumber footnotes" to number them 1, 2, 3… as they appear.`,
-        range: first.reference.range,
-      };
+      const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnoteOrder, `Footnote [^${first.entry.label}] is cited before [^${later.entry.label}], so the numbers do not run in reading order. Use "Renumber footnotes" to number them 1, 2, 3… as they appear.`, first.reference.range);
       found.push(finding(diagnostic, renumber));
     }
   });
@@ -138,15 +113,9 @@ export function findMisplacedFootnotes(document: BriefDocument, setting: Footnot
   const placement = resolvePlacement(document, setting);
   return findMisplacedMarkers(document, setting).map((found) => {
     const markers = document.text.slice(found.start, found.end);
-    const diagnostic: BriefDiagnostic = {
-      code: Codes.footnotePlacement.code,
-      severity: Codes.footnotePlacement.severity,
-      message:
-        placement === 'after-punctuation'
+    const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnotePlacement, placement === 'after-punctuation'
           ? `Put the footnote marker ${markers} after the "${found.punctuation}", as Chicago style does: "${found.punctuation}${markers}".`
-          : `Put the footnote marker ${markers} before the "${found.punctuation}", as ${setting === 'auto' ? "this brief's other notes do" : "this brief's style asks"}: "${markers}${found.punctuation}".`,
-      range: document.lines.rangeAt(found.start, found.end),
-    };
+          : `Put the footnote marker ${markers} before the "${found.punctuation}", as ${setting === 'auto' ? "this brief's other notes do" : "this brief's style asks"}: "${markers}${found.punctuation}".`, document.lines.rangeAt(found.start, found.end));
     return finding(diagnostic, () => [
       {
         title: placement === 'after-punctuation' ? `Move ${markers} after the punctuation` : `Move ${markers} before the punctuation`,
@@ -161,15 +130,9 @@ export function findMisplacedFootnotes(document: BriefDocument, setting: Footnot
 /** `footnote.legacy-marker`: superscript digits or HTML note markers pasted from Word, a PDF or a web page. */
 export function findLegacyFootnoteMarkers(document: BriefDocument): Finding[] {
   const convert = () => [{ title: 'Convert to Markdown footnotes', kind: 'quickfix' as const, group: 'convert', edits: convertLegacyFootnotes(document), isPreferred: true }];
-  return findLegacyMarkers(document).map((marker) => finding({
-    code: Codes.footnoteLegacyMarker.code,
-    severity: Codes.footnoteLegacyMarker.severity,
-    message:
-      marker.kind === 'superscript'
+  return findLegacyMarkers(document).map((marker) => finding(diagnosticFor(Codes.footnoteLegacyMarker, marker.kind === 'superscript'
         ? `"${document.text.slice(marker.start, marker.end)}" looks like a footnote number pasted from Word or a PDF. Use "Convert to Markdown footnotes" to turn it into [^${marker.number}] with its note.`
-        : `This HTML note marker (note ${marker.number}) is not a Markdown footnote. Use "Convert to Markdown footnotes" to turn it into [^${marker.number}] with its note.`,
-    range: document.lines.rangeAt(marker.start, marker.end),
-  }, convert));
+        : `This HTML note marker (note ${marker.number}) is not a Markdown footnote. Use "Convert to Markdown footnotes" to turn it into [^${marker.number}] with its note.`, document.lines.rangeAt(marker.start, marker.end)), convert));
 }
 
 /**
@@ -185,12 +148,7 @@ export function findFootnoteLabelCaseProblems(document: BriefDocument): Finding[
     ];
     for (const occurrence of occurrences) {
       if (occurrence.label === entry.label) continue;
-      const diagnostic: BriefDiagnostic = {
-        code: Codes.footnoteLabelCase.code,
-        severity: Codes.footnoteLabelCase.severity,
-        message: `[^${occurrence.label}] and [^${entry.label}] differ only in capitals: GitHub reads them as one note, Pandoc as two. Write the label as [^${entry.label}] everywhere.`,
-        range: occurrence.range,
-      };
+      const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnoteLabelCase, `[^${occurrence.label}] and [^${entry.label}] differ only in capitals: GitHub reads them as one note, Pandoc as two. Write the label as [^${entry.label}] everywhere.`, occurrence.range);
       const labelStart = occurrence.start + 2;
       found.push(
         finding(diagnostic, () => [

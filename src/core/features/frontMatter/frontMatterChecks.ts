@@ -1,5 +1,5 @@
 import type { BriefDocument } from '../../document';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type FeatureContext, type Finding } from '../../feature';
 import { styleNames, styleTitle } from '../../bibliography/cslStyles';
 import { frontMatterStyleUri } from '../../bibliography/styleChoice';
@@ -7,12 +7,7 @@ import { frontMatterStyleUri } from '../../bibliography/styleChoice';
 /** `frontmatter.invalid`: YAML front matter that cannot be read (so its bibliography and style are ignored). */
 export function findFrontMatterProblems(document: BriefDocument): Finding[] {
   return (document.frontMatter?.problems ?? []).map((problem) =>
-    finding({
-      code: Codes.frontMatterInvalid.code,
-      severity: Codes.frontMatterInvalid.severity,
-      message: problem.message,
-      range: problem.range,
-    }),
+    finding(diagnosticFor(Codes.frontMatterInvalid, problem.message, problem.range)),
   );
 }
 
@@ -27,15 +22,10 @@ export function findStyleProblems({ document, styleFiles, mayRead }: FeatureCont
     const message = !mayRead(custom)
       ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`
       : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
-    return [finding({ code: Codes.bibliographyStyleMissing.code, severity: Codes.bibliographyStyleMissing.severity, message, range: csl.range })];
+    return [finding(diagnosticFor(Codes.bibliographyStyleMissing, message, csl.range))];
   }
   if (styleTitle(csl.value)) return [];
   return [
-    finding({
-      code: Codes.bibliographyStyleUnknown.code,
-      severity: Codes.bibliographyStyleUnknown.severity,
-      message: `BriefKit does not know the citation style "${csl.value}". Use one of ${styleNames().join(', ')}, or the path of a .csl file.`,
-      range: csl.range,
-    }),
+    finding(diagnosticFor(Codes.bibliographyStyleUnknown, `BriefKit does not know the citation style "${csl.value}". Use one of ${styleNames().join(', ')}, or the path of a .csl file.`, csl.range)),
   ];
 }

@@ -3,7 +3,7 @@ import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
 import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
 import { describeSource } from './sourceChecks';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding } from '../../feature';
 import { removeEntry, sortBibliography } from './sourceFixes';
 
@@ -16,12 +16,7 @@ export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, En
 export function findDuplicateBibliographyEntries(document: BriefDocument): Finding[] {
   return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) =>
     finding(
-      {
-        code: Codes.bibliographyDuplicate.code,
-        severity: Codes.bibliographyDuplicate.severity,
-        message: `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`,
-        range: copy.entry.range,
-      },
+      diagnosticFor(Codes.bibliographyDuplicate, `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`, copy.entry.range),
       () => [{ title: 'Delete this duplicate Bibliography entry', kind: 'quickfix', edits: [removeEntry(document, copy)], isPreferred: true }],
     ),
   );
@@ -42,12 +37,7 @@ export function findUnsortedBibliography(document: BriefDocument): Finding[] {
   const index = SourceIndex.of(document);
   const found = firstUnsortedEntry(index);
   if (!found) return [];
-  const diagnostic: BriefDiagnostic = {
-    code: Codes.bibliographyUnsorted.code,
-    severity: Codes.bibliographyUnsorted.severity,
-    message: `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`,
-    range: found.entry.entry.range,
-  };
+  const diagnostic: BriefDiagnostic = diagnosticFor(Codes.bibliographyUnsorted, `The Bibliography is not in alphabetical order: ${describeSource(found.entry)} should come before ${describeSource(found.previous)}. Use the quick fix to sort it.`, found.entry.entry.range);
   return [
     finding(diagnostic, () => {
       const sort = sortBibliography(document, index);
@@ -69,11 +59,6 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
     .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
     .map((entry) =>
-      finding({
-        code: Codes.bibliographyUncited.code,
-        severity: Codes.bibliographyUncited.severity,
-        message: `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
-        range: entry.entry.range,
-      }),
+      finding(diagnosticFor(Codes.bibliographyUncited, `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`, entry.entry.range)),
     );
 }

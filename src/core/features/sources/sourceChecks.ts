@@ -3,7 +3,7 @@ import type { BriefDiagnostic, Span } from '../../types';
 import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
-import { Codes } from '../../diagnosticCodes';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import { appendEntry } from './sourceFixes';
@@ -67,12 +67,7 @@ export function findSourceMismatches(document: BriefDocument): Finding[] {
   return findFieldMismatches(SourceIndex.of(document)).map((m) => {
     const noteField = fieldOffsets(m.note, m.noteSpan);
     const entryField = fieldOffsets(m.entry, m.entrySpan);
-    const diagnostic: BriefDiagnostic = {
-      code: Codes.sourceMismatch.code,
-      severity: Codes.sourceMismatch.severity,
-      message: `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`,
-      range: document.lines.rangeAt(noteField.start, noteField.end),
-    };
+    const diagnostic: BriefDiagnostic = diagnosticFor(Codes.sourceMismatch, `Footnote [^${m.note.definition.label}] and its Bibliography entry (line ${m.entry.entry.range.start.line + 1}) give different ${m.field === 'URL' ? 'URLs' : `${m.field}s`}: “${m.noteSpan.text}” in the note, “${m.entrySpan.text}” in the Bibliography. Make them the same.`, document.lines.rangeAt(noteField.start, noteField.end));
     return finding(diagnostic, () => [
       {
         title: `Use the Bibliography's ${m.field} in the note: “${m.entrySpan.text}”`,
@@ -96,12 +91,7 @@ export function findSourcesMissingFromBibliography(document: BriefDocument): Fin
   return index.notes
     .filter((note) => isSource(note.reference) && !index.entryFor(note))
     .map((note) => {
-      const diagnostic: BriefDiagnostic = {
-        code: Codes.sourceMissingFromBibliography.code,
-        severity: Codes.sourceMissingFromBibliography.severity,
-        message: `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`,
-        range: rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }),
-      };
+      const diagnostic: BriefDiagnostic = diagnosticFor(Codes.sourceMissingFromBibliography, `The source in footnote [^${note.definition.label}], ${describe(note)}, is not in the Bibliography. Add it there, or correct the note if it should match an entry.`, rangeOf(document, note, note.reference.title ?? note.reference.url, { start: note.definition.contentStart, end: note.definition.end }));
       const fixes = () => {
         const edit = appendEntry(document, index, note);
         return edit ? [{ title: `Add footnote [^${note.definition.label}]'s source to the Bibliography`, kind: 'quickfix' as const, edits: [edit] }] : [];
@@ -137,12 +127,7 @@ export function findIncompleteSources(document: BriefDocument): Finding[] {
     if (located.reference.isIbid) return;
     for (const reason of incompleteReasons(located.reference)) {
       found.push(
-        finding({
-          code: Codes.sourceIncomplete.code,
-          severity: Codes.sourceIncomplete.severity,
-          message: `${where} is incomplete: ${reason}.`,
-          range: rangeOf(document, located, undefined, whole),
-        }),
+        finding(diagnosticFor(Codes.sourceIncomplete, `${where} is incomplete: ${reason}.`, rangeOf(document, located, undefined, whole))),
       );
     }
   };
@@ -169,12 +154,7 @@ export function findUrlTitleMismatches(document: BriefDocument): Finding[] {
     }
     if (!contradicts) continue;
     found.push(
-      finding({
-        code: Codes.sourceUrlTitleMismatch.code,
-        severity: Codes.sourceUrlTitleMismatch.severity,
-        message: `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`,
-        range: rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }),
-      }),
+      finding(diagnosticFor(Codes.sourceUrlTitleMismatch, `The link in ${where} looks like a different article from its title ${quoteShort(title.text)}: the address reads “${url.text.replace(/^https?:\/\/(www\.)?/, '').slice(0, 90)}”. Check that the right link was pasted.`, rangeOf(document, source, url, source.reference.url ? fieldOffsets(source, url) : { start: 0, end: 0 }))),
     );
   }
   return found;
