@@ -73,6 +73,15 @@ function fixChangesNotes(service: ReturnType<typeof createCliService>, uri: stri
   return undefined;
 }
 
+/** The text a diagnostic covers, on one line and at most 400 characters, so a reader can judge it. */
+function rangeText(lines: string[], range: BriefDiagnostic['range']): string {
+  const covered = lines.slice(range.start.line, range.end.line + 1);
+  covered[covered.length - 1] = covered[covered.length - 1].slice(0, range.start.line === range.end.line ? range.end.character : range.end.character);
+  covered[0] = covered[0].slice(range.start.character);
+  const joined = covered.join(' ').replace(/\s+/g, ' ');
+  return joined.length > 400 ? `${joined.slice(0, 400)}…` : joined;
+}
+
 async function main(args: string[]): Promise<number> {
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
@@ -89,6 +98,7 @@ async function main(args: string[]): Promise<number> {
   for (const folder of folders) {
     for (const path of documents(resolve(folder))) {
       const text = readFileSync(path, 'utf8');
+      const lines = text.split(/\r?\n/);
       const document = { uri: pathToFileURL(path).href, version: 1, getText: () => text };
       await service.loadBibliographies(document);
       const diagnostics: BriefDiagnostic[] = service.computeDiagnostics(document);
@@ -98,7 +108,7 @@ async function main(args: string[]): Promise<number> {
       for (const d of diagnostics) {
         counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
         byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
-        listing.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code} ${d.message}\n    > ${text.split(/\r?\n/)[d.range.start.line]?.slice(Math.max(0, d.range.start.character - 20), d.range.start.character + 100)}`);
+        listing.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code} ${d.message}\n    > ${rangeText(lines, d.range)}`);
       }
       const pandoc = pandocCounts(text);
       const keys = new Set(model.citations.flatMap((c) => c.items.map((i) => i.key)));

@@ -170,6 +170,7 @@ describe('what counts as a source for claim.uncited', () => {
     ['two authors, a page', `${claim} (Okafor and Mensah 2019, 45).`],
     ['a corporate author', `${claim} (World Bank 2024).`],
     ['an author and page', `${claim} (Farmer, 20).`],
+    ['an author-date citation after a lead-in', `${claim} (as described in Appleby et al, 1994).`],
   ];
   for (const [kind, sentence] of sourced) {
     it(`does not flag a claim sourced by ${kind}`, () => assert.deepEqual(flagged(paragraph(sentence)), []));
@@ -214,6 +215,21 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     const code = '```r\nx <- 1\n```\n\n';
     const text = `# Background\n\n${code}${code}${code}Rural utilities serve many counties. ${claim} Congress should extend them.\n`;
     assert.deepEqual(testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited'), []);
+  });
+
+  it('in a personal essay (a quarter of its sentences in the first person) flags only sentences with a strong sign of a claim', () => {
+    const own = 'I think the field has changed. We argue about it often. ';
+    const essay = (middle: string) => `# Essay\n\n${own.repeat(6)}Rural utilities serve many counties in the plains. ${middle} Congress should extend them.\n\n${'The grid is old and tired here. '.repeat(8)}\n`;
+    const count = (text: string) => testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited').length;
+    const unmarked = 'The Department of Energy has been one of the most visible agencies in resilience work.';
+    assert.equal(count(`# Background\n\nRural utilities serve many counties. ${unmarked} Congress should extend them.\n`), 1, 'flagged in a brief');
+    assert.equal(count(essay(unmarked)), 0, 'not flagged in an essay');
+    assert.equal(count(essay(claim)), 1, 'a figure and a date are still flagged in an essay');
+  });
+
+  it('reads HTML entities as the reader sees them: a quotation marked with &#8220; is a quotation', () => {
+    assert.deepEqual(handFeatures('Reviewers wrote &#8220;the rewards were simply not commensurate with the effort.&#8221;', lists).map((f) => f.id), handFeatures('Reviewers wrote “the rewards were simply not commensurate with the effort.”', lists).map((f) => f.id));
+    assert.ok(handFeatures('Reviewers wrote &#8220;the rewards were simply not commensurate with the effort.&#8221;', lists).some((f) => f.id === 'quotation'));
   });
 
   it('does not flag a table Markdown did not read as one', () => {

@@ -1,5 +1,5 @@
 import type { BriefDocument, Sentence } from '../../document';
-import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
+import { compileWordLists, inAuthorsVoice, inFirstPerson, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
 import weights from './claimWeights.json';
@@ -27,8 +27,19 @@ export interface ClaimScore {
   excluded: boolean;
 }
 
-/** Removes footnote markers and citations so they do not count as numbers or names. */
+/** Punctuation that blogs exported from WordPress keep as HTML entities (`&#8220;`, `&rsquo;`), as the reader sees it. */
+const ENTITIES: Record<string, string> = {
+  '#8211': '–', '#8212': '—', '#8216': '‘', '#8217': '’', '#8220': '“', '#8221': '”', '#8230': '…', '#39': "'", '#160': ' ',
+  ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', quot: '"', apos: "'", amp: '&', nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{2,4}|[a-z]{2,6});/g, (entity, name: string) => ENTITIES[name] ?? entity);
+}
+
+/** Removes footnote markers and citations so they do not count as numbers or names, and reads HTML entities as their characters. */
 export function claimText(sentence: string): string {
+  if (sentence.includes('&')) sentence = decodeEntities(sentence);
   // Sentences come with their spaces already collapsed: only markers and citations need taking out.
   if (!sentence.includes('[')) return sentence.trim();
   return sentence
@@ -137,6 +148,23 @@ function isTechnicalDocument(document: BriefDocument): boolean {
   return document.verbatimBlocks.filter((block) => block.kind === 'code').length >= 3;
 }
 
+/** The signs of a claim that a reader of a personal essay would still want sourced: figures, dates, quotations, reported words, studies. */
+const STRONG_EVIDENCE = new Set(['statistic', 'number', 'date', 'quotation', 'reporting', 'study', 'generalisation']);
+
+/**
+ * A personal essay or blog post: at least a quarter of its sentences (of 20 or more) speak in the
+ * first person. Its unmarked sentences are the writer's argument far more often than in a brief, and
+ * the claim model, trained on briefs, cannot tell them apart; so there only sentences with a strong
+ * sign of a claim are flagged.
+ */
+function isPersonalEssay(document: BriefDocument): boolean {
+  const sentences = document.sentences;
+  if (sentences.length < 20) return false;
+  let firstPerson = 0;
+  for (const s of sentences) if (inFirstPerson(claimText(s.text))) firstPerson++;
+  return firstPerson >= 0.25 * sentences.length;
+}
+
 export interface UncitedClaim {
   sentence: Sentence;
   score: ClaimScore;
@@ -155,6 +183,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
+  const essay = isPersonalEssay(document);
   const claims: UncitedClaim[] = [];
   const code = document.codeSpans;
   let c = 0;
@@ -165,7 +194,8 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     if (c < code.length && code[c].start < sentence.end) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
     const score = scores(sentence);
-    if (!score.excluded && isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
+    if (score.excluded || (essay && !score.evidence.some((f) => STRONG_EVIDENCE.has(f.id)))) continue;
+    if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
   }
   return claims;
 }

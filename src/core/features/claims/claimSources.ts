@@ -4,7 +4,7 @@ import type { Sentence } from '../../document';
  * Whether a sentence carries a source of any kind a reader would accept: a footnote marker, a
  * Pandoc citation, a link or HTML note marker (the way CRS briefs and blogs cite), an inline note
  * `^[…]`, a bare web address, a manual numeric citation `[3]`, `[3, 5–7]`, or an author-date
- * citation in parentheses: `(Okafor 2025)`, `(Okafor and Mensah 2019, 45)`, `(World Bank 2024)`, `(Farmer, 20)`.
+ * citation in parentheses, after a few words of lead-in or not: `(Okafor 2025)`, `(as described in Appleby et al, 1994)`, `(Okafor and Mensah 2019, 45)`, `(World Bank 2024)`, `(Farmer, 20)`.
  */
 export function hasSource(sentence: Sentence): boolean {
   if (sentence.footnoteReferences.length > 0 || sentence.citations.length > 0 || sentence.links.length > 0) return true;
@@ -17,7 +17,7 @@ const NOT_AUTHORS =
 const NAME = "\\p{Lu}[\\p{L}'’.&-]*";
 const AUTHORS = `${NOT_AUTHORS}${NAME}(?:,?\\s+(?:and|&|et al\\.?|${NAME}))*`;
 const AUTHOR_DATE = new RegExp(
-  `\\((?:(?:see|see also|e\\.g\\.,?|cf\\.)\\s+)?${AUTHORS},?\\s+(?:1[5-9]|20)\\d{2}[a-z]?(?:,\\s*(?:pp?\\.\\s*)?\\d+(?:[-–]\\d+)?)?(?:;[^)]*)?\\)`,
+  `\\((?:(?:see|e\\.g\\.,?|cf\\.|\\p{Ll}+)\\s+){0,4}${AUTHORS},?\\s+(?:1[5-9]|20)\\d{2}[a-z]?(?:,\\s*(?:pp?\\.\\s*)?\\d+(?:[-–]\\d+)?)?(?:;[^)]*)?\\)`,
   'u',
 );
 const AUTHOR_PAGE = new RegExp(`\\(${AUTHORS},\\s+(?:pp?\\.\\s*)?\\d{1,4}(?:[-–]\\d{1,4})?\\)`, 'u');
