@@ -196,6 +196,7 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     ['an instruction', 'Require that no more than $2 million be spent on any single contract after 12 March 2025.'],
     ['the writer’s recommendation', 'The Department of Energy must announce $2.3 billion in resilience grants by 12 March 2025.'],
     ['a question', 'Did the Department of Energy announce $2.3 billion in resilience grants on 12 March 2025?'],
+    ['the document’s own act', 'Pursuant to the Executive Order of 12 March 2025, this Memorandum establishes a $2.3 billion framework for resilience grants.'],
     ['inline code', 'The `announce()` call released $2.3 billion in grants on 12 March 2025.'],
   ];
   for (const [kind, sentence] of ownVoice) it(`does not flag ${kind}`, () => assert.equal(flaggedIn(sentence), 0));

@@ -112,14 +112,21 @@ const SECOND_PERSON = /\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b/;
 const IMPERATIVE = /^(?:Require|Consider|Use|Ask|Make|Talk|Avoid|Ensure|Include|Start|Keep|Build|Choose|Plan|Provide|Allow|Offer|Give|Limit|Support|Test|Write|Do|Don't|Never|Always|Be|Try|Let|Set|Take|Read|See|Check|Look|Find|Create|Add|Remove|Define|Identify|Establish|Develop|Review|Hire|Fund|Budget|Prioriti[sz]e|Focus|Note|Remember|Imagine|Think|Stop|Get|Put|Run|Install|Open|Click|Select|Enter|Type|Go|Follow|Treat|Aim|Seek|Encourage|Publish|Share|Document|Train|Assign|Reduce|Increase|Invest|Adopt|Apply|Explore|Engage|Partner|Work)\b/;
 
 /**
+ * The document's own act: "this Memorandum establishes a framework", "This section provides an
+ * overview". Not "this policy" or "this standard", which often mean someone else's.
+ */
+const DOCUMENT_ACT =
+  /\b[Tt]his (?:[Mm]emorandum|memo|[Gg]uidance|[Gg]uideline|guide|document|[Ss]ection|[Cc]hapter|post|[Vv]olume|[Rr]ecommendation|In Focus|Insight|[Rr]eport|brief|paper|article)(?: also)? (?:establishes|sets|provides|offers|describes|outlines|explains|covers|includes|applies|is|does|defines|requires|directs|rescinds|supersedes|updates|replaces|summari[sz]es|presents|examines|discusses|gives|focuses)\b/;
+
+/**
  * Whether a sentence is the writer's own voice, which needs no source by the labelling guideline:
  * the first person ("we loaded the data", "I argue") or the reader addressed ("you can invert the
  * match") outside quotations; an instruction ("Require that no contract last more than three
  * years"); a recommendation in the writer's words ("agencies must publish…"), unless it reports
- * what someone said; a question.
+ * what someone said; a question; the document's own act ("This Memorandum establishes …").
  */
 export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boolean {
-  if (QUESTION.test(sentence) || IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
+  if (QUESTION.test(sentence) || IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, '')) || DOCUMENT_ACT.test(sentence)) return true;
   const person = FIRST_PERSON.test(sentence) || SECOND_PERSON.test(sentence);
   const advice = RECOMMENDATION.test(sentence);
   // Most sentences have neither: only then is the writer's own text (quotations taken out) worth building.
