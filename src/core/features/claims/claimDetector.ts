@@ -148,8 +148,8 @@ function isTechnicalDocument(document: BriefDocument): boolean {
   return document.verbatimBlocks.filter((block) => block.kind === 'code').length >= 3;
 }
 
-/** The signs of a claim that a reader of a personal essay would still want sourced: figures, dates, quotations, reported words, studies. */
-const STRONG_EVIDENCE = new Set(['statistic', 'number', 'date', 'quotation', 'reporting', 'study', 'generalisation']);
+/** The signs of a claim that a reader of a personal essay would still want sourced: statistics, dates, quotations, reported words, studies ("two ways" is not one). */
+const STRONG_EVIDENCE = new Set(['statistic', 'date', 'quotation', 'reporting', 'study', 'generalisation']);
 
 /**
  * A personal essay or blog post: at least a quarter of its sentences (of 20 or more) speak in the
