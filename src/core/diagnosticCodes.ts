@@ -32,6 +32,7 @@ export const Codes = define({
     severity: 'warning',
     meaning: 'A persistent identifier such as @doi:… is not well formed.',
   },
+  citationUnmatched: { code: 'citation.unmatched', severity: 'warning', meaning: 'An author-date citation written in the text matches no Bibliography entry.' },
   crossrefUndefined: { code: 'crossref.undefined', severity: 'warning', meaning: 'A cross-reference names a label the document does not define.' },
   bibliographyFileMissing: { code: 'bibliography.file-missing', severity: 'error', meaning: 'A bibliography file named in the front matter does not exist.' },
   bibliographyFileOutsideWorkspace: {

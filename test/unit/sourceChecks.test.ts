@@ -25,6 +25,18 @@ describe('Bibliography and source checks', () => {
     assert.deepEqual(found.map((d) => [d.severity, d.range]), [['information', ranges[0]]]);
   });
 
+  it('bibliography.unsorted: sorts by the family name as written before the first comma; "———." stays with the author above', () => {
+    const entries = ['Cruz, Bo. 2020. “Wells.”', 'de la Cruz Martínez, Ana María. 2019. “Rivers.”', 'Hunter, Ann. 2018. “Dams.”', 'Hunter Blair, Peter. 1970. *The World of Bede*.', '———. 1976. *Northumbria*.', 'Lindqvist, Maja. 2024. “Pay.”'];
+    const section = (list: string[]) => `## Bibliography\n\n${list.map((e) => `- ${e}`).join('\n')}\n`;
+    assert.deepEqual(diagnostics(section(entries)).filter((d) => d.code === 'bibliography.unsorted'), []);
+    const shuffled = [entries[3], entries[4], entries[5], entries[0], entries[2], entries[1]];
+    const service = testService();
+    const found = service.computeDiagnostics(doc(section(shuffled))).find((d) => d.code === 'bibliography.unsorted')!;
+    assert.equal(found.range.start.line, 5, 'Cruz comes before Lindqvist');
+    const sort = service.getCodeActions(doc(section(shuffled)), found.range).find((a) => a.title === 'Sort the Bibliography alphabetically')!;
+    assert.equal(service.applyEdits(doc(section(shuffled)), sort.edits), section(entries));
+  });
+
   it('bibliography.uncited and source.missing-from-bibliography: each side without the other', () => {
     const { text, ranges } = marked(`Claim.[^1] More.[^2]\n\n## Bibliography\n\n⟦- ${ENTRY_B}⟧\n- ${ENTRY_A}\n\n[^1]: Ada Okoro, “Ports Reopen after Strike,” Harbour Times, 2024.\n[^2]: Lin Wei, “⟦Shipping Lanes Under Pressure⟧,” Trade Weekly, 2023.\n`);
     const found = diagnostics(text);

@@ -1,11 +1,12 @@
 import type { BriefDocument } from '../../document';
 import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
-import { laterCopies, referenceFromCsl, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
+import { laterCopies, referenceFromCsl, SAME_AUTHOR, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
 import { describeSource } from './sourceChecks';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding } from '../../feature';
 import { removeEntry, sortBibliography } from './sourceFixes';
+import { entriesCitedByAuthorDate } from './authorDateChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
@@ -24,10 +25,11 @@ export function findDuplicateBibliographyEntries(document: BriefDocument): Findi
 
 /** The first entry that comes before the previous one alphabetically, if any. */
 export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; previous: EntrySource } | undefined {
-  for (let i = 1; i < index.entries.length; i++) {
-    if (sortKey(index.entries[i].reference).localeCompare(sortKey(index.entries[i - 1].reference)) < 0) {
-      return { entry: index.entries[i], previous: index.entries[i - 1] };
-    }
+  let previous: EntrySource | undefined;
+  for (const entry of index.entries) {
+    if (SAME_AUTHOR.test(entry.reference.raw)) continue;
+    if (previous && sortKey(entry.reference).localeCompare(sortKey(previous.reference)) < 0) return { entry, previous };
+    previous = entry;
   }
   return undefined;
 }
@@ -47,16 +49,17 @@ export function findUnsortedBibliography(document: BriefDocument): Finding[] {
 }
 
 /**
- * `bibliography.uncited`: an entry that no footnote refers to and no `[@key]` citation cites
- * (`cited` are the bibliography-file entries the brief's citations resolve to).
+ * `bibliography.uncited`: an entry that no footnote refers to, no `[@key]` citation cites and no
+ * author-date citation in the text names (`cited` are the bibliography-file entries the brief's citations resolve to).
  */
 export function findUncitedBibliographyEntries(document: BriefDocument, cited: readonly CslItem[]): Finding[] {
   const index = SourceIndex.of(document);
   // A second copy of an entry is reported as a duplicate, not also as uncited.
   const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
   const citedWorks = cited.map(referenceFromCsl);
+  const citedInText = entriesCitedByAuthorDate(document);
   return index.entries
-    .filter((entry) => !copies.has(entry) && index.notesFor(entry).length === 0)
+    .filter((entry) => !copies.has(entry) && !citedInText.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
     .map((entry) =>
       finding(diagnosticFor(Codes.bibliographyUncited, `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`, entry.entry.range)),

@@ -1,5 +1,6 @@
 import type { Feature } from '../../feature';
 import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './bibliographyChecks';
+import { findUnmatchedAuthorDateCitations } from './authorDateChecks';
 import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './sourceChecks';
 
 /** The sources in footnotes against the brief's Bibliography section: checks and their fixes. */
@@ -13,6 +14,7 @@ export const sources: Feature = {
       ...findDuplicateBibliographyEntries(document),
       ...findUnsortedBibliography(document),
       ...findUncitedBibliographyEntries(document, cited),
+      ...findUnmatchedAuthorDateCitations(document),
       ...findSourcesMissingFromBibliography(document),
       ...findSourceMismatches(document),
       ...findIncompleteSources(document),

@@ -92,8 +92,8 @@ export function familyNamesOf(authors: string): string[] {
     const pieces = group.split(/\s*,\s*/).filter((p) => p !== '');
     const looksGiven = (piece: string | undefined) => piece !== undefined && piece.split(/\s+/).length <= 3 && /^(?:\p{Lu}[\p{L}'’-]*\.?\s*)+$/u.test(piece);
     let i = 0;
-    // "Family, Given" (first author in Chicago; every author in APA).
-    if (pieces.length >= 2 && pieces[0].split(/\s+/).length <= 3 && looksGiven(pieces[1]) && (groupIndex === 0 || pieces.length === 2)) {
+    // "Family, Given" (first author in Chicago; every author in APA), the family name as written: "de la Cruz Martínez, Ana María".
+    if (pieces.length >= 2 && pieces[0].split(/\s+/).length <= 5 && looksGiven(pieces[1]) && (groupIndex === 0 || pieces.length === 2)) {
       families.push(pieces[0]);
       i = 2;
     }
@@ -161,7 +161,7 @@ export function parseReference(text: string): ParsedReference {
   const noDateInAuthors = noDate && (noDate.index ?? 0) < titleStart ? noDate.index : undefined;
   authorEnd = Math.min(authorEnd, yearInAuthors ?? authorEnd, noDateInAuthors ?? authorEnd);
   const authorText = text.slice(leading, authorEnd).replace(/[\s.,(]+$/, '');
-  if (authorText.length > 1 && authorText.length < 300 && /^\p{Lu}/u.test(authorText.trim()) && !/^(?:see|cf)\b/i.test(authorText) && !result.isIbid) {
+  if (authorText.length > 1 && authorText.length < 300 && /^(?:(?:van|von|de|der|den|da|di|du|la|le|d['’])\s*)*\p{Lu}/u.test(authorText.trim()) && !/^(?:see|cf)\b/i.test(authorText) && !result.isIbid) {
     result.authors = span(text, leading, leading + authorText.length);
     result.familyNames = familyNamesOf(authorText);
   }

@@ -1,6 +1,6 @@
 import type { BriefDocument } from '../../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
-import { sortKey, type EntrySource, type SourceIndex, type NoteSource } from './sourceIndex';
+import { SAME_AUTHOR, sortKey, type EntrySource, type SourceIndex, type NoteSource } from './sourceIndex';
 
 const LIST_MARKER = /^\s*([-*+]|\d+[.)])\s+/;
 
@@ -30,10 +30,14 @@ export function sortBibliography(document: BriefDocument, index: SourceIndex): T
   const asList = listed.length * 2 >= raw.length;
   const marker = listed.length > 0 ? LIST_MARKER.exec(listed[0])![1].replace(/^\d+/, '1') : '-';
   const eol = lineEnding(text);
-  const sorted = entries
-    .map((entry, i) => ({ key: sortKey(entry.reference), i }))
-    .sort((a, b) => a.key.localeCompare(b.key) || a.i - b.i)
-    .map(({ i }) => (asList && !LIST_MARKER.test(raw[i]) ? `${marker} ${raw[i].trim()}` : raw[i]));
+  // An entry that repeats the author above ("———. 1976.") moves with it.
+  const groups: number[][] = [];
+  entries.forEach((entry, i) => (i > 0 && SAME_AUTHOR.test(entry.reference.raw) ? groups[groups.length - 1].push(i) : groups.push([i])));
+  const sorted = groups
+    .map((members) => ({ key: sortKey(entries[members[0]].reference), members }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.members[0] - b.members[0])
+    .flatMap(({ members }) => members)
+    .map((i) => (asList && !LIST_MARKER.test(raw[i]) ? `${marker} ${raw[i].trim()}` : raw[i]));
   return replaceOffsets(document, entries[0].entry.start, entries[entries.length - 1].entry.end, sorted.join(asList ? eol : eol + eol));
 }
 

@@ -1,0 +1,75 @@
+import { perDocument, type BriefDocument } from '../../document';
+import { replaceOffsets } from '../../edits';
+import { finding, type Finding } from '../../feature';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
+import { authorDateWorks, comparableAuthor, type AuthorDateWork } from './authorDate';
+import { SAME_AUTHOR, SourceIndex, type EntrySource } from './sourceIndex';
+
+/** A Bibliography entry's first author as compared with a citation's ("———." repeats the previous entry's author, as Chicago writes it). */
+function entryAuthors(entries: readonly EntrySource[]): string[] {
+  const authors: string[] = [];
+  entries.forEach((entry, i) => {
+    authors.push(SAME_AUTHOR.test(entry.reference.raw) && i > 0 ? authors[i - 1] : comparableAuthor(entry.reference.raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')));
+  });
+  return authors;
+}
+
+interface WorkMatch {
+  work: AuthorDateWork;
+  /** Entries with this first author and year. */
+  exact: EntrySource[];
+  /** Entries with this first author, any year. */
+  sameAuthor: EntrySource[];
+}
+
+/** Every author-date citation in the prose, with the Bibliography entries it could mean. */
+const authorDateMatches = perDocument((document): WorkMatch[] => {
+  const entries = SourceIndex.of(document).entries;
+  if (entries.length === 0) return [];
+  const written = entryAuthors(entries);
+  const matches: WorkMatch[] = [];
+  for (const sentence of document.sentences) {
+    for (const work of authorDateWorks(document.text.slice(sentence.start, sentence.end), sentence.start)) {
+      const author = comparableAuthor(work.author);
+      const sameAuthor = entries.filter((entry, i) => entry.reference.familyNames[0] === author || written[i] === author || written[i].startsWith(`${author} `));
+      matches.push({ work, sameAuthor, exact: sameAuthor.filter((entry) => entry.reference.year?.text.slice(0, 4) === work.year) });
+    }
+  }
+  return matches;
+});
+
+/**
+ * Bibliography entries that a citation in the text names by author and year: cited, though no note
+ * or key points at them. A citation with the wrong year counts for its author's entries, which
+ * citation.unmatched already reports once.
+ */
+export function entriesCitedByAuthorDate(document: BriefDocument): Set<EntrySource> {
+  return new Set(authorDateMatches(document).flatMap((m) => (m.exact.length > 0 ? m.exact : m.sameAuthor)));
+}
+
+/**
+ * `citation.unmatched`: an author-date citation in parentheses, `(Okafor 2025)`, whose author and
+ * year match no Bibliography entry. Only in a brief that cites its Bibliography this way (at least
+ * one such citation matches an entry), so a stray "(Kennedy 1961)" in a footnoted brief is left alone.
+ */
+export function findUnmatchedAuthorDateCitations(document: BriefDocument): Finding[] {
+  const matches = authorDateMatches(document);
+  if (!matches.some((m) => m.exact.length > 0)) return [];
+  return matches
+    .filter((m) => m.exact.length === 0 && !m.work.narrative)
+    .map(({ work, sameAuthor }) => {
+      const range = document.lines.rangeAt(work.start, work.end);
+      const years = [...new Set(sameAuthor.map((e) => e.reference.year?.text.slice(0, 4)).filter((y): y is string => y !== undefined))];
+      if (years.length === 0) {
+        return finding(diagnosticFor(Codes.citationUnmatched, `No Bibliography entry has ${work.author} as first author, so readers cannot find (${work.text}). Add the work to the Bibliography, or correct the name.`, range));
+      }
+      const listed = years.length === 1 ? years[0] : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;
+      return finding(
+        diagnosticFor(Codes.citationUnmatched, `The Bibliography lists ${work.author} for ${listed}, not ${work.year}. Correct the year here or in the entry.`, range),
+        () => {
+          const at = document.text.indexOf(work.year, work.start);
+          return years.map((year, i) => ({ title: `Change the year to ${year}`, kind: 'quickfix' as const, edits: [replaceOffsets(document, at, at + 4, year)], isPreferred: years.length === 1 && i === 0 }));
+        },
+      );
+    });
+}
