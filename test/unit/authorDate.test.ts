@@ -69,6 +69,15 @@ describe('citation.unmatched: author-date citations against the Bibliography sec
     assert.deepEqual(findings(text), []);
   });
 
+  it('counts an Obsidian link to a source note, [[lindqvist2024]], as a citation of its entry', () => {
+    const text = `Payments fell (World Bank 2024), as [[lindqvist2024]] and [[Okafor 2025|Okafor]] show, as Hunter Blair (1970) did.\n\n${BIBLIOGRAPHY}`;
+    assert.deepEqual(findings(text).map((d) => [d.code, d.range.start.line]), [['bibliography.uncited', 5]]);
+  });
+
+  it('does not call every entry uncited in a file that cites nothing: a reference list kept apart from its chapters', () => {
+    assert.deepEqual(findings(`# References\n\n${BIBLIOGRAPHY.replace('## References\n', '')}`), []);
+  });
+
   it('stays silent in a brief that does not cite its Bibliography by author and date', () => {
     const text = `The speech was famous (Kennedy 1961).[^1]\n\n[^1]: Maja Lindqvist, “How Cooperatives Pay,” *Rural Power Journal* 8 (2024): 3.\n\n${BIBLIOGRAPHY}`;
     assert.deepEqual(findings(text, /^citation\./), []);

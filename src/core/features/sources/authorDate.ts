@@ -4,7 +4,8 @@ import { foldForComparison } from './referenceParser';
 /**
  * Author-date citations written by hand, the way essays and APA or Chicago author-date briefs cite:
  * `(Okafor 2025)`, `(Okafor and Mensah 2019, 45)`, `(World Bank 2024; Lindqvist 2023a)`,
- * `(as described in Appleby et al, 1994)`, and in the sentence, `Okafor (2025) found`. One
+ * `(as described in Appleby et al, 1994)`, and in the sentence, `Okafor (2025) found`, or as an
+ * Obsidian link to a source note, `[[okafor2025]]`. One
  * definition serves the claim check (a sentence citing this way has a source) and the check of
  * these citations against the Bibliography section.
  */
@@ -27,14 +28,16 @@ const PARENTHETICAL = new RegExp(`\\(${LEAD_IN}${WORK}(?:;[^)]*)?\\)`, 'gu');
 const AUTHOR_PAGE = new RegExp(`\\(${AUTHORS},\\s+(?:pp?\\.\\s*)?\\d{1,4}(?:[-–]\\d{1,4})?\\)`, 'u');
 /** "Okafor (2025) found", "Okafor and Mensah (2019, 45) show", "Appleby et al. (1994)": only the names right before the year. */
 const NARRATIVE = new RegExp(`(?<![\\p{L}(])${NOT_AUTHORS}${PARTICLES}${NAME}(?:\\s+${NAME}){0,2}(?:\\s+(?:and|&)\\s+${PARTICLES}${NAME}(?:\\s+${NAME}){0,2})?(?:\\s+et al\\.?)?\\s+\\(${YEAR}${LOCATOR}\\)`, 'gu');
+/** An Obsidian link to a source note named by author and year: `[[smith2020]]`, `[[Smith 2020|Smith]]`. */
+const WIKILINK = /\[\[@?(\p{L}[\p{L}'’-]*?)[\s_-]?((?:1[5-9]|20)\d{2})[a-z]?(?:\|[^\]\n]*)?\]\]/gu;
 const WORK_IN_PART = new RegExp(`^\\s*${LEAD_IN}(${AUTHORS}),?\\s+(${YEAR})${LOCATOR}\\s*$`, 'u');
 
 // Without the global flag for testing: a global pattern's test() moves its lastIndex, and matchAll starts there.
-const ANY_FORM = [new RegExp(PARENTHETICAL.source, 'u'), AUTHOR_PAGE, new RegExp(NARRATIVE.source, 'u')];
+const ANY_FORM = [new RegExp(PARENTHETICAL.source, 'u'), AUTHOR_PAGE, new RegExp(NARRATIVE.source, 'u'), new RegExp(WIKILINK.source, 'u')];
 
 /** Whether the text cites a work by author and date (or author and page) in any of the forms above. */
 export function citesByAuthorDate(text: string): boolean {
-  if (!text.includes('(')) return false;
+  if (!text.includes('(') && !text.includes('[[')) return false;
   return ANY_FORM.some((pattern) => pattern.test(text));
 }
 
@@ -46,7 +49,7 @@ export interface AuthorDateWork extends Span {
   author: string;
   /** The year without its letter: "2023a" → "2023". */
   year: string;
-  /** Written in the sentence ("Okafor (2025) found") rather than in parentheses. */
+  /** Written in the sentence ("Okafor (2025) found", `[[okafor2025]]`) rather than in parentheses: counts as a citation, is not checked. */
   narrative: boolean;
 }
 
@@ -57,7 +60,7 @@ function firstAuthor(authors: string): string {
 
 /** Every work cited by author and date in `text`, which starts at document offset `offset`. */
 export function authorDateWorks(text: string, offset: number): AuthorDateWork[] {
-  if (!text.includes('(')) return [];
+  if (!text.includes('(') && !text.includes('[[')) return [];
   const works: AuthorDateWork[] = [];
   for (const match of text.matchAll(PARENTHETICAL)) {
     let at = match.index + 1;
@@ -75,6 +78,9 @@ export function authorDateWorks(text: string, offset: number): AuthorDateWork[] 
     const year = /\((\d{4})/.exec(match[0])!;
     const authors = match[0].slice(0, year.index).trim();
     works.push({ start: offset + match.index, end: offset + match.index + match[0].length, text: match[0], author: firstAuthor(authors), year: year[1], narrative: true });
+  }
+  for (const match of text.matchAll(WIKILINK)) {
+    works.push({ start: offset + match.index, end: offset + match.index + match[0].length, text: match[0], author: match[1], year: match[2], narrative: true });
   }
   return works.sort((a, b) => a.start - b.start);
 }

@@ -56,8 +56,10 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
   const index = SourceIndex.of(document);
   // A second copy of an entry is reported as a duplicate, not also as uncited.
   const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
-  const citedWorks = cited.map(referenceFromCsl);
   const citedInText = entriesCitedByAuthorDate(document);
+  // A file that cites nothing at all is a reference list kept apart from the chapters that cite it.
+  if (document.footnoteDefinitions.length === 0 && document.inlineNotes.length === 0 && document.citations.length === 0 && citedInText.size === 0) return [];
+  const citedWorks = cited.map(referenceFromCsl);
   return index.entries
     .filter((entry) => !copies.has(entry) && !citedInText.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
