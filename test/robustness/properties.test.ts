@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { LineIndex, type BriefDiagnostic } from '../../src/core';
 import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
 import { doc, testService } from '../helpers/service';
+import { applyFixes, FIXES } from '../../src/cli/fix';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */
 const fragment = fc.oneof(
   fc.constantFrom(
-    '[^1]', '[^2]', '[^note]', '[^Note]', '[^', ']', '[^1]: ', '\n[^1]: A note.\n', '\n[^2]:\n', '\n[^3]: Text\n\n    More text.\n',
+    '[^1]', '[^2]', '[^note]', '^[An inline note.]', '[^ 2]', '\n[^2]: Second note.\n', '\n[^1]: A note.\n', '.[^3]', '[^3].', ',[^1] ', '[^Note]', '[^', ']', '[^1]: ', '\n[^1]: A note.\n', '\n[^2]:\n', '\n[^3]: Text\n\n    More text.\n',
     '[@doe2020]', '[see @roe, p. 4; -@doe2020]', '@key', 'mail@example.org', '“quoted.”', '"quote"', '\n- item', '\n1. item', '\n> quote',
     '\n| a | b |\n| --- | --- |\n| c[^1] | d |\n', '\n```\ncode [^1]\n', '\n```\n', '`[^1]`', '\r\n', '\r', '\n', '\n\n', '😀', '𝔘', '\u200b', '¹', '²³', ' km² ',
     '<sup><a href="#fn1">1</a></sup>', '<li id="fn1">Note</li>', '<!-- briefkit-ignore claim -->', '<div>', '</div>', '\n## Bibliography\n', '\n# Notes\n',
@@ -79,10 +80,34 @@ describe('properties over generated briefs', () => {
         const renumbered = second.applyEdits(doc(converted), second.renumberFootnotes(doc(converted), { numberNamedLabels: false }));
         // Labels are renumbered, a note's number becomes its label, and HTML markup around notes is
         // dropped on purpose: none of them is the writer's text.
-        const labels = /\[\^[^\]\s[^]*\]/g;
+        const labels = /\[\^ ?[^\]\s[^]*\]/g;
         const after = count(renumbered.replace(labels, ''));
         const before = count(text.replace(/<sup\b[\s\S]*?<\/sup>/gi, '').replace(/<[^>]*>/g, '').replace(labels, '').replace(/^ {0,3}\d{1,4}[.)]?(?=\s)/gm, ''));
         for (const [ch, n] of before) assert.ok((after.get(ch) ?? 0) >= n, `lost "${ch}" from ${JSON.stringify(text)} → ${JSON.stringify(renumbered)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('briefkit fix (renumber, placement, duplicates) leaves the note a reader sees at every marker unchanged', () => {
+    // As GitHub and pandoc read it: at each marker, in order, the first note with its label; inline notes in place.
+    // A marker inside a note is renumbered with the rest, so labels are not part of the comparison.
+    const words = (note: string) => note.replace(/\[\^ ?[^\]\s]+\]/g, '[^]').replace(/\s+/g, ' ').trim();
+    const notesAtMarkers = (text: string) => {
+      const model = testService().getDocument(doc(text));
+      const firstNote = new Map<string, string>();
+      for (const d of model.footnoteDefinitions) if (!firstNote.has(d.key)) firstNote.set(d.key, words(d.content));
+      return [
+        ...model.footnoteReferences.map((r) => ({ at: r.start, note: firstNote.get(r.key) ?? null })),
+        ...model.inlineNotes.map((n) => ({ at: n.start, note: words(text.slice(n.start, n.end)) })),
+      ]
+        .sort((a, b) => a.at - b.at)
+        .map((n) => n.note);
+    };
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const fixed = applyFixes(testService(), 'file:///brief.md', text, FIXES.filter((fix) => fix !== 'convert')).text;
+        assert.deepEqual(notesAtMarkers(fixed), notesAtMarkers(text), JSON.stringify({ text, fixed }));
       }),
       { numRuns: 300 },
     );

@@ -136,6 +136,8 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   collect(source, node, true, block, TOP_LEVEL);
   // `^[` in inline code is an example, not a note.
   block.inlineNotes = block.inlineNotes.filter((note) => !block.codeSpans.some((code) => code.start <= note.start && note.start < code.end));
+  // `^[^1]` is an inline note whose text is "^1", as pandoc reads it: its `[` opens the note, not a marker.
+  if (block.inlineNotes.length > 0) block.footnoteReferences = block.footnoteReferences.filter((ref) => !block.inlineNotes.some((note) => ref.start === note.start + 1));
   // `[@travelingheidi](https://…)`: an @ in a link's text is a handle or an address, not a citation.
   const links = block.linkSpans.filter((link) => source[link.start] === '[');
   if (links.length > 0) block.citations = block.citations.filter((c) => !links.some((link) => link.start < c.start && c.end <= link.end));

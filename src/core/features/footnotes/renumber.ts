@@ -47,7 +47,9 @@ export function renumberFootnotes(document: BriefDocument, options: RenumberOpti
   for (const reference of document.footnoteReferences) {
     const label = labelOf(reference.key, reference.label);
     if (label !== reference.label && !insideRewritten(reference.start)) {
-      edits.push({ range: document.lines.rangeAt(reference.start + 2, reference.end - 1), newText: label });
+      // `[^ 18]` keeps its space: GitHub reads a marker written that way differently from `[^18]`.
+      const space = text[reference.start + 2] === ' ' ? 1 : 0;
+      edits.push({ range: document.lines.rangeAt(reference.start + 2 + space, reference.end - 1), newText: label });
     }
   }
   for (const definition of document.footnoteDefinitions) {
