@@ -75,6 +75,8 @@ export interface Sentence extends Located {
   container: SentenceContainer;
   /** The text of the nearest heading above the sentence ('' before the first). */
   heading: string;
+  /** The headings of the sections the sentence is in, outermost first ("Methodology", "Performance Metrics"). */
+  sections: readonly string[];
 }
 
 export interface BibliographyEntry extends Located {
@@ -179,8 +181,16 @@ export function assembleDocument(
 
   const section = findBibliographySection(placed);
   let heading = '';
+  // The open sections, outermost first: shared by the sentences under the same heading.
+  let sections: Array<{ depth: number; text: string }> = [];
+  let sectionTexts: readonly string[] = [];
   for (const [index, { block, offset }] of placed.entries()) {
-    if (block.kind === 'heading') heading = block.headingText ?? '';
+    if (block.kind === 'heading') {
+      heading = block.headingText ?? '';
+      const depth = block.headingDepth ?? 1;
+      sections = [...sections.filter((open) => open.depth < depth), { depth, text: heading }];
+      sectionTexts = sections.map((open) => open.text);
+    }
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
@@ -203,7 +213,7 @@ export function assembleDocument(
       );
     }
     for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place));
-    if (!inBibliography) document.sentences.push(...proseSentences(block, offset, heading, place));
+    if (!inBibliography) document.sentences.push(...proseSentences(block, offset, heading, sectionTexts, place));
   }
   attachMarkersToSentences(document);
   const headings = placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? '');
@@ -263,7 +273,7 @@ function citationAliases(text: string): Set<string> {
 }
 
 /** The block's sentences, placed. The text of an inline note is the note, not prose: its sentences belong to the sentence that carries it. */
-function proseSentences(block: ParsedBlock, offset: number, heading: string, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Sentence[] {
+function proseSentences(block: ParsedBlock, offset: number, heading: string, sections: readonly string[], place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Sentence[] {
   const notes = block.inlineNotes;
   return block.sentences
     .filter((sentence) => notes.length === 0 || !notes.some((note) => note.start < sentence.start && sentence.start < note.end))
@@ -276,6 +286,7 @@ function proseSentences(block: ParsedBlock, offset: number, heading: string, pla
         links: [] as Located[],
         container: sentence.container,
         heading,
+        sections,
       }),
     );
 }

@@ -228,6 +228,15 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     assert.equal(count(essay(claim)), 1, 'a figure and a date are still flagged in an essay');
   });
 
+  it('does not flag a research paper describing its own study, under Methodology, Limitations and their subsections', () => {
+    const count = (heading: string, sub = '') => testService().computeDiagnostics(doc(`# Paper\n\n## ${heading}\n\n${sub}${claim}\n`)).filter((d) => d.code === 'claim.uncited').length;
+    assert.equal(count('Background'), 1);
+    assert.equal(count('Implementation of the Grants Act'), 1, 'about someone else’s act');
+    assert.equal(count('Methodology'), 0);
+    assert.equal(count('3.2 Evaluation Methods', '### Performance Metrics\n\n'), 0);
+    assert.equal(count('Limitations'), 0);
+  });
+
   it('reads HTML entities as the reader sees them: a quotation marked with &#8220; is a quotation', () => {
     assert.deepEqual(handFeatures('Reviewers wrote &#8220;the rewards were simply not commensurate with the effort.&#8221;', lists).map((f) => f.id), handFeatures('Reviewers wrote “the rewards were simply not commensurate with the effort.”', lists).map((f) => f.id));
     assert.ok(handFeatures('Reviewers wrote &#8220;the rewards were simply not commensurate with the effort.&#8221;', lists).some((f) => f.id === 'quotation'));

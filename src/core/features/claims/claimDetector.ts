@@ -165,6 +165,26 @@ function isPersonalEssay(document: BriefDocument): boolean {
   return firstPerson >= 0.25 * sentences.length;
 }
 
+/**
+ * A research paper's own study: under Methods, Implementation, Evaluation, Limitations, Ethical
+ * Considerations or Future Work the writer describes what they did ("All user testing was conducted
+ * with informed consent"), which needs no source by the labelling guideline. The whole heading must
+ * be such a name: "Implementation of the MGT Act" is about someone else's act.
+ */
+const OWN_STUDY_SECTION =
+  /^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:research |data and |materials and |evaluation |study )?method(?:s|ology)|(?:technical |system )?implementation|evaluation(?: methods)?|(?:study )?limitations|ethical considerations|ethics|future (?:work|research)|research questions)$/i;
+
+const ownStudyCache = new WeakMap<readonly string[], boolean>();
+
+function inOwnStudySection(sentence: Sentence): boolean {
+  let own = ownStudyCache.get(sentence.sections);
+  if (own === undefined) {
+    own = sentence.sections.some((heading) => OWN_STUDY_SECTION.test(heading.trim()));
+    ownStudyCache.set(sentence.sections, own);
+  }
+  return own;
+}
+
 export interface UncitedClaim {
   sentence: Sentence;
   score: ClaimScore;
@@ -192,7 +212,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     // A sentence about `code` explains a method in the writer's own field.
     while (c < code.length && code[c].end <= sentence.start) c++;
     if (c < code.length && code[c].start < sentence.end) continue;
-    if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart)) continue;
+    if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart) || inOwnStudySection(sentence)) continue;
     const score = scores(sentence);
     if (score.excluded || (essay && !score.evidence.some((f) => STRONG_EVIDENCE.has(f.id)))) continue;
     if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
