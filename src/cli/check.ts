@@ -6,18 +6,27 @@ import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { formatJson, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
+import { defaultsBibliographies } from '../node/pandocDefaults';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
-  const bibliographyFiles = (parsed.repeated.get('bibliography') ?? []).map((path) => pathToFileURL(resolve(path)).href);
   for (const path of parsed.repeated.get('bibliography') ?? []) {
     if (!existsSync(path)) throw new UsageError(`--bibliography ${path}: no such file.`);
   }
+  // As `pandoc -d FILE` reads them: the bibliography a defaults file names counts like --bibliography.
+  const fromDefaults = (parsed.repeated.get('defaults') ?? []).flatMap((path) => {
+    try {
+      return defaultsBibliographies(path, process.cwd());
+    } catch (error) {
+      throw new UsageError(`--defaults: ${(error as Error).message}`);
+    }
+  });
+  const bibliographyFiles = [...(parsed.repeated.get('bibliography') ?? []).map((path) => resolve(path)), ...fromDefaults].map((path) => pathToFileURL(path).href);
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
   const service = createCliService({ ...DEFAULT_OPTIONS, bibliographyFiles });
   const reports: FileReport[] = [];

@@ -1,7 +1,10 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_OPTIONS, type BriefOptions } from '../core';
-import { allowsOutsideWorkspace, bibliographyPatterns, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
-import { resolveBibliographyPatterns } from './workspaceFiles';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultsBibliographies } from '../node/pandocDefaults';
+import { allowsOutsideWorkspace, bibliographyPatterns, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
+import { isInsideWorkspace, resolveBibliographyPatterns } from './workspaceFiles';
 
 /** The settings of each brief, read from the client and converted to core options once. */
 export class Configuration {
@@ -11,6 +14,8 @@ export class Configuration {
   /** Setting briefkit.allowBibliographyOutsideWorkspace: front matter may name files outside the workspace. */
   allowOutsideWorkspace = false;
   private readonly optionsByUri = new Map<string, BriefOptions>();
+  /** Problems with the settings already shown, so each is shown once. */
+  private readonly said = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -25,11 +30,33 @@ export class Configuration {
   async load(uri: string): Promise<void> {
     if (!this.supported) return;
     const settings = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null;
-    const bibliographyFiles = await resolveBibliographyPatterns(bibliographyPatterns(settings), this.workspaceFolders);
+    const bibliographyFiles = [...(await resolveBibliographyPatterns(bibliographyPatterns(settings), this.workspaceFolders)), ...this.defaultsBibliographies(settings)];
     const styleFile = styleFilePath(settings);
     const [styleFileUri] = styleFile ? await resolveBibliographyPatterns([styleFile], this.workspaceFolders.slice(0, 1)) : [];
     this.optionsByUri.set(uri, toBriefOptions(settings, bibliographyFiles, styleFileUri));
     this.allowOutsideWorkspace = allowsOutsideWorkspace(settings);
+  }
+
+  /** Bibliography files named by the `briefkit.pandocDefaults` files; a file that cannot be read is said once. */
+  private defaultsBibliographies(settings: BriefKitSettings | null): string[] {
+    const folder = this.workspaceFolders[0];
+    if (!folder) return [];
+    return pandocDefaultsPaths(settings).flatMap((path) => {
+      try {
+        const file = resolve(folder, path);
+        if (!allowsOutsideWorkspace(settings) && !isInsideWorkspace(pathToFileURL(file).href, this.workspaceFolders)) {
+          throw new Error(`${path} is outside the workspace; BriefKit reads it only with briefkit.allowBibliographyOutsideWorkspace.`);
+        }
+        return defaultsBibliographies(file, folder).map((named) => pathToFileURL(named).href);
+      } catch (error) {
+        const message = `briefkit.pandocDefaults: ${(error as Error).message}`;
+        if (!this.said.has(message)) {
+          this.said.add(message);
+          void this.connection.window.showWarningMessage(message);
+        }
+        return [];
+      }
+    });
   }
 
   forget(uri: string): void {

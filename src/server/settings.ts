@@ -5,6 +5,7 @@ export interface BriefKitSettings {
   diagnostics?: { enabled?: unknown };
   footnotes?: { placement?: unknown };
   bibliography?: unknown;
+  pandocDefaults?: unknown;
   allowBibliographyOutsideWorkspace?: unknown;
   citationStyle?: unknown;
   citationStyleFile?: unknown;
@@ -27,6 +28,11 @@ export function bibliographyPatterns(settings: BriefKitSettings | null | undefin
   const value = settings?.bibliography;
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+/** The `briefkit.pandocDefaults` files as written (relative to the workspace folder, where pandoc runs). */
+export function pandocDefaultsPaths(settings: BriefKitSettings | null | undefined): string[] {
+  return strings(settings?.pandocDefaults);
 }
 
 /** The `briefkit.citationStyleFile` path as written (resolved against the workspace by the server). */

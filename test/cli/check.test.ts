@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,6 +109,23 @@ describe('briefkit check', () => {
     const missing = run(['check', 'cites.md', '--bibliography', 'nothere.bib']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^briefkit: --bibliography nothere\.bib: no such file\.\n/);
+  });
+
+  it('checks citations against the bibliography a pandoc defaults file names (--defaults, repeatable), as pandoc -d does', () => {
+    writeFileSync(join(workdir, 'cites2.md'), 'As shown [@okafor2025] and [@mensah2019; @nobody].\n');
+    mkdirSync(join(workdir, 'pandoc'), { recursive: true });
+    writeFileSync(join(workdir, 'pandoc', 'refs.json'), JSON.stringify([{ id: 'mensah2019', type: 'book', title: 'Grids' }]));
+    writeFileSync(join(workdir, 'pandoc', 'thesis.yaml'), 'from: markdown\nbibliography:\n  - a.bib\nmetadata:\n  bibliography: ${.}/refs.json\n');
+    writeFileSync(join(workdir, 'a.bib'), '@article{okafor2025, title={Storm Outages}, author={Okafor, Adaeze}, year={2025}}\n');
+    const result = run(['check', 'cites2.md', '--format', 'json', '--defaults', 'pandoc/thesis.yaml']);
+    assert.deepEqual(JSON.parse(result.stdout).files[0].diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message.slice(0, 45)}`), ['citation.undefined: No bibliography entry has the key "nobody". C']);
+    writeFileSync(join(workdir, 'pandoc', 'broken.yaml'), 'bibliography: [a.bib\n');
+    const broken = run(['check', 'cites2.md', '--defaults', 'pandoc/broken.yaml']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^briefkit: --defaults: The pandoc defaults file pandoc\/broken\.yaml is not valid YAML \(line \d+\), so its bibliography is not used\.\n/);
+    const missing = run(['check', 'cites2.md', '--defaults', 'nothere.yaml']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^briefkit: --defaults: Cannot read the pandoc defaults file nothere\.yaml: no such file\.\n/);
   });
 
   it('prints its version and help', () => {

@@ -47,6 +47,15 @@ describe('language server with bibliography files', () => {
     assert.deepEqual((await client.nextDiagnostics(bib)).diagnostics, []);
   });
 
+  it('checks citations against the bibliography of the pandoc defaults files briefkit.pandocDefaults names', async () => {
+    writeFileSync(join(dir, 'defaults.yaml'), 'bibliography: refs.bib\n');
+    const brief = pathToFileURL(join(dir, 'brief.md')).href;
+    await client.changeSettings({ pandocDefaults: ['defaults.yaml'] });
+    await client.open(brief, 'Known [@good1], unknown [@roe2021].\n');
+    const found = await client.nextDiagnostics(brief, (p) => p.diagnostics.some((d) => d.code === 'citation.undefined'));
+    assert.deepEqual(found.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['citation.undefined', 0, 25]]);
+  });
+
   it('reports a bibliography file that does not exist on the front-matter line', async () => {
     const brief = pathToFileURL(join(dir, 'brief.md')).href;
     await client.open(brief, '---\nbibliography: [refs.bib, missing.json]\n---\n\nText.\n');
