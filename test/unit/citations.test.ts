@@ -49,6 +49,15 @@ describe('citations against bibliography files', () => {
     assert.deepEqual(service.getBibliographyFileDiagnostics('file:///work/broken.bib').map((d) => [d.code, d.range.start.line]), [['bibliography.file-error', 6]]);
   });
 
+  it('does not report a missing file that a code chunk of the brief writes (bookdown’s write_bib), nor its keys', async () => {
+    const chunk = "```{r include=FALSE}\nknitr::write_bib(c('knitr', 'rmarkdown'), 'packages.bib')\n```\n";
+    const text = `---\nbibliography: [packages.bib]\n---\n\nBuilt with knitr [@R-knitr].\n\n${chunk}`;
+    const { service, document } = await ready(text, {});
+    assert.deepEqual(service.computeDiagnostics(document).map((d) => d.code), []);
+    const { service: other, document: without } = await ready(text.replace(chunk, ''), {});
+    assert.deepEqual(other.computeDiagnostics(without).map((d) => d.code), ['bibliography.file-missing']);
+  });
+
   it('reloads a file that changed on disk', async () => {
     const files: Record<string, string> = { ...FILES };
     const { service, document } = await ready(`${HEADER}New [@roe2026].\n`, files);

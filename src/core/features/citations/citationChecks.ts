@@ -13,7 +13,17 @@ export function fileName(uri: string): string {
   return decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
 }
 
-/** `bibliography.file-missing`, `bibliography.file-error` on the front matter, and `citation.undefined`. */
+/**
+ * Whether a code chunk of the brief writes the file, as bookdown's `knitr::write_bib(…, 'packages.bib')`
+ * does on every build: missing before the first build is expected, not a mistake.
+ */
+function writtenByBuild(document: BriefDocument, name: string): boolean {
+  if (document.verbatimBlocks.length === 0) return false;
+  const quoted = [`'${name}'`, `"${name}"`];
+  return document.verbatimBlocks.some((block) => block.kind === 'code' && quoted.some((q) => document.text.slice(block.start, block.end).includes(q)));
+}
+
+/** `bibliography.file-missing` (unless the brief's own code writes the file), `bibliography.file-error` on the front matter, and `citation.undefined`. */
 export function citationDiagnostics(document: BriefDocument, bibliography: DocumentBibliography): Finding[] {
   const diagnostics: BriefDiagnostic[] = [];
   for (const { source, file } of bibliography.files) {
@@ -21,6 +31,7 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     if (file.refused) {
       diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`, source.declared.range));
     } else if (file.text === undefined) {
+      if (writtenByBuild(document, fileName(file.uri))) continue;
       diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`, source.declared.range));
     } else if (file.parsed && file.parsed.problems.length > 0) {
       const lines = file.parsed.problems.map((p) => p.range.start.line + 1);
