@@ -86,8 +86,32 @@ describe('renumbering footnotes', () => {
     assert.deepEqual(testService().renumberFootnotes(doc(once), { numberNamedLabels: false }), []);
   });
 
+  it('keeps a marker written [^ 2] as written, inside notes too', () => {
+    assert.equal(renumber('B.[^ 2] A.[^1]\n\n[^1]: One.\n[^2]: Two, see [^ 1].\n'), 'B.[^ 1] A.[^2]\n\n[^1]: Two, see [^ 2].\n[^2]: One.\n');
+  });
+
+  it('orders by markers in the text: a note cited only from another note keeps its place', () => {
+    assert.equal(renumber('A.[^2]\n\n[^1]: One, see [^3].\n[^2]: Two.\n[^3]: Three.\n'), 'A.[^1]\n\n[^1]: Two.\n[^2]: One, see [^3].\n[^3]: Three.\n');
+  });
+
+  it('does not reorder notes when the line after them continues the last one, and leaves notes written inside notes alone', () => {
+    assert.equal(renumber('B.[^2] A.[^1]\n\n[^1]: One.\n\n[^2]:\nC.\n'), 'B.[^1] A.[^2]\n\n[^2]: One.\n\n[^1]:\nC.\n');
+    assert.deepEqual(testService().renumberFootnotes(doc('A.[^2]\n\n[^1]: [^3]: Nested.\n[^2]: Two.\n'), { numberNamedLabels: false }), []);
+  });
+
   it('is offered as the quick fix for footnote.order', () => {
     assert.equal(quickFix('A.[^2] B.[^1]\n\n[^1]: One.\n[^2]: Two.\n', lineRange(0, 3), 'Renumber footnotes in order of appearance'), 'A.[^1] B.[^2]\n\n[^1]: Two.\n[^2]: One.\n');
+  });
+});
+
+describe('placing markers', () => {
+  const place = (text: string) => {
+    const service = testService();
+    return service.applyEdits(doc(text), service.fixFootnotePlacement(doc(text)));
+  };
+  it('moves a marker after the full stop, but not when a parenthesis follows, where [^1](…) would read as a link', () => {
+    assert.equal(place('Rivers rose[^1]. Then.\n\n[^1]: Note.\n'), 'Rivers rose.[^1] Then.\n\n[^1]: Note.\n');
+    assert.equal(place('Rivers rose[^1].(See below.)\n\n[^1]: Note.\n'), 'Rivers rose[^1].(See below.)\n\n[^1]: Note.\n');
   });
 });
 

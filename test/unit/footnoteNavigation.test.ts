@@ -90,6 +90,13 @@ describe('inline notes ^[…]', () => {
   });
 });
 
+describe('^[^1], as pandoc reads it', () => {
+  it('is an inline note whose text is "^1", not a marker inside one', () => {
+    const model = testService().getDocument(doc('Text ^[^1] here.\n\n[^1]: A note.\n'));
+    assert.deepEqual([model.inlineNotes.map((n) => n.content), model.footnoteReferences.length], [['^1'], 0]);
+  });
+});
+
 describe('the text of an inline note', () => {
   it('is the note, not prose: its sentences are not checked for sources', () => {
     const text = '# Background\n\nRural utilities serve many counties. The department announced $2.3 billion in grants on 12 March 2025.^[Department of Energy. Press release. The agency said the grants rose 40 percent in 2024.] Congress should extend them.\n';

@@ -21,6 +21,17 @@ export interface OutputOptions {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#60;': '<', '&#62;': '>', '&#39;': "'" };
 
+/** A note or entry shown as written: its text escaped, its *italics* and **bold** kept, the way citeproc marks them. */
+function markdownToHtml(markdown: string): string {
+  return markdown
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>')
+    .replace(/(?<![\w*])[*_]([^*_]+)[*_](?![\w*])/g, '<i>$1</i>');
+}
+
 /**
  * One rendered HTML entry as Markdown (italics and bold kept, Markdown characters in the text
  * escaped, so a title with brackets or a tag stays text) or as plain text.
@@ -64,7 +75,8 @@ function entryContent(html: string): string {
  */
 function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): Array<{ id: string; html: string }> {
   const cited = [...works].sort((a, b) => a.firstOffset - b.firstOffset);
-  const entries = [...renderedInStyle(cited.map((w) => w.item), options)];
+  const written = new Map(works.filter((w) => w.asWritten !== undefined).map((w) => [w.id, markdownToHtml(w.asWritten!)]));
+  const entries = renderedInStyle(cited.map((w) => w.item), options).map((entry) => ({ id: entry.id, html: written.get(entry.id) ?? entry.html }));
   if (options.order === 'cited') {
     const rank = new Map(cited.map((w, i) => [w.id, i]));
     entries.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));

@@ -19,6 +19,11 @@ export interface BibliographyWork {
   origins: Array<Span>;
   /** Its Bibliography section entries, whose text BriefKit keeps when it cannot read all of it. */
   entries: Array<Span & { text: string }>;
+  /**
+   * The note or entry as the writer wrote it (Markdown, on one line), when BriefKit cannot read it
+   * with confidence: shown as written rather than as a style would mangle it ("New York : W.").
+   */
+  asWritten?: string;
 }
 
 type Name = NonNullable<CslItem['author']>[number];
@@ -44,6 +49,16 @@ function namesOf(authors: string): Name[] {
   return names;
 }
 
+/**
+ * Whether a reference was read well enough to write it in a style: its title was found (quoted,
+ * italic or a link's text) and its authors read as names, not as a publisher's city or a sentence.
+ */
+export function readWithConfidence(reference: ParsedReference): boolean {
+  if (!reference.title) return false;
+  const names = reference.authors ? namesOf(reference.authors.text) : [];
+  return names.every((name) => name.literal !== undefined || ((name.family ?? '').split(' ').length <= 3 && (name.given ?? '').split(' ').length <= 4 && /^\p{Lu}/u.test(name.family ?? '')));
+}
+
 /** A reference read from a note or a Bibliography entry, as CSL-JSON; unread text stays in `note`. */
 export function cslFromReference(reference: ParsedReference, id: string): CslItem {
   // News and web sources read best as newspaper articles when a publication is named.
@@ -58,6 +73,10 @@ export function cslFromReference(reference: ParsedReference, id: string): CslIte
   if (reference.doi) item.DOI = reference.doi;
   if (reference.url) item.URL = reference.url.text;
   return item;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
 /**
@@ -93,19 +112,19 @@ export function bibliographyWorks(document: BriefDocument, bibliography: Documen
     if (!isSource(note.reference)) continue;
     const entry = index.entryFor(note);
     const source = entry ? entry.reference : note.reference;
-    add(cslFromReference(source, `note-${note.definition.label}`), source, note.definition, firstMarker.get(note.definition.key) ?? note.definition.start, {
+    const work = add(cslFromReference(source, `note-${note.definition.label}`), source, note.definition, firstMarker.get(note.definition.key) ?? note.definition.start, {
       kind: 'footnote',
       label: note.definition.label,
       range: document.footnoteReferences.find((r) => r.key === note.definition.key)?.range ?? note.definition.labelRange,
     });
+    if (!entry && !readWithConfidence(source) && work.asWritten === undefined) work.asWritten = oneLine(note.definition.content);
   }
   index.entries.forEach((entry, i) => {
     const work = add(cslFromReference(entry.reference, `entry-${i + 1}`), entry.reference, entry.entry, entry.entry.start);
-    work.entries.push({
-      start: entry.entry.start,
-      end: entry.entry.end,
-      text: document.text.slice(entry.entry.start, entry.entry.end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s*\r?\n\s*/g, ' '),
-    });
+    const text = oneLine(document.text.slice(entry.entry.start, entry.entry.end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
+    work.entries.push({ start: entry.entry.start, end: entry.entry.end, text });
+    // The writer's own entry is the better copy of a work neither it nor its note could be read from.
+    if (!readWithConfidence(entry.reference)) work.asWritten = text;
   });
   return works;
 }

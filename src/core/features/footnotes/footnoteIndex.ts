@@ -23,7 +23,7 @@ export function isNumericLabel(label: string): boolean {
 /** Footnotes of one document version, by key and in order of first appearance. */
 export class FootnoteIndex {
   private readonly byKey = new Map<string, FootnoteEntry>();
-  /** Entries in order of first reference; notes never referenced follow, in definition order. */
+  /** Entries in order of first reference in the text; notes referenced only from notes, or never, follow in definition order. */
   readonly entries: FootnoteEntry[];
 
   static readonly of = perDocument((document) => new FootnoteIndex(document));
@@ -43,7 +43,11 @@ export class FootnoteIndex {
       if (found.definitions.length === 0) found.label = definition.label;
       found.definitions.push(definition);
     }
-    const first = (e: FootnoteEntry) => (e.references.length > 0 ? e.references[0].start : Number.MAX_SAFE_INTEGER);
+    // Only markers in the text set the order: one inside a note moves when notes are reordered, so
+    // counting it would make renumbering never settle. Notes cited only from notes keep their place.
+    const definitions = document.footnoteDefinitions;
+    const inNote = (offset: number) => definitions.some((d) => d.start <= offset && offset < d.end);
+    const first = (e: FootnoteEntry) => e.references.find((r) => definitions.length === 0 || !inNote(r.start))?.start ?? Number.MAX_SAFE_INTEGER;
     this.entries = [...this.byKey.values()].sort(
       (a, b) => first(a) - first(b) || (a.definitions[0]?.start ?? 0) - (b.definitions[0]?.start ?? 0),
     );

@@ -57,7 +57,8 @@ function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacem
     const chain = text.slice(start, end);
     if (placement === 'after-punctuation') {
       const punctuation = PUNCTUATION.exec(text.slice(end, end + 3))?.[0];
-      if (punctuation && !/^\s*$/.test(text.slice(start - 1, start)) && start > 0) {
+      // `x[^1].(…)` stays: after the full stop, `[^1](…)` would read as a link, and the note would be lost.
+      if (punctuation && !/^\s*$/.test(text.slice(start - 1, start)) && start > 0 && text[end + punctuation.length] !== '(') {
         found.push({ markers, start, end, punctuation, punctuationStart: end, replacement: punctuation + chain, replaceStart: start, replaceEnd: end + punctuation.length });
       }
     } else {

@@ -14,6 +14,9 @@ export interface RenumberOptions {
  * twice changes nothing the second time.
  */
 export function renumberFootnotes(document: BriefDocument, options: RenumberOptions): TextEdit[] {
+  // A note written inside another (`[^1]: [^2]: …`) cannot be relabelled apart from it: left alone.
+  const definitions = [...document.footnoteDefinitions].sort((a, b) => a.start - b.start);
+  if (definitions.some((d, i) => i > 0 && d.start < definitions[i - 1].end)) return [];
   const index = FootnoteIndex.of(document);
   const newLabel = new Map<string, string>();
   const rank = new Map<string, number>();
@@ -28,7 +31,9 @@ export function renumberFootnotes(document: BriefDocument, options: RenumberOpti
   const edits: TextEdit[] = [];
   const rewritten: Array<Span> = [];
   for (const group of consecutiveDefinitions(document)) {
-    const ordered = [...group].sort((a, b) => rank.get(a.key)! - rank.get(b.key)! || a.start - b.start);
+    // A line right after the notes continues the last one's paragraph: reordering would hand it to another note.
+    const settled = /^[ \t]*(?:$|(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|$))/.test(text.slice(group[group.length - 1].end));
+    const ordered = settled ? [...group].sort((a, b) => rank.get(a.key)! - rank.get(b.key)! || a.start - b.start) : group;
     const pieces = ordered.map((def) => relabelDefinition(document, def, labelOf));
     const unchanged = ordered.every((def, i) => def === group[i] && pieces[i] === text.slice(def.start, def.end));
     if (unchanged) continue;
@@ -83,7 +88,8 @@ function relabelDefinition(document: BriefDocument, definition: FootnoteDefiniti
   let cursor = labelEnd;
   for (const reference of document.footnoteReferences) {
     if (reference.start < labelEnd || reference.start >= definition.end) continue;
-    result += text.slice(cursor, reference.start) + `[^${labelOf(reference.key, reference.label)}]`;
+    const space = text[reference.start + 2] === ' ' ? ' ' : '';
+    result += text.slice(cursor, reference.start) + `[^${space}${labelOf(reference.key, reference.label)}]`;
     cursor = reference.end;
   }
   return result + text.slice(cursor, definition.end);
