@@ -25,6 +25,18 @@ async function ready(text: string, uri = 'file:///work/brief.md') {
 }
 
 describe('bibliography preview entries', () => {
+  it('shows a note BriefKit cannot read with confidence as written: no title found, a publisher read as an author', async () => {
+    const text = 'Doubt spread.[^1] Grants grew.[^2]\n\n[^1]: Popkin, Richard H. The History of Scepticism. New York: W. W. Norton & Co., 1979, https://example.org/Popkin.\n[^2]: Maja Lindqvist, "How Cooperatives Pay," *Rural Power Journal*, 2024.\n';
+    const { service, document, style } = await ready(text);
+    assert.deepEqual(
+      service.getBibliographyPreview(document, style, 'cited').map((e) => e.html),
+      [
+        'Popkin, Richard H. The History of Scepticism. New York: W. W. Norton &amp; Co., 1979, https://example.org/Popkin.',
+        'Lindqvist, Maja. 2024. “How Cooperatives Pay.” <i>Rural Power Journal</i>, 2024.',
+      ],
+    );
+  });
+
   it('shows each work once, where it is cited, and the problems of its notes and entries in the diagnostics\' words', async () => {
     const { service, document, style } = await ready(BRIEF);
     const entries = service.getBibliographyPreview(document, style, 'style');
