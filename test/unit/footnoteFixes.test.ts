@@ -154,6 +154,14 @@ describe('converting pasted footnotes', () => {
     assert.deepEqual(diagnostics(converted).map((d) => [d.code, d.range.start.line]), [['footnote.empty', 17]]);
   });
 
+  it('keeps a note’s web address set on its own line with the note, and joins the paragraph the notes had cut in two', () => {
+    const text = 'Fishing costs states $1.9 billion a year.¹ Patrols have grown since 2019, when four navies agreed to share\n\n¹ Regional Fisheries Commission, Annual Report 2022.\n\nhttps://fish.example/report-2022\n\nvessel-tracking data, and more will join.²\n\n² Memorandum on Maritime Information Sharing, 2019.\n';
+    assert.equal(
+      convert(text),
+      'Fishing costs states $1.9 billion a year.[^1] Patrols have grown since 2019, when four navies agreed to share vessel-tracking data, and more will join.[^2]\n\n[^1]: Regional Fisheries Commission, Annual Report 2022. https://fish.example/report-2022\n[^2]: Memorandum on Maritime Information Sharing, 2019.\n',
+    );
+  });
+
   it('turns HTML note markers and their list into Markdown footnotes', () => {
     const original = readFileSync(join(FIXTURES, 'from-cms.md'), 'utf8');
     const converted = convert(original);

@@ -41,6 +41,8 @@ const SUPERSCRIPT_NOTE_START = /^\s{0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S
 const NOTES_HEADING = /^\s{0,3}#{1,6}\s+(?:notes|endnotes|footnotes)\s*#*\s*$/i;
 const NUMBERED_NOTE_START = /^\s{0,3}(\d{1,4})[.)]?\s+(?=\S)/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
+/** A line holding only a web address or DOI, as PDFs set a note's link. */
+const WEB_ADDRESS_LINE = /^\s{0,3}<?(?:https?:\/\/|doi:\s*10\.|www\.)\S+>?[.,]?\s*$/i;
 
 /**
  * Notes written as paragraphs or lines starting with a superscript number (anywhere: PDFs put
@@ -74,9 +76,12 @@ function findTextNotes(document: BriefDocument): FoundNote[] {
     ) {
       last++;
     }
+    // A PDF often sets a note's web address on a line of its own after a blank line: it belongs to the note.
+    if (last + 2 < lines.length && lines[last + 1].content.trim() === '' && WEB_ADDRESS_LINE.test(lines[last + 2].content)) last += 2;
     const body = lines
       .slice(i, last + 1)
       .map((l) => l.content.trim())
+      .filter((l) => l !== '')
       .join(' ')
       .slice(start[0].trim().length)
       .trim();
@@ -131,6 +136,21 @@ function htmlToMarkdown(html: string): string {
  * still becomes a definition (reported as unused), and a marker with no note gets an empty
  * definition (reported as empty). Without any pasted marker nothing is converted.
  */
+/**
+ * The gap to close when notes removed from [start, end) had cut a paragraph in two, as a PDF's
+ * page of notes does: the text before them stops mid-sentence (no closing punctuation) and the
+ * text after them goes on in lower case. Only blank lines lie between.
+ */
+function splitParagraph(text: string, start: number, end: number): Span | undefined {
+  const before = /\S(\s*)$/.exec(text.slice(Math.max(0, start - 200), start));
+  const after = /^(\s*)\S/.exec(text.slice(end, end + 200));
+  if (!before || !after) return undefined;
+  const lastChar = text[start - before[1].length - 1];
+  const nextChar = text[end + after[1].length];
+  if (/[.!?:;…”"’)\]]/.test(lastChar) || !/\p{Ll}/u.test(nextChar)) return undefined;
+  return { start: start - before[1].length, end: end + after[1].length };
+}
+
 export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   const markers = findLegacyMarkers(document);
   const htmlNotes = findHtmlNotes(document);
@@ -183,9 +203,6 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
     }
   }
   const block = definitions.join(eol);
-  // Definitions go where the last note was, unless that is inside HTML, where Markdown is not read.
-  const lastNote = notes[notes.length - 1];
-  const inPlace = lastNote !== undefined && lastNote.id === undefined;
   // Notes that follow each other are removed as one run; a run standing alone between blank
   // lines takes one of them along, so no double blank line is left behind.
   const runs: FoundNote[][] = [];
@@ -195,10 +212,20 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
     else runs.push([note]);
   }
   const text = document.text;
+  // Definitions go where the last note was, unless that is inside HTML, where Markdown is not read,
+  // or the notes had cut a paragraph in two, which is joined again.
+  const lastNote = notes[notes.length - 1];
+  const lastRun = runs[runs.length - 1];
+  const inPlace = lastNote !== undefined && lastNote.id === undefined && splitParagraph(text, lastRun[0].start, lastRun[lastRun.length - 1].end) === undefined;
   for (const run of runs) {
     const start = run[0].start;
     let end = run[run.length - 1].end;
     const holdsLast = run.includes(lastNote);
+    const split = splitParagraph(text, start, end);
+    if (split) {
+      edits.push(replaceOffsets(document, split.start, split.end, ' '));
+      continue;
+    }
     if (inPlace && holdsLast) {
       const keepsLineBreak = text.slice(end - eol.length, end) === eol;
       edits.push(replaceOffsets(document, start, end, block + (keepsLineBreak ? eol : '')));
