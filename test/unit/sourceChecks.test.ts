@@ -59,6 +59,20 @@ describe('Bibliography and source checks', () => {
     assert.deepEqual(diagnostics(text), []);
   });
 
+  it('matches notes to their entry when the title holds a slash or quotation marks, curly, straight or nested', () => {
+    const entries = '- Okafor, Adaeze. 2025. “Work/Life Balance in the ‘Gig’ Economy.” *Labour Review* 3: 1–9.\n- Okafor, Adaeze. 2025. “Storm Outages.” *Energy Review* 2: 1–9.';
+    for (const note of [
+      'Adaeze Okafor, “Work/Life Balance in the ‘Gig’ Economy,” *Labour Review* 3 (2025): 4.',
+      'Adaeze Okafor, "Work/Life Balance in the "Gig" Economy," *Labour Review* 3 (2025): 4.',
+      'Adaeze Okafor, “Work/Life Balance in the “Gig” Economy,” *Labour Review* 3 (2025): 4.',
+      'Okafor, “Work/Life Balance,” 3.',
+      'Okafor, *Work/Life Balance*, 3.',
+    ]) {
+      const found = diagnostics(`A claim.[^1]\n\n## Bibliography\n\n${entries}\n\n[^1]: ${note}\n`);
+      assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['bibliography.uncited', 5]], note);
+    }
+  });
+
   it('matches a shortened note to its entry by the start of the title', () => {
     const text = `A.[^1] B.[^2]\n\n## Bibliography\n\n- ${ENTRY_A}\n\n[^1]: Ada Okoro, “Ports Reopen after Strike,” Harbour Times, 2024.\n[^2]: Okoro, “Ports Reopen,” 3.\n`;
     assert.deepEqual(diagnostics(text), []);
