@@ -109,6 +109,13 @@ describe('placing markers', () => {
     const service = testService();
     return service.applyEdits(doc(text), service.fixFootnotePlacement(doc(text)));
   };
+  it('places an inline note ^[…] by the same house style, naming it by its opening', () => {
+    const text = 'Exports fell^[Ministry of Trade, *Annual Report* (2024), 12.]. Imports rose.[^1]\n\n[^1]: Note.\n';
+    const found = testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'footnote.placement');
+    assert.deepEqual(found.map((d) => [d.message, d.range]), [['Put the footnote marker ^[…] after the ".", as Chicago style does: ".^[…]".', { start: { line: 0, character: 12 }, end: { line: 0, character: 61 } }]]);
+    assert.equal(place(text), 'Exports fell.^[Ministry of Trade, *Annual Report* (2024), 12.] Imports rose.[^1]\n\n[^1]: Note.\n');
+  });
+
   it('moves a marker after the full stop, but not when a parenthesis follows, where [^1](…) would read as a link', () => {
     assert.equal(place('Rivers rose[^1]. Then.\n\n[^1]: Note.\n'), 'Rivers rose.[^1] Then.\n\n[^1]: Note.\n');
     assert.equal(place('Rivers rose[^1].(See below.)\n\n[^1]: Note.\n'), 'Rivers rose[^1].(See below.)\n\n[^1]: Note.\n');

@@ -112,7 +112,8 @@ export function findFootnoteOrderProblems(document: BriefDocument): Finding[] {
 export function findMisplacedFootnotes(document: BriefDocument, setting: FootnotePlacement): Finding[] {
   const placement = resolvePlacement(document, setting);
   return findMisplacedMarkers(document, setting).map((found) => {
-    const markers = document.text.slice(found.start, found.end);
+    // An inline note is named by its opening, not quoted whole.
+    const markers = found.markers.map((m) => (document.text.startsWith('^[', m.start) ? '^[…]' : document.text.slice(m.start, m.end))).join('');
     const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnotePlacement, placement === 'after-punctuation'
           ? `Put the footnote marker ${markers} after the "${found.punctuation}", as Chicago style does: "${found.punctuation}${markers}".`
           : `Put the footnote marker ${markers} before the "${found.punctuation}", as ${setting === 'auto' ? "this brief's other notes do" : "this brief's style asks"}: "${markers}${found.punctuation}".`, document.lines.rangeAt(found.start, found.end));

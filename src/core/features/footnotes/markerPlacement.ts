@@ -1,4 +1,4 @@
-import type { BriefDocument, FootnoteReference } from '../../document';
+import type { BriefDocument } from '../../document';
 import type { FootnotePlacement } from '../../options';
 import type { Span } from '../../types';
 
@@ -7,8 +7,8 @@ const PUNCTUATION = /^(?:\.{3}|[.,;:!?…])/;
 const SENTENCE_END = /^(?:\.{3}|[.!?…])$/;
 
 export interface MisplacedMarkers extends Span {
-  /** Adjacent markers such as `[^1][^2]`, moved together. */
-  markers: FootnoteReference[];
+  /** Adjacent markers such as `[^1][^2]` or an inline note `^[…]`, moved together. */
+  markers: Span[];
   punctuation: string;
   punctuationStart: number;
   /** The text that replaces [start, punctuation end) or [punctuation start, end). */
@@ -47,7 +47,8 @@ function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacem
   if (placement === 'off') return [];
   const text = document.text;
   const found: MisplacedMarkers[] = [];
-  const references = document.footnoteReferences;
+  // Inline notes `^[…]` sit where markers do, and follow the same house style.
+  const references: Span[] = document.inlineNotes.length === 0 ? document.footnoteReferences : [...document.footnoteReferences, ...document.inlineNotes].sort((a, b) => a.start - b.start);
   for (let i = 0; i < references.length; ) {
     let j = i;
     while (j + 1 < references.length && references[j + 1].start === references[j].end) j++;
