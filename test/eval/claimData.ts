@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS, type BriefDocument, type Sentence } from '../../src/core';
 import { claimContexts } from '../../src/core/features/claims/claimContext';
 import { claimInputs } from '../../src/core/features/claims/claimModel';
-import { claimText, handFeatures, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { claimText, handFeatures, speaksInOwnVoice, wordListsFor } from '../../src/core/features/claims/claimDetector';
 import { hasSource } from '../../src/core/features/claims/claimSources';
 
 export interface Label {
@@ -34,6 +34,8 @@ export interface Example {
   sourced: boolean;
   /** The labels say the sentence, as written, carries a footnote, citation or link. */
   labelledSourced: boolean;
+  /** The document is written in the writer's own voice, where only strong signs of a claim are flagged. */
+  ownVoiceDocument: boolean;
 }
 
 export function groupOf(doc: string): string {
@@ -147,13 +149,14 @@ export function examples(labels: Array<Label & { root: string }>, condition: Con
     }
     const document = parse(path, text);
     const contexts = claimContexts(document);
+    const ownVoiceDocument = speaksInOwnVoice(document.sentences);
     const cp = codePointOffsets(original);
     for (const label of docLabels) {
       const middle = map(Math.floor((cp[label.start] + cp[label.end]) / 2));
       const sentence = document.sentences.find((s) => s.start <= middle && middle < s.end);
       const inputs = sentence ? claimInputs(claimText(sentence.text), handFeatures(sentence.text, lists), contexts.get(sentence)!) : [];
       const labelledSourced = label.has_citation || label.has_link;
-      all.push({ doc, group: groupOf(doc), label: label.label, sentence, inputs, sourced: sentence ? hasSource(sentence) : labelledSourced, labelledSourced });
+      all.push({ doc, group: groupOf(doc), label: label.label, sentence, inputs, sourced: sentence ? hasSource(sentence) : labelledSourced, labelledSourced, ownVoiceDocument });
     }
   }
   return all;

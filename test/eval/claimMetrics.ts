@@ -1,5 +1,5 @@
 /** Precision and recall of `claim.uncited` on labelled sentences, per document group. */
-import { handFeatures, isOwnVoiceOrMarkup, UNSIGNALLED_MINIMUM, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { handFeatures, hasStrongEvidence, isOwnVoiceOrMarkup, UNSIGNALLED_MINIMUM, wordListsFor } from '../../src/core/features/claims/claimDetector';
 
 const LISTS = wordListsFor({ reportingVerbs: [], hedges: [] });
 import type { Condition, Example } from './claimData';
@@ -20,8 +20,10 @@ export function countByGroup(examples: Example[], probabilities: number[], thres
   const groups = new Map<string, Counts>();
   examples.forEach((e, i) => {
     const truth = e.label === 1 && (condition === 'blanked' || !e.labelledSourced);
-    const signalled = e.sentence !== undefined && handFeatures(e.sentence.text, LISTS).some((f) => f.evidence !== '');
-    const flagged = probabilities[i] >= (signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM)) && !e.sourced && !(e.sentence && isOwnVoiceOrMarkup(e.sentence.text, LISTS));
+    const features = e.sentence ? handFeatures(e.sentence.text, LISTS) : [];
+    const signalled = features.some((f) => f.evidence !== '');
+    const gated = (e.sentence !== undefined && isOwnVoiceOrMarkup(e.sentence.text, LISTS)) || (e.ownVoiceDocument && !hasStrongEvidence(features));
+    const flagged = probabilities[i] >= (signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM)) && !e.sourced && !gated;
     const counts = groups.get(e.group) ?? { tp: 0, fp: 0, fn: 0, n: 0 };
     counts.n++;
     if (flagged && truth) counts.tp++;

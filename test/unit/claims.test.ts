@@ -218,7 +218,7 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     assert.deepEqual(testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited'), []);
   });
 
-  it('in a personal essay (a quarter of its sentences in the first person) flags only sentences with a strong sign of a claim', () => {
+  it('in a document in the writer’s own voice (a quarter of its sentences in the first person, addressing the reader or advising) flags only sentences with a strong sign of a claim', () => {
     const own = 'I think the field has changed. We argue about it often. ';
     const essay = (middle: string) => `# Essay\n\n${own.repeat(6)}Rural utilities serve many counties in the plains. ${middle} Congress should extend them.\n\n${'The grid is old and tired here. '.repeat(8)}\n`;
     const count = (text: string) => testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited').length;
@@ -226,6 +226,13 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     assert.equal(count(`# Background\n\nRural utilities serve many counties. ${unmarked} Congress should extend them.\n`), 1, 'flagged in a brief');
     assert.equal(count(essay(unmarked)), 0, 'not flagged in an essay');
     assert.equal(count(essay(claim)), 1, 'a figure and a date are still flagged in an essay');
+  });
+
+  it('does not flag a literature note: a file whose front matter describes the one work it summarises', () => {
+    const body = `# Background\n\nRural utilities serve many counties. ${claim} Congress should extend them.\n`;
+    const count = (text: string) => testService().computeDiagnostics(doc(text)).filter((d) => d.code === 'claim.uncited').length;
+    assert.equal(count(`---\ntitle: Grid grants\nauthor: Okafor, A.\ndate: 2025-03-12\n---\n\n${body}`), 1, 'a brief with an author and a date');
+    assert.equal(count(`---\ntitle: Grid grants\nauthor: Okafor, A.\nyear: 2025\njournal: Energy Policy Review\npages: 33-51\n---\n\n${body}`), 0);
   });
 
   it('does not flag a research paper describing its own study, under Methodology, Limitations and their subsections', () => {

@@ -16,6 +16,11 @@ export interface ParsedFrontMatter {
   bibliography: FrontMatterValue[];
   /** `briefkit-claims: off` (or false) switches the uncited-claim check off for this brief. */
   claimsOff: boolean;
+  /**
+   * The front matter describes one published work (an author and a `journal:`, `doi:`, `citekey:`,
+   * `pages:` …): a literature note, as Zotero and Obsidian users keep them, whose text summarises that work.
+   */
+  describesOneWork: boolean;
   /** YAML errors, with document offsets, in words a writer can act on. */
   problems: Array<{ message: string; start: number; end: number }>;
 }
@@ -70,9 +75,12 @@ function repairContinuations(yaml: string): { text: string; toSource: (at: numbe
   };
 }
 
+/** Fields a reference manager writes for a publication, which a brief's own front matter does not have. */
+const WORK_FIELDS = new Set(['journal', 'doi', 'citekey', 'citation-key', 'pages', 'volume', 'issue', 'isbn', 'publisher', 'container-title']);
+
 /** Reads the YAML between the `---` fences; `offset` is where that YAML starts in the document. */
 export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatter {
-  const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false };
+  const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false, describesOneWork: false };
   let doc = parseDocument(yaml, { prettyErrors: false });
   let toSource = (at: number) => offset + at;
   const repaired = doc.errors.length > 0 ? repairContinuations(yaml) : undefined;
@@ -93,6 +101,7 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
     });
   }
   if (doc.errors.length > 0 || !isMap(doc.contents)) return result;
+  let workField = false;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const value = pair.value as YamlNode | null;
@@ -122,8 +131,10 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
         result.claimsOff = /^(?:off|false|no)$/i.test(scalarText(value) ?? '');
         break;
       default:
+        if (WORK_FIELDS.has(key.toLowerCase())) workField = true;
         break;
     }
   }
+  result.describesOneWork = workField && result.author !== undefined;
   return result;
 }

@@ -1,5 +1,5 @@
 import type { BriefDocument, Sentence } from '../../document';
-import { compileWordLists, inAuthorsVoice, inFirstPerson, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
+import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
 import weights from './claimWeights.json';
@@ -25,6 +25,8 @@ export interface ClaimScore {
   signalled: boolean;
   /** The writer's own voice or markup, never flagged (see isOwnVoiceOrMarkup); kept with the score so an edit does not test it again. */
   excluded: boolean;
+  /** A strong sign of someone else's fact fired (see hasStrongEvidence): enough in a document written in the writer's own voice. */
+  strong: boolean;
 }
 
 /** Punctuation that blogs exported from WordPress keep as HTML entities (`&#8220;`, `&rsquo;`), as the reader sees it. */
@@ -64,7 +66,7 @@ export function scoreSentence(text: string, context: ClaimContext, lists: Compil
   const evidence = features
     .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
     .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
-  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded };
+  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded, strong: hasStrongEvidence(features) };
 }
 
 /** The probability a sentence with no transparent sign of a claim needs before it is flagged: words alone mislead in essays and blogs. */
@@ -148,21 +150,40 @@ function isTechnicalDocument(document: BriefDocument): boolean {
   return document.verbatimBlocks.filter((block) => block.kind === 'code').length >= 3;
 }
 
-/** The signs of a claim that a reader of a personal essay would still want sourced: statistics, dates, quotations, reported words, studies ("two ways" is not one). */
+/** The signs of a claim that a reader of a personal essay or a guide would still want sourced: statistics, dates, quotations, reported words, studies ("two ways" is not one). */
 const STRONG_EVIDENCE = new Set(['statistic', 'date', 'quotation', 'reporting', 'study', 'generalisation']);
 
+/** Whether a strong sign fired that the model also counts towards a claim ("many objects of study" is not a study). */
+export function hasStrongEvidence(features: readonly ClaimFeature[], model: ClaimModel = CLAIM_MODEL): boolean {
+  return features.some((f) => STRONG_EVIDENCE.has(f.id) && model.weightOf(`h:${f.id}`) > 0);
+}
+
+/** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */
+const ownVoiceCache = new Map<string, boolean>();
+
+function inOwnVoice(text: string): boolean {
+  let own = ownVoiceCache.get(text);
+  if (own === undefined) {
+    if (ownVoiceCache.size > 100000) ownVoiceCache.clear();
+    own = inAuthorsVoice(claimText(text), wordListsFor({ reportingVerbs: [], hedges: [] }));
+    ownVoiceCache.set(text, own);
+  }
+  return own;
+}
+
 /**
- * A personal essay or blog post: at least a quarter of its sentences (of 20 or more) speak in the
- * first person. Its unmarked sentences are the writer's argument far more often than in a brief, and
- * the claim model, trained on briefs, cannot tell them apart; so there only sentences with a strong
- * sign of a claim are flagged.
+ * A document written in the writer's own voice: at least a quarter of its sentences (of 20 or
+ * more) speak in the first person, address the reader, instruct or recommend — a personal essay,
+ * a blog post, a how-to guide. Its unmarked sentences are the writer's argument and experience far
+ * more often than in a brief (every CRS brief labelled stays under 23%), and the claim model,
+ * trained on briefs, cannot tell them apart; so there only sentences with a strong sign of someone
+ * else's fact are flagged.
  */
-function isPersonalEssay(document: BriefDocument): boolean {
-  const sentences = document.sentences;
+export function speaksInOwnVoice(sentences: readonly Sentence[]): boolean {
   if (sentences.length < 20) return false;
-  let firstPerson = 0;
-  for (const s of sentences) if (inFirstPerson(claimText(s.text))) firstPerson++;
-  return firstPerson >= 0.25 * sentences.length;
+  let own = 0;
+  for (const s of sentences) if (inOwnVoice(s.text)) own++;
+  return own >= 0.25 * sentences.length;
 }
 
 /**
@@ -203,7 +224,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
-  const essay = isPersonalEssay(document);
+  const ownVoice = speaksInOwnVoice(document.sentences);
   const claims: UncitedClaim[] = [];
   const code = document.codeSpans;
   let c = 0;
@@ -214,7 +235,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     if (c < code.length && code[c].start < sentence.end) continue;
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart) || inOwnStudySection(sentence)) continue;
     const score = scores(sentence);
-    if (score.excluded || (essay && !score.evidence.some((f) => STRONG_EVIDENCE.has(f.id)))) continue;
+    if (score.excluded || (ownVoice && !score.strong)) continue;
     if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
   }
   return claims;

@@ -136,11 +136,6 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
   return advice && RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
 }
 
-/** Whether the writer speaks in the first person outside quotations ("I argue", "our data"). */
-export function inFirstPerson(sentence: string): boolean {
-  return FIRST_PERSON.test(sentence) && FIRST_PERSON.test(sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' '));
-}
-
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
