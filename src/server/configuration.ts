@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, type BriefOptions } from '../core';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultsBibliographies } from '../node/pandocDefaults';
-import { allowsOutsideWorkspace, bibliographyPatterns, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
+import { allowsOutsideWorkspace, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
 import { isInsideWorkspace, resolveBibliographyPatterns } from './workspaceFiles';
 
 /** The settings of each brief, read from the client and converted to core options once. */
@@ -27,9 +27,22 @@ export class Configuration {
     return this.optionsByUri.has(uri);
   }
 
+  /**
+   * Settings the client pushed (`initializationOptions`, or the `settings` of
+   * workspace/didChangeConfiguration), used when it cannot answer workspace/configuration:
+   * Neovim 0.7–0.9 and other clients that only push.
+   */
+  pushed: BriefKitSettings | null = null;
+  /** briefkit.diagnostics.delay of each brief: the pause after typing before it is checked again. */
+  private readonly delayByUri = new Map<string, number>();
+
+  delayFor(uri: string): number {
+    return this.delayByUri.get(uri) ?? DEFAULT_DIAGNOSTICS_DELAY_MS;
+  }
+
   async load(uri: string): Promise<void> {
-    if (!this.supported) return;
-    const settings = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null;
+    const settings = this.supported ? ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'briefkit' })) as BriefKitSettings | null) : this.pushed;
+    this.delayByUri.set(uri, diagnosticsDelay(settings));
     const bibliographyFiles = [...(await resolveBibliographyPatterns(bibliographyPatterns(settings), this.workspaceFolders)), ...this.defaultsBibliographies(settings)];
     const styleFile = styleFilePath(settings);
     const [styleFileUri] = styleFile ? await resolveBibliographyPatterns([styleFile], this.workspaceFolders.slice(0, 1)) : [];
@@ -61,6 +74,7 @@ export class Configuration {
 
   forget(uri: string): void {
     this.optionsByUri.delete(uri);
+    this.delayByUri.delete(uri);
   }
 
   clear(): void {

@@ -10,14 +10,12 @@ import { BibliographyParser } from './bibliographyParser';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
 import { Configuration } from './configuration';
+import { pushedSettings } from './settings';
 import { registerLanguageHandlers } from './languageHandlers';
 import { toLspDiagnostic } from './lspShapes';
 import type { ServerContext } from './serverContext';
 import { ValidationScheduler } from './validation';
 import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles } from './workspaceFiles';
-
-/** Waiting this long after the last change before checking keeps typing smooth. */
-const VALIDATION_DELAY_MS = 150;
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -82,6 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;
+    configuration.pushed = pushedSettings(params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     return { capabilities: CAPABILITIES, serverInfo: { name: 'BriefKit' } };
@@ -101,7 +100,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerBibliographyRequests(context);
   registerCommands(context);
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    // Clients that cannot be asked send the settings here; the others are asked again.
+    const pushed = pushedSettings(params.settings);
+    if (pushed && (params.settings as Record<string, unknown>).briefkit !== undefined) configuration.pushed = pushed;
     configuration.clear();
     validation.scheduleAll(0);
   });
@@ -110,7 +112,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const seen = new Set<string>();
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    validation.schedule(event.document, seen.has(uri) ? VALIDATION_DELAY_MS : 0);
+    validation.schedule(event.document, seen.has(uri) ? configuration.delayFor(uri) : 0);
     seen.add(uri);
   });
   documents.onDidClose((event) => {

@@ -2,7 +2,7 @@ import { DEFAULT_OPTIONS, type BriefOptions, type FootnotePlacement, type Severi
 
 /** The `briefkit` settings section as VS Code (or any LSP client) sends it. */
 export interface BriefKitSettings {
-  diagnostics?: { enabled?: unknown };
+  diagnostics?: { enabled?: unknown; delay?: unknown };
   footnotes?: { placement?: unknown };
   bibliography?: unknown;
   pandocDefaults?: unknown;
@@ -28,6 +28,28 @@ export function bibliographyPatterns(settings: BriefKitSettings | null | undefin
   const value = settings?.bibliography;
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+/** Milliseconds after the last change before a brief is checked again, unless the writer sets another. */
+export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
+
+/** `briefkit.diagnostics.delay`: a whole number of milliseconds from 0 (check at once) to 10,000. */
+export function diagnosticsDelay(settings: BriefKitSettings | null | undefined): number {
+  const value = settings?.diagnostics?.delay;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(10000, Math.round(value)) : DEFAULT_DIAGNOSTICS_DELAY_MS;
+}
+
+/**
+ * The `briefkit` section in what a client pushes: `{ briefkit: {…} }` as didChangeConfiguration
+ * sends it, or in `initializationOptions` either that or the section itself.
+ */
+export function pushedSettings(value: unknown): BriefKitSettings | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  if (record.briefkit !== null && typeof record.briefkit === 'object') return record.briefkit as BriefKitSettings;
+  const settings = record.settings as Record<string, unknown> | undefined;
+  if (settings && typeof settings === 'object' && settings.briefkit && typeof settings.briefkit === 'object') return settings.briefkit as BriefKitSettings;
+  return record as BriefKitSettings;
 }
 
 /** The `briefkit.pandocDefaults` files as written (relative to the workspace folder, where pandoc runs). */

@@ -61,13 +61,15 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder?: string): Promise<void> {
+  /** `configuration: false` plays a client that cannot answer workspace/configuration and only pushes settings. */
+  async initialize(workspaceFolder?: string, options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: options.configuration ?? true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
         window: { showDocument: { support: true } },
       },
     });

@@ -61,6 +61,31 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server with a client that only pushes settings (Neovim 0.7–0.9)', () => {
+  it('honours initializationOptions, then the settings of workspace/didChangeConfiguration', async () => {
+    const client = new LspTestClient();
+    await client.initialize(undefined, { configuration: false, initializationOptions: { briefkit: { diagnostics: { enabled: false } } } });
+    await client.open(URI, 'Claim.[^missing]\n');
+    assert.deepEqual((await client.nextDiagnostics(URI)).diagnostics, []);
+    await client.changeSettings({ diagnostics: { enabled: true, delay: 0 } });
+    assert.deepEqual((await client.nextDiagnostics(URI)).diagnostics.map((d) => d.code), ['footnote.undefined']);
+    await client.shutdown();
+  });
+
+  it('checks again after the briefkit.diagnostics.delay the writer set', async () => {
+    const client = new LspTestClient();
+    await client.initialize(undefined, { configuration: false, initializationOptions: { diagnostics: { delay: 1500 } } });
+    await client.open(URI, 'Claim.\n');
+    await client.nextDiagnostics(URI);
+    const typed = Date.now();
+    await client.change(URI, 2, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: '[^x]' }]);
+    const published = await client.nextDiagnostics(URI, (p) => p.version === 2);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['footnote.undefined']);
+    assert.ok(Date.now() - typed >= 1400, `checked ${Date.now() - typed} ms after typing, before the 1,500 ms pause`);
+    await client.shutdown();
+  });
+});
+
 describe('language server started by the CLI', () => {
   it('serves the same diagnostics through "briefkit lsp --stdio"', async () => {
     const client = new LspTestClient([join(__dirname, '../../dist/cli.js'), 'lsp', '--stdio']);
