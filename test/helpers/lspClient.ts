@@ -111,13 +111,16 @@ export class LspTestClient {
     }
   }
 
-  async shutdown(): Promise<void> {
+  /** Sends shutdown, then exit (or, with `closeInput`, closes the server's input as some clients do); resolves with the exit code. */
+  async shutdown(closeInput = false): Promise<number | null> {
     await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
-    await new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null) resolve();
-      else this.process.once('exit', () => resolve());
+    if (closeInput) this.process.stdin!.end();
+    else await this.connection.sendNotification(ExitNotification.type);
+    const code = await new Promise<number | null>((resolve) => {
+      if (this.process.exitCode !== null) resolve(this.process.exitCode);
+      else this.process.once('exit', (exitCode) => resolve(exitCode));
     });
     this.connection.dispose();
+    return code;
   }
 }

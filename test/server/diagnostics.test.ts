@@ -86,6 +86,18 @@ describe('language server with a client that only pushes settings (Neovim 0.7–
   });
 });
 
+describe('language server shutdown', () => {
+  for (const [how, closeInput] of [['exit', false], ['closing its input', true]] as const) {
+    it(`exits with status 0 after shutdown and ${how}, once a brief was checked`, async () => {
+      const client = new LspTestClient([join(__dirname, '../../dist/cli.js'), 'lsp', '--stdio']);
+      await client.initialize();
+      await client.open(URI, '---\nbibliography: refs.bib\n---\n\nText [@key].\n');
+      await client.nextDiagnostics(URI);
+      assert.equal(await client.shutdown(closeInput), 0);
+    });
+  }
+});
+
 describe('language server started by the CLI', () => {
   it('serves the same diagnostics through "briefkit lsp --stdio"', async () => {
     const client = new LspTestClient([join(__dirname, '../../dist/cli.js'), 'lsp', '--stdio']);
