@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
 import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
-import { formatJson, formatText, summarize, type FileReport } from './format';
+import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 
@@ -13,7 +13,7 @@ const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as cons
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
   const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value' }, 'Name at least one Markdown file to check.');
-  const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
+  const format = choice(parsed, 'format', ['text', 'json', 'sarif', 'github'] as const, 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
     if (!existsSync(path)) throw new UsageError(`--bibliography ${path}: no such file.`);
@@ -41,8 +41,8 @@ export async function check(args: string[]): Promise<number> {
     await service.loadBibliographies(document);
     reports.push({ path, diagnostics: service.computeDiagnostics(document) });
   }
-  if (format === 'json') {
-    process.stdout.write(formatJson(reports));
+  if (format === 'json' || format === 'sarif' || format === 'github') {
+    process.stdout.write(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatGithub(reports));
   } else {
     process.stdout.write(formatText(reports, process.stdout.isTTY === true));
     if (reports.length > 0) console.error(summarize(reports));

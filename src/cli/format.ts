@@ -1,4 +1,5 @@
-import type { BriefDiagnostic, Severity } from '../core';
+import { ALL_CODES, type BriefDiagnostic, type Severity } from '../core';
+import { version } from '../../package.json';
 
 export interface FileReport {
   path: string;
@@ -40,4 +41,55 @@ export function summarize(reports: FileReport[]): string {
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s === 'information' ? 'notice' : s}${counts[s] === 1 ? '' : 's'}`);
   return `${total} ${total === 1 ? 'problem' : 'problems'} in ${files}: ${parts.join(', ')}.`;
+}
+
+const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/**
+ * SARIF 2.1.0, for GitHub code scanning and other tools: one run, a rule per diagnostic code (its
+ * meaning from the registry), a result per diagnostic with its 1-based region. Columns count UTF-16
+ * code units, as BriefKit's do; paths are as given, with forward slashes.
+ */
+export function formatSarif(reports: FileReport[]): string {
+  const rules = ALL_CODES.map((entry) => ({ id: entry.code, shortDescription: { text: entry.meaning }, defaultConfiguration: { level: SARIF_LEVELS[entry.severity] } }));
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = reports.flatMap((report) =>
+    report.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: SARIF_LEVELS[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(report.path.split('\\').join('/')) },
+            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'BriefKit', version, rules } }, columnKind: 'utf16CodeUnits', results }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const GITHUB_COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** Escapes for a workflow command's message, and further for its properties. */
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=code::message`), so a plain step annotates the diff. */
+export function formatGithub(reports: FileReport[]): string {
+  const lines = reports.flatMap((report) =>
+    report.diagnostics.map((d) => {
+      const where = `file=${escapeProperty(report.path)},line=${d.range.start.line + 1},col=${d.range.start.character + 1},endLine=${d.range.end.line + 1},endColumn=${d.range.end.character + 1}`;
+      return `::${GITHUB_COMMANDS[d.severity]} ${where},title=${escapeProperty(d.code)}::${escapeData(d.message)}`;
+    }),
+  );
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

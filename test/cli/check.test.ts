@@ -128,6 +128,44 @@ describe('briefkit check', () => {
     assert.match(missing.stderr, /^briefkit: --defaults: Cannot read the pandoc defaults file nothere\.yaml: no such file\.\n/);
   });
 
+  it('prints SARIF 2.1.0 for code scanning: a rule per code, results with level and 1-based region', () => {
+    const { code, stdout } = run(['check', 'clean.md', 'bad.md', 'warn.md', '--format', 'sarif']);
+    assert.equal(code, 1);
+    const log = JSON.parse(stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs.length, 1);
+    const run0 = log.runs[0];
+    assert.equal(run0.tool.driver.name, 'BriefKit');
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'footnote.undefined');
+    assert.deepEqual(rule, { id: 'footnote.undefined', shortDescription: { text: 'A footnote marker has no note.' }, defaultConfiguration: { level: 'error' } });
+    assert.deepEqual(
+      run0.results.map((r: { ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: unknown }> }) => [r.ruleId, run0.tool.driver.rules[r.ruleIndex].id, r.level, r.locations[0].physicalLocation]),
+      [
+        ['footnote.undefined', 'footnote.undefined', 'error', { artifactLocation: { uri: 'bad.md' }, region: { startLine: 1, startColumn: 7, endLine: 1, endColumn: 17 } }],
+        ['footnote.unused', 'footnote.unused', 'warning', { artifactLocation: { uri: 'bad.md' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 9 } }],
+        ['footnote.unused', 'footnote.unused', 'warning', { artifactLocation: { uri: 'warn.md' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 9 } }],
+      ],
+    );
+    assert.equal(run0.results[0].message.text, 'Footnote [^missing] has no note. Add a line "[^missing]: " with the note\'s text, or remove the marker.');
+  });
+
+  it('prints GitHub Actions workflow commands that annotate the diff', () => {
+    const { code, stdout } = run(['check', 'bad.md', 'warn.md', '--format', 'github']);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.split('\n'), [
+      '::error file=bad.md,line=1,col=7,endLine=1,endColumn=17,title=footnote.undefined::Footnote [^missing] has no note. Add a line "[^missing]: " with the note\'s text, or remove the marker.',
+      '::warning file=bad.md,line=3,col=1,endLine=3,endColumn=9,title=footnote.unused::Footnote [^spare] is never cited in the text. Put the marker [^spare] where the note belongs, or delete the note.',
+      '::warning file=warn.md,line=3,col=1,endLine=3,endColumn=9,title=footnote.unused::Footnote [^spare] is never cited in the text. Put the marker [^spare] where the note belongs, or delete the note.',
+      '',
+    ]);
+  });
+
+  it('escapes a comma or colon in the path, which would end a workflow command's property', () => {
+    writeFileSync(join(workdir, 'a,b:c.md'), 'Claim.[^x]\n');
+    assert.match(run(['check', 'a,b:c.md', '--format', 'github']).stdout, /^::error file=a%2Cb%3Ac\.md,line=1,col=7,/);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md>/);
