@@ -161,7 +161,7 @@ describe('briefkit check', () => {
     ]);
   });
 
-  it('escapes a comma or colon in the path, which would end a workflow command's property', () => {
+  it('escapes a comma or colon in the path, which would end a workflow command’s property', () => {
     writeFileSync(join(workdir, 'a,b:c.md'), 'Claim.[^x]\n');
     assert.match(run(['check', 'a,b:c.md', '--format', 'github']).stdout, /^::error file=a%2Cb%3Ac\.md,line=1,col=7,/);
   });
