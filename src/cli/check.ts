@@ -6,6 +6,7 @@ import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
+import { briefFiles } from './briefFiles';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
@@ -31,7 +32,7 @@ export async function check(args: string[]): Promise<number> {
   const service = createCliService({ ...DEFAULT_OPTIONS, bibliographyFiles });
   const reports: FileReport[] = [];
   let unreadable = false;
-  for (const path of parsed.files) {
+  for (const path of await briefFiles(parsed.files)) {
     const read = readBriefOrReport(path);
     if (!read) {
       unreadable = true;

@@ -7,7 +7,7 @@ import { bibliography } from './bibliography';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  briefkit check <file.md>... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]...
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]...
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
   briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited]

@@ -1,31 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-/** A file's text by URI, or undefined when it cannot be read. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-/** Enough for any real brief collection; a larger tree is not searched further. */
-const MAX_FILES = 5000;
-
-async function walk(root: string, accept: (path: string) => boolean, found: string[] = []): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (found.length >= MAX_FILES) break;
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(path, accept, found);
-    } else if (accept(path)) {
-      found.push(path);
-    }
-  }
-  return found;
-}
+import { walkFiles } from '../node/walkFiles';
 
 /** True when a file URI lies inside one of the workspace folders. */
 export function isInsideWorkspace(uri: string, folders: readonly string[]): boolean {
@@ -64,7 +41,7 @@ export async function resolveBibliographyPatterns(patterns: readonly string[], f
     }
     const matcher = globToRegExp(pattern.replace(/^\.\//, ''));
     for (const folder of folders) {
-      const matches = await walk(folder, (path) => matcher.test(relative(folder, path).split(sep).join('/')));
+      const matches = await walkFiles(folder, (path) => matcher.test(relative(folder, path).split(sep).join('/')));
       uris.push(...matches.map((p) => pathToFileURL(p).href));
     }
   }
@@ -74,7 +51,7 @@ export async function resolveBibliographyPatterns(patterns: readonly string[], f
 export async function listMarkdownFiles(folders: readonly string[]): Promise<Array<{ uri: string; text: string }>> {
   const files: Array<{ uri: string; text: string }> = [];
   for (const folder of folders) {
-    for (const path of await walk(folder, (p) => /\.(md|markdown)$/i.test(p))) {
+    for (const path of await walkFiles(folder, (p) => /\.(md|markdown)$/i.test(p))) {
       try {
         files.push({ uri: pathToFileURL(path).href, text: await readFile(path, 'utf8') });
       } catch {

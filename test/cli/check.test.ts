@@ -72,7 +72,6 @@ describe('briefkit check', () => {
   it('exits 2 with one line naming the file and the reason for unreadable input', () => {
     const cases: Array<[string, string]> = [
       ['missing.md', 'briefkit: missing.md: no such file\n'],
-      ['.', 'briefkit: .: is a folder, not a Markdown file\n'],
       ['latin1.md', 'briefkit: latin1.md: is not valid UTF-8 text (first bad byte at 3); save it as UTF-8\n'],
       ['binary.md', 'briefkit: binary.md: is not a text file (binary data at byte 4)\n'],
     ];
@@ -166,8 +165,24 @@ describe('briefkit check', () => {
     assert.match(run(['check', 'a,b:c.md', '--format', 'github']).stdout, /^::error file=a%2Cb%3Ac\.md,line=1,col=7,/);
   });
 
+  it('checks every Markdown file under a folder, or matching a quoted glob, in name order, skipping node_modules and dot-folders', () => {
+    const tree = join(workdir, 'tree');
+    for (const [path, text] of [['docs/b.md', 'Claim.[^x]\n'], ['docs/a/inner.qmd', 'Claim.[^y]\n'], ['docs/notes.txt', 'Claim.[^z]\n'], ['docs/.obsidian/h.md', 'Claim.[^h]\n'], ['docs/node_modules/p/n.md', 'Claim.[^n]\n']] as const) {
+      mkdirSync(join(tree, path, '..'), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    const paths = (args: string[]) => JSON.parse(run(['check', ...args, '--format', 'json'], tree).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths(['docs']), [join('docs', 'a', 'inner.qmd'), join('docs', 'b.md')]);
+    assert.deepEqual(paths(['docs/**/*.{md,txt}']), ['docs/b.md', 'docs/notes.txt']);
+    const none = run(['check', 'docs/**/*.rst'], tree);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /^briefkit: docs\/\*\*\/\*\.rst: no file matches this pattern\.\n/);
+    mkdirSync(join(tree, 'empty'), { recursive: true });
+    assert.match(run(['check', 'empty'], tree).stderr, /^briefkit: empty: this folder holds no Markdown files \(\.md, \.markdown, \.qmd, \.Rmd\)\.\n/);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
-    assert.match(run(['--help']).stdout, /briefkit check <file\.md>/);
+    assert.match(run(['--help']).stdout, /briefkit check <file\.md\|folder\|"glob">/);
   });
 });
