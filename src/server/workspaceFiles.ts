@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { globMatches } from '../node/globMatch';
 import { walkFiles } from '../node/walkFiles';
 
 /** True when a file URI lies inside one of the workspace folders. */
@@ -14,22 +15,6 @@ export function isInsideWorkspace(uri: string, folders: readonly string[]): bool
   });
 }
 
-/** `*` within a folder name, `**` across folders, `?` one character. */
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i++;
-      if (pattern[i + 1] === '/') i++;
-    } else if (ch === '*') source += '[^/]*';
-    else if (ch === '?') source += '[^/]';
-    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
 /** The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as URIs. */
 export async function resolveBibliographyPatterns(patterns: readonly string[], folders: readonly string[]): Promise<string[]> {
   const uris: string[] = [];
@@ -39,9 +24,9 @@ export async function resolveBibliographyPatterns(patterns: readonly string[], f
       uris.push(...paths.map((p) => pathToFileURL(p).href));
       continue;
     }
-    const matcher = globToRegExp(pattern.replace(/^\.\//, ''));
+    const glob = pattern.replace(/^\.\//, '');
     for (const folder of folders) {
-      const matches = await walkFiles(folder, (path) => matcher.test(relative(folder, path).split(sep).join('/')));
+      const matches = await walkFiles(folder, (path) => globMatches(glob, relative(folder, path).split(sep).join('/')));
       uris.push(...matches.map((p) => pathToFileURL(p).href));
     }
   }
