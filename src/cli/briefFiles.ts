@@ -1,11 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { MARKDOWN_FILE } from '../node/listFolder';
 import { walkFiles } from '../node/walkFiles';
 import { UsageError } from './args';
-
-/** What a folder stands for: Markdown briefs, as pandoc, Quarto and R Markdown name them. */
-const MARKDOWN = /\.(?:md|markdown|qmd|Rmd)$/i;
 
 /**
  * The files `briefkit check` reads: a file as named; a folder as every Markdown file under it; a
@@ -16,12 +14,14 @@ const MARKDOWN = /\.(?:md|markdown|qmd|Rmd)$/i;
 export async function briefFiles(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
-    if (existsSync(arg) && statSync(arg).isDirectory()) {
-      const found = await walkFiles(arg, (path) => MARKDOWN.test(path));
+    const exists = existsSync(arg);
+    const glob = exists ? undefined : picomatch.scan(arg);
+    if (exists && statSync(arg).isDirectory()) {
+      const found = await walkFiles(arg, (path) => MARKDOWN_FILE.test(path));
       if (found.length === 0) throw new UsageError(`${arg}: this folder holds no Markdown files (.md, .markdown, .qmd, .Rmd).`);
       files.push(...found);
-    } else if (!existsSync(arg) && picomatch.scan(arg).isGlob) {
-      const { base } = picomatch.scan(arg);
+    } else if (glob?.isGlob) {
+      const { base } = glob;
       const matches = picomatch(arg.split(sep).join('/'));
       const found = await walkFiles(base === '' ? '.' : base, (path) => matches(relative('.', path).split(sep).join('/')));
       if (found.length === 0) throw new UsageError(`${arg}: no file matches this pattern.`);

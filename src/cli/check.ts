@@ -10,11 +10,13 @@ import { briefFiles } from './briefFiles';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
+/** Output for tools, on standard output alone; `text` is for people and adds a summary on standard error. */
+const MACHINE_FORMATS = { json: formatJson, sarif: formatSarif, github: formatGithub };
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
   const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value' }, 'Name at least one Markdown file to check.');
-  const format = choice(parsed, 'format', ['text', 'json', 'sarif', 'github'] as const, 'text');
+  const format = choice(parsed, 'format', ['text', ...(Object.keys(MACHINE_FORMATS) as Array<keyof typeof MACHINE_FORMATS>)], 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
     if (!existsSync(path)) throw new UsageError(`--bibliography ${path}: no such file.`);
@@ -42,8 +44,8 @@ export async function check(args: string[]): Promise<number> {
     await service.loadBibliographies(document);
     reports.push({ path, diagnostics: service.computeDiagnostics(document) });
   }
-  if (format === 'json' || format === 'sarif' || format === 'github') {
-    process.stdout.write(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatGithub(reports));
+  if (format !== 'text') {
+    process.stdout.write(MACHINE_FORMATS[format](reports));
   } else {
     process.stdout.write(formatText(reports, process.stdout.isTTY === true));
     if (reports.length > 0) console.error(summarize(reports));

@@ -10,7 +10,7 @@ import { BibliographyParser } from './bibliographyParser';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
 import { Configuration } from './configuration';
-import { pushedSettings } from './settings';
+import { initializationSettings, settingsSection } from './settings';
 import { registerLanguageHandlers } from './languageHandlers';
 import { toLspDiagnostic } from './lspShapes';
 import type { ServerContext } from './serverContext';
@@ -80,7 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;
-    configuration.pushed = pushedSettings(params.initializationOptions);
+    configuration.pushed = initializationSettings(params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     return { capabilities: CAPABILITIES, serverInfo: { name: 'BriefKit' } };
@@ -102,8 +102,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration((params) => {
     // Clients that cannot be asked send the settings here; the others are asked again.
-    const pushed = pushedSettings(params.settings);
-    if (pushed && (params.settings as Record<string, unknown>).briefkit !== undefined) configuration.pushed = pushed;
+    const pushed = settingsSection(params.settings);
+    if (pushed) configuration.pushed = pushed;
     configuration.clear();
     validation.scheduleAll(0);
   });

@@ -39,17 +39,19 @@ export function diagnosticsDelay(settings: BriefKitSettings | null | undefined):
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(10000, Math.round(value)) : DEFAULT_DIAGNOSTICS_DELAY_MS;
 }
 
-/**
- * The `briefkit` section in what a client pushes: `{ briefkit: {…} }` as didChangeConfiguration
- * sends it, or in `initializationOptions` either that or the section itself.
- */
-export function pushedSettings(value: unknown): BriefKitSettings | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const record = value as Record<string, unknown>;
-  if (record.briefkit !== null && typeof record.briefkit === 'object') return record.briefkit as BriefKitSettings;
-  const settings = record.settings as Record<string, unknown> | undefined;
-  if (settings && typeof settings === 'object' && settings.briefkit && typeof settings.briefkit === 'object') return settings.briefkit as BriefKitSettings;
-  return record as BriefKitSettings;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The `briefkit` section of `{ briefkit: {…} }`, as workspace/didChangeConfiguration pushes settings. */
+export function settingsSection(value: unknown): BriefKitSettings | null {
+  return isRecord(value) && isRecord(value.briefkit) ? (value.briefkit as BriefKitSettings) : null;
+}
+
+/** The settings in `initializationOptions`: `{ briefkit: {…} }`, `{ settings: { briefkit: {…} } }` or the section itself. */
+export function initializationSettings(value: unknown): BriefKitSettings | null {
+  if (!isRecord(value)) return null;
+  return settingsSection(value) ?? settingsSection(value.settings) ?? (value as BriefKitSettings);
 }
 
 /** The `briefkit.pandocDefaults` files as written (relative to the workspace folder, where pandoc runs). */

@@ -165,7 +165,7 @@ function inOwnVoice(text: string): boolean {
   let own = ownVoiceCache.get(text);
   if (own === undefined) {
     if (ownVoiceCache.size > 100000) ownVoiceCache.clear();
-    own = inAuthorsVoice(claimText(text), wordListsFor({ reportingVerbs: [], hedges: [] }));
+    own = inAuthorsVoice(claimText(text));
     ownVoiceCache.set(text, own);
   }
   return own;

@@ -20,6 +20,18 @@ export function isNumericLabel(label: string): boolean {
   return NUMERIC.test(label);
 }
 
+/** Whether an offset lies in a note; `definitions` are in document order, so the last one starting at or before it decides. */
+function insideDefinition(definitions: readonly FootnoteDefinition[], offset: number): boolean {
+  let low = 0;
+  let high = definitions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (definitions[mid].start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && offset < definitions[low - 1].end;
+}
+
 /** Footnotes of one document version, by key and in order of first appearance. */
 export class FootnoteIndex {
   private readonly byKey = new Map<string, FootnoteEntry>();
@@ -46,10 +58,10 @@ export class FootnoteIndex {
     // Only markers in the text set the order: one inside a note moves when notes are reordered, so
     // counting it would make renumbering never settle. Notes cited only from notes keep their place.
     const definitions = document.footnoteDefinitions;
-    const inNote = (offset: number) => definitions.some((d) => d.start <= offset && offset < d.end);
-    const first = (e: FootnoteEntry) => e.references.find((r) => definitions.length === 0 || !inNote(r.start))?.start ?? Number.MAX_SAFE_INTEGER;
+    const firstInText = new Map<FootnoteEntry, number>();
+    for (const e of this.byKey.values()) firstInText.set(e, e.references.find((r) => !insideDefinition(definitions, r.start))?.start ?? Number.MAX_SAFE_INTEGER);
     this.entries = [...this.byKey.values()].sort(
-      (a, b) => first(a) - first(b) || (a.definitions[0]?.start ?? 0) - (b.definitions[0]?.start ?? 0),
+      (a, b) => firstInText.get(a)! - firstInText.get(b)! || (a.definitions[0]?.start ?? 0) - (b.definitions[0]?.start ?? 0),
     );
   }
 

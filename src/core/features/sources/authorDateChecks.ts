@@ -9,7 +9,7 @@ import { SAME_AUTHOR, SourceIndex, type EntrySource } from './sourceIndex';
 function entryAuthors(entries: readonly EntrySource[]): string[] {
   const authors: string[] = [];
   entries.forEach((entry, i) => {
-    authors.push(SAME_AUTHOR.test(entry.reference.raw) && i > 0 ? authors[i - 1] : comparableAuthor(entry.reference.raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')));
+    authors.push(SAME_AUTHOR.test(entry.reference.raw) && i > 0 ? authors[i - 1] : comparableAuthor(entry.entry.text));
   });
   return authors;
 }
