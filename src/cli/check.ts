@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
+import { DEFAULT_OPTIONS, SEVERITY_RANK, type BriefOptions } from '../core';
+import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
 import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
@@ -12,6 +13,21 @@ import { defaultsBibliographies } from '../node/pandocDefaults';
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
 /** Output for tools, on standard output alone; `text` is for people and adds a summary on standard error. */
 const MACHINE_FORMATS = { json: formatJson, sarif: formatSarif, github: formatGithub };
+
+/** Each brief's options: the given ones, with the sentences its workspace's not-claims file lists (the folder the CLI runs in is the workspace). */
+function withNotClaims(options: BriefOptions): (uri: string) => BriefOptions {
+  const byFile = new Map<string, BriefOptions>();
+  return (uri) => {
+    const file = notClaimsFileFor(fileURLToPath(uri), process.cwd());
+    let found = byFile.get(file);
+    if (!found) {
+      const notClaims = readNotClaimsFile(file);
+      found = notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options;
+      byFile.set(file, found);
+    }
+    return found;
+  };
+}
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
@@ -31,7 +47,7 @@ export async function check(args: string[]): Promise<number> {
   });
   const bibliographyFiles = [...(parsed.repeated.get('bibliography') ?? []).map((path) => resolve(path)), ...fromDefaults].map((path) => pathToFileURL(path).href);
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
-  const service = createCliService({ ...DEFAULT_OPTIONS, bibliographyFiles });
+  const service = createCliService(withNotClaims({ ...DEFAULT_OPTIONS, bibliographyFiles }));
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const path of await briefFiles(parsed.files)) {

@@ -2,6 +2,8 @@ import { TextDocumentEdit, type Position, type TextEdit } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_COMMANDS, type CommandResult } from '../protocol/commands';
 import type { ServerContext } from './serverContext';
+import { appendNotClaim } from '../node/notClaimsFile';
+import { tell } from './lspShapes';
 
 /** The server's commands (workspace/executeCommand), each applied as one edit the writer can undo. */
 export function registerCommands(context: ServerContext): void {
@@ -23,6 +25,7 @@ export function registerCommands(context: ServerContext): void {
       await showPosition(uri, args[1] as Position);
       return { applied: true };
     }
+    if (command === SERVER_COMMANDS.rememberNotClaim) return rememberNotClaim(context, uri, args[1] as string);
     const document = documents.get(uri);
     if (!document) return { applied: false, message: 'Open a Markdown brief first.' };
     const apply = (edits: TextEdit[], label: string) => applyEdits(uri, document.version, edits, label);
@@ -48,6 +51,25 @@ export function registerCommands(context: ServerContext): void {
         return { applied: false, message: `BriefKit does not know the command ${command}.` };
     }
   });
+}
+
+/** Lists the sentence in the workspace's not-claims file, so no brief there flags it again. */
+function rememberNotClaim({ connection, configuration, revalidateAll }: ServerContext, uri: string, sentence: string): CommandResult {
+  if (typeof uri !== 'string' || !uri.startsWith('file:') || typeof sentence !== 'string') {
+    return { applied: false, message: 'Save the brief in a folder first: the sentence is remembered in that folder\'s .briefkit/not-claims.txt.' };
+  }
+  const file = configuration.notClaimsFileFor(uri);
+  try {
+    appendNotClaim(file, sentence);
+  } catch (error) {
+    return { applied: false, message: `Could not remember the sentence in ${file}: ${(error as Error).message}` };
+  }
+  configuration.clear();
+  revalidateAll();
+  // A code action's command shows no result in most editors: the writer is told here where the sentence went.
+  const message = `BriefKit will not flag this sentence again in this workspace. It is listed in ${file}; delete the line there to have it checked again.`;
+  tell(connection, 'info', message);
+  return { applied: true, message };
 }
 
 async function writeBibliographySection(

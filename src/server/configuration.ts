@@ -1,10 +1,12 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_OPTIONS, type BriefOptions } from '../core';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 import { allowsOutsideWorkspace, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
 import { isInsideWorkspace, resolveBibliographyPatterns } from './workspaceFiles';
+import { tell } from './lspShapes';
 
 /** The settings of each brief, read from the client and converted to core options once. */
 export class Configuration {
@@ -46,8 +48,17 @@ export class Configuration {
     const bibliographyFiles = [...(await resolveBibliographyPatterns(bibliographyPatterns(settings), this.workspaceFolders)), ...this.defaultsBibliographies(settings)];
     const styleFile = styleFilePath(settings);
     const [styleFileUri] = styleFile ? await resolveBibliographyPatterns([styleFile], this.workspaceFolders.slice(0, 1)) : [];
-    this.optionsByUri.set(uri, toBriefOptions(settings, bibliographyFiles, styleFileUri));
+    const options = toBriefOptions(settings, bibliographyFiles, styleFileUri);
+    const notClaims = uri.startsWith('file:') ? readNotClaimsFile(this.notClaimsFileFor(uri)) : [];
+    this.optionsByUri.set(uri, notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options);
     this.allowOutsideWorkspace = allowsOutsideWorkspace(settings);
+  }
+
+  /** The not-claims list of a brief (a file: URI): the nearest from its folder up to its workspace folder. */
+  notClaimsFileFor(uri: string): string {
+    const path = fileURLToPath(uri);
+    const folder = this.workspaceFolders.find((f) => isInsideWorkspace(uri, [f]));
+    return notClaimsFileFor(path, folder ?? dirname(path));
   }
 
   /** Bibliography files named by the `briefkit.pandocDefaults` files; a file that cannot be read is said once. */
@@ -65,7 +76,7 @@ export class Configuration {
         const message = `briefkit.pandocDefaults: ${(error as Error).message}`;
         if (!this.said.has(message)) {
           this.said.add(message);
-          void this.connection.window.showWarningMessage(message);
+          tell(this.connection, 'warning', message);
         }
         return [];
       }

@@ -3,8 +3,11 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentEdit,
   type CodeAction,
+  type Connection,
   type CompletionItem,
   type Diagnostic,
 } from 'vscode-languageserver/node';
@@ -56,4 +59,13 @@ export function toLspCodeAction(action: BriefCodeAction, document: { uri: string
     command: action.command,
     edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] },
   };
+}
+
+/**
+ * Shows the writer a message as a notification (window/showMessage), never as a request: a client
+ * that does not answer window/showMessageRequest (a test harness, a minimal editor) must not be able
+ * to fail the server.
+ */
+export function tell(connection: Connection, type: 'info' | 'warning', message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: type === 'info' ? MessageType.Info : MessageType.Warning, message });
 }

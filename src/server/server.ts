@@ -12,10 +12,10 @@ import { registerCommands } from './commandHandlers';
 import { Configuration } from './configuration';
 import { initializationSettings, settingsSection } from './settings';
 import { registerLanguageHandlers } from './languageHandlers';
-import { toLspDiagnostic } from './lspShapes';
 import type { ServerContext } from './serverContext';
 import { ValidationScheduler } from './validation';
-import { BibliographyWatcher, isInsideWorkspace, listMarkdownFiles } from './workspaceFiles';
+import { isInsideWorkspace, listMarkdownFiles } from './workspaceFiles';
+import { BriefFiles } from './briefFiles';
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -51,32 +51,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
     styles: shippedStyles(),
   });
-  const watcher = new BibliographyWatcher((uri) => {
-    service.bibliographyChanged(uri);
-    validation.scheduleAll(0);
-  });
-  /** Bibliography files whose problems are shown, so a fixed file gets its problems cleared. */
-  const publishedBibliographies = new Set<string>();
-
-  async function publishBibliographyProblems(): Promise<void> {
-    for (const uri of service.loadedBibliographyFiles()) {
-      const diagnostics = service.getBibliographyFileDiagnostics(uri);
-      if (diagnostics.length === 0 && !publishedBibliographies.has(uri)) continue;
-      if (diagnostics.length > 0) publishedBibliographies.add(uri);
-      else publishedBibliographies.delete(uri);
-      await connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
-    }
-  }
-
-  /** The brief's options and the bibliography and .csl files it draws on, watched for changes once read. */
-  async function loadBriefFiles(document: TextDocument): Promise<void> {
-    if (!configuration.isLoaded(document.uri)) await configuration.load(document.uri);
-    if (await service.loadBibliographies(document)) {
-      watcher.watch([...service.loadedBibliographyFiles(), ...service.loadedStyleFiles()]);
-      await publishBibliographyProblems();
-    }
-  }
-  const validation = new ValidationScheduler(connection, documents, service, loadBriefFiles);
+  const briefFiles = new BriefFiles(connection, service, configuration, () => validation.scheduleAll(0));
+  const validation = new ValidationScheduler(connection, documents, service, (document) => briefFiles.load(document));
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;
@@ -90,9 +66,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection,
     documents,
     service,
+    configuration,
+    revalidateAll: () => validation.scheduleAll(0),
     preparedBrief: async (uri) => {
       const document = documents.get(uri);
-      if (document) await loadBriefFiles(document);
+      if (document) await briefFiles.load(document);
       return document;
     },
   };
@@ -125,7 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onShutdown(() => {
-    watcher.dispose();
+    briefFiles.dispose();
     bibliographyParser.dispose();
   });
   documents.listen(connection);

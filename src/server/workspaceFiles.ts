@@ -48,10 +48,11 @@ export async function listMarkdownFiles(folders: readonly string[]): Promise<Arr
 }
 
 /**
- * Tells when bibliography files change on disk, in any editor. It watches their folders, not
- * the files: Zotero's auto-export replaces the file, which ends a watch on the file itself.
+ * Tells when files the briefs draw on (bibliographies, styles, the not-claims list) change on disk,
+ * in any editor. It watches their folders, not the files: Zotero's auto-export replaces the file,
+ * which ends a watch on the file itself.
  */
-export class BibliographyWatcher {
+export class FileWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly files = new Set<string>();
 

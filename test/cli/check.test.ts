@@ -181,6 +181,17 @@ describe('briefkit check', () => {
     assert.match(run(['check', 'empty'], tree).stderr, /^briefkit: empty: this folder holds no Markdown files \(\.md, \.markdown, \.qmd, \.Rmd\)\.\n/);
   });
 
+  it('leaves out the sentences the workspace\'s .briefkit/not-claims.txt lists, from the folder it runs in down', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-cli-notclaims-'));
+    mkdirSync(join(folder, '.briefkit'));
+    mkdirSync(join(folder, 'briefs'));
+    writeFileSync(join(folder, 'briefs', 'brief.md'), 'Exports fell 12 percent in 2023.\nImports rose 4 percent in 2024.\n');
+    const claims = () => (JSON.parse(run(['check', 'briefs/brief.md', '--format', 'json'], folder).stdout) as { files: Array<{ diagnostics: Array<{ code: string; range: { start: { line: number } } }> }> }).files[0].diagnostics.map((d) => [d.code, d.range.start.line]);
+    assert.deepEqual(claims(), [['claim.uncited', 0], ['claim.uncited', 1]]);
+    writeFileSync(join(folder, '.briefkit', 'not-claims.txt'), '# comment line\nexports fell 12 percent in 2023\n');
+    assert.deepEqual(claims(), [['claim.uncited', 1]]);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md\|folder\|"glob">/);

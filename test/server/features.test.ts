@@ -13,6 +13,10 @@ import {
   type CompletionList,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../helpers/lspClient';
 
 const URI = 'file:///workspace/brief.md';
@@ -151,10 +155,50 @@ describe('language server: uncited claims', () => {
       range: published.diagnostics[0].range,
       context: { diagnostics: published.diagnostics },
     })) as Array<{ title: string; command?: { command: string; arguments: unknown[] }; edit: { documentChanges: TextDocumentEdit[] } }>;
-    assert.deepEqual(actions.map((a) => a.title), ['Add footnote [^1] to this sentence', 'Not a claim: stop flagging this sentence']);
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Add footnote [^1] to this sentence',
+      'Not a claim: stop flagging this sentence',
+      'Not a claim in any brief of this workspace (remember this sentence)',
+    ]);
     assert.deepEqual(actions[0].edit.documentChanges[0].edits.map((e) => e.newText), ['[^1]', '\n[^1]: \n']);
     assert.deepEqual(actions[0].command, { title: 'Go to where the source goes', command: 'briefkit.server.showPosition', arguments: [uri, { line: 2, character: 6 }] });
     await client.shutdown();
+  });
+});
+
+describe('language server: sentences remembered as not claims', () => {
+  it('lists the sentence in the workspace\'s .briefkit/not-claims.txt and flags it in no brief there, reflowed or not', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-notclaims-'));
+    mkdirSync(join(folder, 'briefs'));
+    const client = new LspTestClient();
+    try {
+      await client.initialize(pathToFileURL(folder).href);
+      const first = pathToFileURL(join(folder, 'briefs', 'first.md')).href;
+      await client.open(first, 'Exports fell 12 percent in 2023. Imports rose 4 percent in 2024.\n');
+      const published = await client.nextDiagnostics(first);
+      assert.equal(published.diagnostics.length, 2);
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: first },
+        range: published.diagnostics[0].range,
+        context: { diagnostics: [published.diagnostics[0]] },
+      })) as Array<{ title: string; command?: { command: string; arguments: unknown[] } }>;
+      const remember = actions.find((a) => a.title.startsWith('Not a claim in any brief'))!;
+      assert.deepEqual(remember.command?.arguments, [first, 'Exports fell 12 percent in 2023.']);
+      const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: remember.command!.command, arguments: remember.command!.arguments });
+      assert.equal((result as { applied: boolean }).applied, true);
+      const file = join(folder, '.briefkit', 'not-claims.txt');
+      assert.equal(readFileSync(file, 'utf8').split('\n').slice(1).join('\n'), 'Exports fell 12 percent in 2023.\n');
+      const after = await client.nextDiagnostics(first, (p) => p.diagnostics.length === 1);
+      assert.deepEqual(after.diagnostics.map((d) => d.range.start), [{ line: 0, character: 33 }]);
+      // Another brief of the workspace: the same sentence reflowed over two lines, in other case and punctuation.
+      const second = pathToFileURL(join(folder, 'second.md')).href;
+      await client.open(second, 'Aid fell 3 percent in 2022. exports fell\n12 percent in 2023!\n');
+      const other = await client.nextDiagnostics(second);
+      assert.deepEqual(other.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['claim.uncited', 0, 0]]);
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

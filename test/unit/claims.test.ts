@@ -5,6 +5,7 @@ import { CLAIM_MODEL, claimText, handFeatures, isFlagged, isOwnVoiceOrMarkup, sc
 import type { ClaimContext } from '../../src/core/features/claims/claimModel';
 import { bucketOf as bucketOfName, claimInputs } from '../../src/core/features/claims/claimModel';
 import { train } from '../eval/claimTrainer';
+import { notClaimKey, readNotClaims } from '../../src/core/features/claims/notClaims';
 import { marked } from '../helpers/markedText';
 import { doc, testService } from '../helpers/service';
 
@@ -133,7 +134,14 @@ describe('claim.uncited', () => {
     await service.loadBibliographies(document);
     const range = { start: { line: 4, character: 3 }, end: { line: 4, character: 3 } };
     const actions = service.getCodeActions(document, range);
-    assert.deepEqual(actions.map((a) => a.title), ['Add footnote [^1] to this sentence', 'Cite a source with [@…]', 'Not a claim: stop flagging this sentence']);
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Add footnote [^1] to this sentence',
+      'Cite a source with [@…]',
+      'Not a claim: stop flagging this sentence',
+      'Not a claim in any brief of this workspace (remember this sentence)',
+    ]);
+    assert.deepEqual(actions[3].edits, []);
+    assert.deepEqual(actions[3].command?.arguments, ['file:///work/brief.md', 'Exports fell 12 percent in 2023.']);
     const apply = (i: number) => service.applyEdits(document, actions[i].edits);
     assert.equal(apply(0), '---\nbibliography: refs.bib\n---\n\nExports fell 12 percent in 2023.[^1] Next.\n\n[^1]: \n');
     assert.deepEqual(actions[0].command?.arguments, ['file:///work/brief.md', { line: 6, character: 6 }]);
@@ -262,5 +270,26 @@ describe('scoring without building input names', () => {
       const features = handFeatures(sentence, lists);
       assert.equal(CLAIM_MODEL.probabilityOf(plain, features, MIDDLE), CLAIM_MODEL.probability(claimInputs(plain, features, MIDDLE)));
     }
+  });
+});
+
+describe('sentences remembered as not claims', () => {
+  it('keys a sentence by its words: case, punctuation, line breaks, markers, citations and comments do not count', () => {
+    const key = notClaimKey('Exports fell 12 percent in 2023.');
+    for (const variant of ['exports fell\n12 percent, in 2023!', 'Exports fell 12 percent in 2023.[^4]', 'Exports fell 12 percent in 2023 [@wto2024].', 'Exports fell 12 percent in 2023. <!-- briefkit-ignore claim -->']) {
+      assert.equal(notClaimKey(variant), key, variant);
+    }
+    assert.notEqual(notClaimKey('Exports fell 13 percent in 2023.'), key);
+    assert.deepEqual(readNotClaims('# header\r\n\r\n  One sentence.  \nTwo.\n'), ['One sentence.', 'Two.']);
+  });
+
+  it('does not flag a listed sentence, and still flags the others', () => {
+    const text = 'Exports fell 12 percent in 2023. Imports rose 4 percent in 2024.\n';
+    const codes = (notClaims: string[]) =>
+      testService({ claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [], notClaims } })
+        .computeDiagnostics(doc(text))
+        .map((d) => [d.code, d.range.start.character]);
+    assert.deepEqual(codes([]), [['claim.uncited', 0], ['claim.uncited', 33]]);
+    assert.deepEqual(codes(['exports fell 12 percent in 2023']), [['claim.uncited', 33]]);
   });
 });

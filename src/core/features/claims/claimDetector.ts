@@ -2,6 +2,7 @@ import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
+import { notClaimKey, notClaimKeys } from './notClaims';
 import weights from './claimWeights.json';
 
 /** The model trained by `npm run train:claims`, shipped with the code. */
@@ -14,6 +15,8 @@ export interface ClaimOptions extends ClaimWordLists {
   enabled: boolean;
   scope: ClaimScope;
   sensitivity: ClaimSensitivity;
+  /** Sentences the writer marked "not a claim" for the whole workspace (see notClaims.ts). */
+  notClaims?: readonly string[];
 }
 
 export interface ClaimScore {
@@ -206,6 +209,8 @@ function inOwnStudySection(sentence: Sentence): boolean {
   return own;
 }
 
+const NO_SENTENCES: readonly string[] = [];
+
 export interface UncitedClaim {
   sentence: Sentence;
   score: ClaimScore;
@@ -225,6 +230,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
   }
   const ownVoice = speaksInOwnVoice(document.sentences);
+  const notClaims = notClaimKeys(options.notClaims ?? NO_SENTENCES);
   const claims: UncitedClaim[] = [];
   const code = document.codeSpans;
   let c = 0;
@@ -236,7 +242,7 @@ export function findUncitedClaims(document: BriefDocument, options: ClaimOptions
     if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart) || inOwnStudySection(sentence)) continue;
     const score = scores(sentence);
     if (score.excluded || (ownVoice && !score.strong)) continue;
-    if (isFlagged(score, options.sensitivity)) claims.push({ sentence, score });
+    if (isFlagged(score, options.sensitivity) && !(notClaims.size > 0 && notClaims.has(notClaimKey(sentence.text)))) claims.push({ sentence, score });
   }
   return claims;
 }

@@ -48,6 +48,13 @@ export function claimFixes(document: BriefDocument, sentence: Sentence, hasBibli
     kind: 'quickfix',
     edits: [replaceOffsets(document, sentence.end, sentence.end, ` ${IGNORE_MARKER}`)],
   });
+  // Without a comment in the text: the sentence is listed in the workspace's .briefkit/not-claims.txt.
+  fixes.push({
+    title: 'Not a claim in any brief of this workspace (remember this sentence)',
+    kind: 'quickfix',
+    edits: [],
+    command: { title: 'Remember this sentence as not a claim', command: SERVER_COMMANDS.rememberNotClaim, arguments: [document.uri, sentence.text] },
+  });
   return fixes;
 }
 

@@ -1,0 +1,62 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import type { BriefService } from '../core';
+import type { Configuration } from './configuration';
+import { toLspDiagnostic } from './lspShapes';
+import { FileWatcher } from './workspaceFiles';
+
+/**
+ * What a brief draws on besides its text: its options (with the workspace's not-claims list) and
+ * the bibliography and .csl files, read once and watched for changes on disk.
+ */
+export class BriefFiles {
+  private readonly bibliographyWatcher: FileWatcher;
+  /** A not-claims list edited by hand (or by another window) changes every brief's options. */
+  private readonly notClaimsWatcher: FileWatcher;
+  /** Bibliography files whose problems are shown, so a fixed file gets its problems cleared. */
+  private readonly publishedBibliographies = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: BriefService,
+    private readonly configuration: Configuration,
+    revalidateAll: () => void,
+  ) {
+    this.bibliographyWatcher = new FileWatcher((uri) => {
+      service.bibliographyChanged(uri);
+      revalidateAll();
+    });
+    this.notClaimsWatcher = new FileWatcher(() => {
+      configuration.clear();
+      revalidateAll();
+    });
+  }
+
+  async load(document: TextDocument): Promise<void> {
+    const { configuration, service } = this;
+    if (!configuration.isLoaded(document.uri)) {
+      await configuration.load(document.uri);
+      if (document.uri.startsWith('file:')) this.notClaimsWatcher.watch([pathToFileURL(configuration.notClaimsFileFor(document.uri)).href]);
+    }
+    if (await service.loadBibliographies(document)) {
+      this.bibliographyWatcher.watch([...service.loadedBibliographyFiles(), ...service.loadedStyleFiles()]);
+      await this.publishBibliographyProblems();
+    }
+  }
+
+  private async publishBibliographyProblems(): Promise<void> {
+    for (const uri of this.service.loadedBibliographyFiles()) {
+      const diagnostics = this.service.getBibliographyFileDiagnostics(uri);
+      if (diagnostics.length === 0 && !this.publishedBibliographies.has(uri)) continue;
+      if (diagnostics.length > 0) this.publishedBibliographies.add(uri);
+      else this.publishedBibliographies.delete(uri);
+      await this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+    }
+  }
+
+  dispose(): void {
+    this.bibliographyWatcher.dispose();
+    this.notClaimsWatcher.dispose();
+  }
+}
