@@ -8,6 +8,7 @@
  *   suite runs) packs Debian's ripgrep instead of downloading one and builds a Kerberos module.
  * - citation-style-language-styles: the build ships its IEEE style (no npm package carries the
  *   independent ieee.csl).
+ * - neovim, emacs-nox, elpa-eglot: the editor tests run the README's Neovim and Emacs set-ups.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,9 @@ const NEEDED: Array<{ pkg: string; file: string }> = [
   { pkg: 'ripgrep', file: '/usr/bin/rg' },
   { pkg: 'libkrb5-dev', file: '/usr/include/krb5.h' },
   { pkg: 'citation-style-language-styles', file: '/usr/share/citation-style-language/styles/ieee.csl' },
+  { pkg: 'neovim', file: '/usr/bin/nvim' },
+  { pkg: 'emacs-nox', file: '/usr/bin/emacs' },
+  { pkg: 'elpa-eglot', file: '/usr/share/doc/elpa-eglot' },
 ];
 
 const missing = NEEDED.filter(({ file }) => !existsSync(file)).map(({ pkg }) => pkg);

@@ -1,0 +1,29 @@
+/** What the editor tests share: the README's set-up blocks, a brief on disk, `briefkit` on the PATH. */
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+/** The fenced block of the README whose first line is `firstLine`, so the README's set-up is what gets tested. */
+export function readmeBlock(firstLine: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf(`\n${firstLine}\n`);
+  if (at < 0) throw new Error(`README.md has no block starting with ${firstLine}`);
+  return readme.slice(at + 1, readme.indexOf('\n```', at));
+}
+
+export const BRIEF = '---\nbibliography: refs.bib\n---\n\nTroops moved.[^1] Talks failed.[^gone] Exports fell 12 percent in 2023.\n\n[^1]: Reuters, 2024.\n';
+
+/** A workspace with the brief and its bibliography, and a bin folder whose `briefkit` runs this build's CLI. */
+export function editorWorkspace(): { folder: string; brief: string; bin: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'briefkit-editor-'));
+  mkdirSync(join(folder, '.git'));
+  writeFileSync(join(folder, 'brief.md'), BRIEF);
+  writeFileSync(join(folder, 'refs.bib'), '@report{okafor2025, author = {Okafor, Ada}, title = {Grid Storms}, year = {2025}}\n');
+  const bin = join(folder, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'briefkit'), `#!/bin/sh\n${process.env.BRIEFKIT_TRACE ? `tee ${process.env.BRIEFKIT_TRACE} |` : 'exec'} "${process.execPath}" "${join(ROOT, 'dist/cli.js')}" "$@"\n`);
+  chmodSync(join(bin, 'briefkit'), 0o755);
+  return { folder, brief: join(folder, 'brief.md'), bin };
+}
