@@ -1,6 +1,8 @@
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { documentsIn, negotiatedEncoding, PositionCodec, withPositionEncoding } from './positionEncoding';
 import { createBriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
@@ -30,9 +32,30 @@ const CAPABILITIES: ServerCapabilities = {
   executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
 };
 
+const filesOnDisk = new Map<string, { mtimeMs: number; text: string }>();
+
+/** A file's text for converting positions in it (a bibliography file a definition points into), read again only when it changed; none when unreadable. */
+function textOnDisk(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    const path = fileURLToPath(uri);
+    const { mtimeMs } = statSync(path);
+    let file = filesOnDisk.get(uri);
+    if (file?.mtimeMs !== mtimeMs) {
+      file = { mtimeMs, text: readFileSync(path, 'utf8') };
+      filesOnDisk.set(uri, file);
+    }
+    return file.text;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
+export function startServer(raw: Connection = createConnection(ProposedFeatures.all)): void {
+  const codec = new PositionCodec((uri) => documents.get(uri)?.getText() ?? textOnDisk(uri));
+  const documents: TextDocuments<TextDocument> = new TextDocuments(documentsIn(codec));
+  const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
   const bibliographyParser = new BibliographyParser();
   const service = createBriefService({
@@ -59,7 +82,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     configuration.pushed = initializationSettings(params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    return { capabilities: CAPABILITIES, serverInfo: { name: 'BriefKit' } };
+    codec.encoding = negotiatedEncoding(params);
+    return { capabilities: { ...CAPABILITIES, positionEncoding: codec.encoding }, serverInfo: { name: 'BriefKit' } };
   });
 
   const context: ServerContext = {
@@ -99,6 +123,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     validation.cancel(uri);
     service.forget(uri);
     configuration.forget(uri);
+    codec.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -106,6 +131,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     briefFiles.dispose();
     bibliographyParser.dispose();
   });
-  documents.listen(connection);
-  connection.listen();
+  documents.listen(raw);
+  raw.listen();
 }

@@ -17,6 +17,7 @@ import {
   ApplyWorkspaceEditRequest,
   ShowDocumentRequest,
   type ApplyWorkspaceEditParams,
+  type InitializeResult,
   type ShowDocumentParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -62,8 +63,8 @@ export class LspTestClient {
   }
 
   /** `configuration: false` plays a client that cannot answer workspace/configuration and only pushes settings. */
-  async initialize(workspaceFolder?: string, options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  async initialize(workspaceFolder?: string, options: { configuration?: boolean; initializationOptions?: unknown; positionEncodings?: string[] } = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
@@ -71,9 +72,11 @@ export class LspTestClient {
       capabilities: {
         workspace: { configuration: options.configuration ?? true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
         window: { showDocument: { support: true } },
+        general: options.positionEncodings ? { positionEncodings: options.positionEncodings } : undefined,
       },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
