@@ -1,5 +1,13 @@
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `showUsage` false: the problem is in a value, and the usage text would only bury the message. */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export interface ParsedArgs {
   files: string[];

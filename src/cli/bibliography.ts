@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_OPTIONS, OUTPUT_FORMATS, styleNames } from '../core';
+import { DEFAULT_OPTIONS, OUTPUT_FORMATS } from '../core';
+import { styleArgument } from './styleArgument';
 import { choice, parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
@@ -11,15 +12,11 @@ export async function bibliography(args: string[]): Promise<number> {
   if (parsed.files.length > 1) throw new UsageError('"briefkit bibliography" prints one brief at a time.');
   const format = choice(parsed, 'format', OUTPUT_FORMATS, 'text');
   const order = choice(parsed, 'order', ['style', 'cited'] as const, 'style');
-  const style = parsed.values.get('style') ?? 'chicago-author-date';
-  const isFile = /\.csl$/i.test(style);
-  const styleId = isFile ? pathToFileURL(resolve(style)).href : style;
+  const options = { ...DEFAULT_OPTIONS };
   // Created first: the service registers the styles the CLI ships (IEEE) beside the bundled ones.
-  const service = createCliService({ ...DEFAULT_OPTIONS, citationStyle: styleId });
-  if (!isFile && !styleNames().includes(style)) {
-    console.error(`briefkit: unknown style "${style}". Known styles: ${styleNames().join(', ')}; or give the path of a .csl file.`);
-    return 2;
-  }
+  const service = createCliService(options);
+  const { id: styleId, isFile, written: style } = styleArgument(parsed, 'chicago-author-date');
+  options.citationStyle = styleId;
   const [path] = parsed.files;
   const read = readBriefOrReport(path);
   if (!read) return 2;

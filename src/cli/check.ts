@@ -8,6 +8,7 @@ import { createCliService } from './cliService';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
 import { readBriefOrReport } from './readBrief';
 import { briefFiles } from './briefFiles';
+import { styleArgument } from './styleArgument';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 
 const FAIL_LEVELS = ['error', 'warning', 'information', 'hint', 'never'] as const;
@@ -31,7 +32,7 @@ function withNotClaims(options: BriefOptions): (uri: string) => BriefOptions {
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', ...(Object.keys(MACHINE_FORMATS) as Array<keyof typeof MACHINE_FORMATS>)], 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
@@ -47,7 +48,10 @@ export async function check(args: string[]): Promise<number> {
   });
   const bibliographyFiles = [...(parsed.repeated.get('bibliography') ?? []).map((path) => resolve(path)), ...fromDefaults].map((path) => pathToFileURL(path).href);
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
-  const service = createCliService(withNotClaims({ ...DEFAULT_OPTIONS, bibliographyFiles }));
+  const options = { ...DEFAULT_OPTIONS, bibliographyFiles };
+  const service = createCliService(withNotClaims(options));
+  // As on `briefkit bibliography`: the style the briefs are written for; an unknown one stops the check.
+  if (parsed.values.has('style')) options.citationStyle = styleArgument(parsed, DEFAULT_OPTIONS.citationStyle).id;
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const path of await briefFiles(parsed.files)) {

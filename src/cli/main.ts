@@ -7,7 +7,7 @@ import { bibliography } from './bibliography';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]...
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
   briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited]
@@ -52,7 +52,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`briefkit: ${error.message}\n${USAGE}`);
+      console.error(error.showUsage ? `briefkit: ${error.message}\n${USAGE}` : `briefkit: ${error.message}`);
       process.exitCode = 2;
     } else {
       console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);

@@ -192,6 +192,15 @@ describe('briefkit check', () => {
     assert.deepEqual(claims(), [['claim.uncited', 1]]);
   });
 
+  it('takes --style as briefkit bibliography does, and stops with exit 2 at an unknown style or a missing style file', () => {
+    assert.equal(run(['check', 'clean.md', '--style', 'apa']).code, 0);
+    const unknown = run(['check', 'clean.md', '--style', 'turabian-99']);
+    assert.deepEqual([unknown.code, unknown.stdout], [2, '']);
+    assert.match(unknown.stderr, /^briefkit: unknown style "turabian-99"\. Known styles: apa, .*ieee; or give the path of a \.csl file\.\n$/);
+    const missing = run(['check', 'clean.md', '--style', 'house.csl']);
+    assert.deepEqual([missing.code, missing.stderr], [2, 'briefkit: --style house.csl: no such file.\n']);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md\|folder\|"glob">/);
