@@ -4,10 +4,11 @@ import { UsageError } from './args';
 import { check } from './check';
 import { fix, FIXES } from './fix';
 import { bibliography } from './bibliography';
+import { checkWork, runCheckWorker } from './checkFiles';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>]
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
   briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited]
@@ -46,17 +47,24 @@ async function main(argv: string[]): Promise<number | undefined> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== undefined) process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.showUsage ? `briefkit: ${error.message}\n${USAGE}` : `briefkit: ${error.message}`);
-      process.exitCode = 2;
-    } else {
-      console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 3;
-    }
-  },
-);
+/** The command line, or a worker thread of `briefkit check` (which runs this same file). */
+const work = checkWork();
+if (work) void runCheckWorker(work);
+else runMain();
+
+function runMain(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(error.showUsage ? `briefkit: ${error.message}\n${USAGE}` : `briefkit: ${error.message}`);
+        process.exitCode = 2;
+      } else {
+        console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 3;
+      }
+    },
+  );
+}

@@ -201,6 +201,20 @@ describe('briefkit check', () => {
     assert.deepEqual([missing.code, missing.stderr], [2, 'briefkit: --style house.csl: no such file.\n']);
   });
 
+  it('checks in worker threads with --jobs and reports exactly as one worker does, in the same order', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-cli-jobs-'));
+    for (let i = 1; i <= 10; i++) writeFileSync(join(folder, `brief${String(i).padStart(2, '0')}.md`), `Claim ${i}.[^missing${i}]\n\n[^spare]: Unused.\n`);
+    writeFileSync(join(folder, 'brief04.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+    const one = run(['check', '.', '--jobs', '1', '--format', 'json'], folder);
+    const three = run(['check', '.', '--jobs', '3', '--format', 'json'], folder);
+    assert.deepEqual([three.code, three.stdout, three.stderr], [one.code, one.stdout, one.stderr]);
+    assert.equal(one.code, 2);
+    assert.equal(one.stderr, 'briefkit: brief04.md: is not a text file (binary data at byte 4)\n');
+    assert.deepEqual((JSON.parse(one.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path), ['brief01.md', 'brief02.md', 'brief03.md', 'brief05.md', 'brief06.md', 'brief07.md', 'brief08.md', 'brief09.md', 'brief10.md']);
+    const zero = run(['check', '.', '--jobs', '0'], folder);
+    assert.deepEqual([zero.code, zero.stderr], [2, 'briefkit: --jobs 0: give a whole number of workers, 1 or more.\n']);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md\|folder\|"glob">/);
