@@ -1,10 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CLI = join(__dirname, '../../dist/cli.js');
+
+/**
+ * The SARIF 2.1.0 schema (the copy @microsoft/jest-sarif ships), a JSON Schema draft-04: its
+ * patterns are not valid under the `u` flag, so ajv compiles them without it.
+ */
+function sarifValidator(): ValidateFunction {
+  const ajv = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+}
 
 function run(args: string[], cwd = workdir) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -131,6 +144,8 @@ describe('briefkit check', () => {
     const { code, stdout } = run(['check', 'clean.md', 'bad.md', 'warn.md', '--format', 'sarif']);
     assert.equal(code, 1);
     const log = JSON.parse(stdout);
+    const validate = sarifValidator();
+    assert.equal(validate(log), true, JSON.stringify(validate.errors));
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);
     const run0 = log.runs[0];
