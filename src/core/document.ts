@@ -243,7 +243,7 @@ export function assembleDocument(
 }
 
 /** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `<div id="fig:map">`. */
-const LABEL = /\{#([^\s}]+)[^}\n]*\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^>]*\bid="([^"]+)"/gim;
+const LABEL = /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^<>]*?\bid="([^"<>]+)"/gim;
 /** pandoc-crossref's option that gives every heading a `sec:` label from its identifier. */
 const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 

@@ -37,7 +37,7 @@ function markdownToHtml(markdown: string): string {
  * escaped, so a title with brackets or a tag stays text) or as plain text.
  */
 export function htmlToText(html: string, markdown: boolean): string {
-  const pieces = html.split(/(<[^>]+>)/);
+  const pieces = html.split(/(<[^<>]+>)/);
   return pieces
     .map((piece, i) => {
       if (i % 2 === 1) {

@@ -2,7 +2,7 @@ import type { CslItem } from '@citation-js/core';
 import type { BriefDocument } from '../document';
 import type { Range, Span } from '../types';
 import type { DocumentBibliography } from '../features/citations/bibliographyStore';
-import { isCorporateAuthor, type ParsedReference } from '../features/sources/referenceParser';
+import { authorGroups, isCorporateAuthor, type ParsedReference } from '../features/sources/referenceParser';
 import { isSource, referenceFromCsl, SourceIndex } from '../features/sources/sourceIndex';
 
 /** Where a work is cited: a footnote that gives it, or a `[@key]` citation. */
@@ -30,12 +30,11 @@ type Name = NonNullable<CslItem['author']>[number];
 
 /** "Guinto, Joel, Kelly Ng, and Jake Kwon" → Guinto/Joel, Ng/Kelly, Kwon/Jake; an organisation stays whole. */
 function namesOf(authors: string): Name[] {
-  const cleaned = authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  const { cleaned, groups } = authorGroups(authors);
   if (!cleaned) return [];
   if (isCorporateAuthor(cleaned)) return [{ literal: cleaned }];
   const names: Name[] = [];
-  cleaned.split(/\s*(?:;|&|,?\s+and\s+)\s*/i).forEach((group, groupIndex) => {
-    const pieces = group.split(/\s*,\s*/).filter(Boolean);
+  groups.forEach((pieces, groupIndex) => {
     let i = 0;
     if (pieces.length >= 2 && (groupIndex === 0 || pieces.length === 2)) {
       names.push({ family: pieces[0], given: pieces[1] });
@@ -76,7 +75,11 @@ export function cslFromReference(reference: ParsedReference, id: string): CslIte
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /**

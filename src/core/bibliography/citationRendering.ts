@@ -39,7 +39,7 @@ function citeItem(key: CitationKey): CiteprocCitation['citationItems'][number] {
   const item: CiteprocCitation['citationItems'][number] = { id: key.key };
   if (key.prefix) item.prefix = `${key.prefix} `;
   if (key.suppressAuthor) item['suppress-author'] = true;
-  const locator = /^(?:(\p{L}+)\.?\s*)?(\d[\w\u2013-]*)(.*)$/u.exec(key.suffix);
+  const locator = /^(?:(\p{L}+)\.?\s*)?(\d[\w\u2013-]*)((?![\w\u2013-]).*)$/u.exec(key.suffix);
   const label = locator?.[1] ? LOCATOR_LABELS[locator[1].toLowerCase()] : locator ? 'page' : undefined;
   if (locator && label) {
     item.locator = locator[2];

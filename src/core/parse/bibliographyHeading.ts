@@ -5,5 +5,8 @@
 const BIBLIOGRAPHY_HEADINGS = new Set(['bibliography', 'references', 'works cited', 'sources', 'reference list']);
 
 export function isBibliographyHeading(text: string): boolean {
-  return BIBLIOGRAPHY_HEADINGS.has(text.toLowerCase().replace(/[:.\s]+$/, '').replace(/\s+/g, ' ').trim());
+  // Trailing colons, stops and spaces taken off by a loop: `/[:.\s]+$/` is quadratic in a long run of them.
+  let end = text.length;
+  while (end > 0 && /[:.\s]/.test(text[end - 1])) end--;
+  return BIBLIOGRAPHY_HEADINGS.has(text.slice(0, end).toLowerCase().replace(/\s+/g, ' ').trim());
 }

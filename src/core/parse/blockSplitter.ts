@@ -17,7 +17,7 @@ export interface Chunk {
   isFrontMatter: boolean;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const BLANK = /^[ \t]*$/;
 
 /** HTML block kinds 1–5 of CommonMark: they end at a marker, not at a blank line. */

@@ -1,6 +1,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
+import { trimEndOf } from '../text/trim';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { scanCitations, scanFootnoteReferences, scanInlineNotes, type ScannedCitation, type ScannedInlineNote } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
@@ -68,7 +69,8 @@ const TOP_LEVEL: SentenceContainer = { list: false, quote: false };
 const HTML_NOTE = /^<(?:sup\b|a\s[^>]*\bhref=)/i;
 
 const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkBriefGfm) as unknown as Processor<Root>;
-const DEFINITION_LABEL = /^\[\^((?:\\.|[^\s\\\]])+)\]:/;
+/** Sticky: read at a definition's start in the source, without copying the rest of the text. */
+const DEFINITION_LABEL = /\[\^((?:\\.|[^\s\\\]])+)\]:/y;
 
 function startOf(node: Nodes): number {
   return node.position?.start.offset ?? 0;
@@ -84,15 +86,28 @@ export function parseChunk(text: string, isFrontMatter: boolean): ChunkParse {
   return { blocks: root.children.map((node) => parseBlock(text, node)) };
 }
 
+/** Each line with its line ending, and after a final line ending an empty last line. */
+function linesWithEnds(text: string): Array<{ start: number; text: string }> {
+  const lines: Array<{ start: number; text: string }> = [];
+  for (let at = 0; ; ) {
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const eol = text[end] === '\r' && text[end + 1] === '\n' ? 2 : end < text.length ? 1 : 0;
+    lines.push({ start: at, text: text.slice(at, end + eol) });
+    if (eol === 0) return lines;
+    at = end + eol;
+  }
+}
+
 /**
  * The front matter chunk, read without remark (whose YAML rule wants `---` on both sides): the
  * block splitter found its fences. TOML front matter (`+++`) is a block with no values BriefKit reads.
  */
 function parseFrontMatterChunk(text: string): ChunkParse {
-  const lines = [...text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)].map((m) => ({ start: m.index, text: m[0] }));
+  const lines = linesWithEnds(text);
   const closing = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\r|\n)?$/.test(line.text));
   const valueStart = lines[1]?.start ?? text.length;
-  const end = closing > 0 ? lines[closing].start + lines[closing].text.replace(/[\r\n]+$/, '').length : text.length;
+  const end = closing > 0 ? lines[closing].start + trimEndOf(lines[closing].text, '\r\n').length : text.length;
   const isYaml = !text.startsWith('+++');
   // What follows the closing fence (the whole document, when a test parses it in one piece) is
   // read as body text, with the front matter blanked out so every offset stays the same.
@@ -133,7 +148,13 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   } else if (node.type === 'paragraph') {
     block.entrySpans = [{ start: block.start, end: block.end }];
   }
-  collect(source, node, true, block, TOP_LEVEL);
+  // Depth first, in document order, with a stack of its own: `[^1]:[^1]:…` or `1. 1. 1. …` nest
+  // thousands deep, past what the call stack holds.
+  const pending: Visit[] = [{ node, prose: true, container: TOP_LEVEL }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const children = collect(source, visit, block);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   // `^[` in inline code is an example, not a note.
   block.inlineNotes = block.inlineNotes.filter((note) => !block.codeSpans.some((code) => code.start <= note.start && note.start < code.end));
   // `^[^1]` is an inline note whose text is "^1", as pandoc reads it: its `[` opens the note, not a marker.
@@ -144,8 +165,15 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   return block;
 }
 
-/** `prose` is false where text is not running prose: notes' text and table header rows. */
-function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock, container: SentenceContainer): void {
+/** A node still to visit; `prose` is false where text is not running prose: notes' text and table header rows. */
+interface Visit {
+  node: Nodes;
+  prose: boolean;
+  container: SentenceContainer;
+}
+
+/** Records what one node holds into the block, and returns its children still to visit. */
+function collect(source: string, { node, prose, container }: Visit, block: ParsedBlock): Visit[] {
   switch (node.type) {
     case 'text': {
       const offset = startOf(node);
@@ -156,18 +184,18 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
       for (const citation of scanCitations(slice)) {
         block.citations.push(shiftCitation(citation, offset));
       }
-      return;
+      return [];
     }
     case 'inlineCode':
       block.codeSpans.push({ start: startOf(node), end: endOf(node) });
-      return;
+      return [];
     case 'link':
     case 'linkReference':
       block.linkSpans.push({ start: startOf(node), end: endOf(node) });
       break;
     case 'html':
       if (HTML_NOTE.test(node.value)) block.linkSpans.push({ start: startOf(node), end: endOf(node) });
-      return;
+      return [];
     case 'listItem':
       container = { ...container, list: true };
       break;
@@ -176,10 +204,11 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
       break;
     case 'footnoteReference':
       block.footnoteReferences.push({ start: startOf(node), end: endOf(node), label: node.label ?? node.identifier });
-      return;
+      return [];
     case 'footnoteDefinition': {
       const start = startOf(node);
-      const label = DEFINITION_LABEL.exec(source.slice(start, endOf(node)));
+      DEFINITION_LABEL.lastIndex = start;
+      const label = DEFINITION_LABEL.exec(source);
       const labelEnd = start + (label ? label[0].length - 1 : 0);
       const first = node.children[0];
       block.footnoteDefinitions.push({
@@ -190,12 +219,10 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
         contentStart: first ? startOf(first) : labelEnd + 1,
         contentEnd: first ? endOf(node.children[node.children.length - 1]) : labelEnd + 1,
       });
-      for (const child of node.children) collect(source, child, false, block, container);
-      return;
+      return node.children.map((child) => ({ node: child, prose: false, container }));
     }
     case 'table':
-      node.children.forEach((row, i) => collect(source, row, prose && i > 0, block, container));
-      return;
+      return node.children.map((row, i) => ({ node: row, prose: prose && i > 0, container }));
     case 'paragraph':
     case 'tableCell': {
       if (prose) addSentences(source, node.children, startOf(node), block, container);
@@ -208,9 +235,7 @@ function collect(source: string, node: Nodes, prose: boolean, block: ParsedBlock
     default:
       break;
   }
-  if ('children' in node) {
-    for (const child of (node as Parents).children) collect(source, child as Nodes, prose, block, container);
-  }
+  return 'children' in node ? (node as Parents).children.map((child) => ({ node: child as Nodes, prose, container })) : [];
 }
 
 function shiftCitation(citation: ScannedCitation, offset: number): ScannedCitation {

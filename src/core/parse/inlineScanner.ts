@@ -29,6 +29,30 @@ function isEscaped(text: string, index: number): boolean {
   return backslashes % 2 === 1;
 }
 
+/** For each position, whether a backslash escapes it: one pass, where asking `isEscaped` at every character of a run of backslashes is quadratic. */
+function escapedPositions(text: string): Uint8Array {
+  const escaped = new Uint8Array(text.length + 1);
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    escaped[i] = run % 2;
+    run = text[i] === '\\' ? run + 1 : 0;
+  }
+  escaped[text.length] = run % 2;
+  return escaped;
+}
+
+/** For each `[`, the index of the `]` that balances it (unescaped brackets only), or -1: one pass with a stack. */
+function matchingBrackets(text: string, escaped: Uint8Array): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (escaped[i]) continue;
+    if (text[i] === '[') open.push(i);
+    else if (text[i] === ']' && open.length > 0) match[open.pop()!] = i;
+  }
+  return match;
+}
+
 /** Finds `[^label]` markers in a stretch of Markdown source that remark left as plain text. */
 export function scanFootnoteReferences(source: string): ScannedFootnoteReference[] {
   const found: ScannedFootnoteReference[] = [];
@@ -51,19 +75,11 @@ export interface ScannedInlineNote extends Span {
 export function scanInlineNotes(source: string): ScannedInlineNote[] {
   const found: ScannedInlineNote[] = [];
   let at = source.indexOf('^[');
+  if (at < 0) return found;
+  const escaped = escapedPositions(source);
+  const closing = matchingBrackets(source, escaped);
   while (at >= 0) {
-    let depth = 0;
-    let close = -1;
-    if (!isEscaped(source, at)) {
-      for (let i = at + 1; i < source.length; i++) {
-        if (isEscaped(source, i)) continue;
-        if (source[i] === '[') depth++;
-        else if (source[i] === ']' && --depth === 0) {
-          close = i;
-          break;
-        }
-      }
-    }
+    const close = escaped[at] || escaped[at + 1] ? -1 : closing[at + 1];
     if (close < 0) {
       at = source.indexOf('^[', at + 2);
       continue;
@@ -133,11 +149,15 @@ function parseBracketedItems(inner: string, innerStart: number): CitationItem[] 
  */
 export function scanCitations(source: string): ScannedCitation[] {
   const found: ScannedCitation[] = [];
+  if (!source.includes('@')) return found;
+  const escaped = escapedPositions(source);
+  const stops = bracketStops(source, escaped);
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
-    if (ch === '[' && !isEscaped(source, i) && source[i + 1] !== '^') {
-      const close = findClosingBracket(source, i);
+    if (ch === '[' && !escaped[i] && source[i + 1] !== '^') {
+      const stop = stops[i + 1];
+      const close = stop >= 0 && source[stop] === ']' ? stop : -1;
       if (close > 0) {
         const next = source[close + 1];
         // `[text](url)` and `[text][ref]` are links, not citations: skip the link text whole.
@@ -178,15 +198,25 @@ export function scanCitations(source: string): ScannedCitation[] {
   return found;
 }
 
-function findClosingBracket(source: string, open: number): number {
-  let braces = 0;
-  for (let i = open + 1; i < source.length; i++) {
-    const ch = source[i];
-    if (isEscaped(source, i)) continue;
-    if (ch === '{') braces++;
-    else if (ch === '}') braces = Math.max(0, braces - 1);
-    else if (braces === 0 && ch === '[') return -1;
-    else if (braces === 0 && ch === ']') return i;
+/**
+ * For each position, the first unescaped `[` or `]` at or after it that is not inside a key in
+ * braces (`@{https://example.org/a[1]}`): a bracket's citation ends at that `]`, and cannot be one
+ * when it is a `[`. Computed in one pass from the right, so each bracket's answer is immediate.
+ */
+function bracketStops(source: string, escaped: Uint8Array): Int32Array {
+  const inBraces = new Uint8Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== '{' || source[i - 1] !== '@' || escaped[i - 1]) continue;
+    const close = source.indexOf('}', i);
+    if (close < 0) break;
+    inBraces.fill(1, i, close + 1);
+    i = close;
   }
-  return -1;
+  const stops = new Int32Array(source.length + 1);
+  stops[source.length] = -1;
+  for (let i = source.length - 1; i >= 0; i--) {
+    const bracket = (source[i] === '[' || source[i] === ']') && !escaped[i] && !inBraces[i];
+    stops[i] = bracket ? i : stops[i + 1];
+  }
+  return stops;
 }

@@ -32,7 +32,7 @@ export interface ParsedBibliographyFile {
 export type BibliographyFormat = 'bibtex' | 'csl-json' | 'csl-yaml' | 'ris';
 
 export function bibliographyFormat(uri: string): BibliographyFormat | undefined {
-  const extension = /\.([a-z]+)$/i.exec(uri.replace(/[?#].*$/, ''))?.[1]?.toLowerCase();
+  const extension = /\.([a-z]+)$/i.exec(uri.split(/[?#]/)[0])?.[1]?.toLowerCase();
   switch (extension) {
     case 'bib':
     case 'bibtex':
@@ -54,7 +54,7 @@ const TO_CSL = { target: '@csl/list+object', generateGraph: false } as const;
 
 function firstLine(message: string): string {
   // citation-js ends its messages with a position inside the text it was given, not the file.
-  return message.split('\n')[0].replace(/\s*at line \d+ col \d+:?\s*$/, '').replace(/\.$/, '');
+  return message.split('\n')[0].trimEnd().replace(/ at line \d+ col \d+:?$/, '').trimEnd().replace(/\.$/, '');
 }
 
 /** A citation key for a record that has none: first author's family name and year, as Zotero does. */

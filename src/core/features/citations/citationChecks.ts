@@ -10,7 +10,7 @@ import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
 import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
 
 export function fileName(uri: string): string {
-  return decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+  return decodeURIComponent(uri.split(/[?#]/)[0].split('/').pop() ?? uri);
 }
 
 /**

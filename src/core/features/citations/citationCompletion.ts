@@ -1,11 +1,13 @@
 import type { BriefDocument } from '../../document';
 import { replaceOffsets } from '../../edits';
+import { trailingRun } from '../../text/trim';
 import type { BriefCompletionItem, BriefCompletionList } from '../../language';
 import { chicagoNote, shortCitation } from './chicagoNote';
 import { foldForComparison } from '../sources/referenceParser';
 import type { DocumentBibliography, SearchableEntry } from './bibliographyStore';
 
-const KEY_CHARS = /[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u;
+const KEY_CHAR = /[\p{L}\p{N}_:.#$%&\-+?<>~/]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Entries ranked for what was typed: key prefix first, then author, then title word or year. */
 function rank(entries: SearchableEntry[], typed: string): Array<{ entry: SearchableEntry; score: number }> {
@@ -29,7 +31,7 @@ const MAX_ITEMS = 100;
 export function completeCitation(document: BriefDocument, offset: number, bibliography: DocumentBibliography): BriefCompletionList | undefined {
   const lineStart = document.lines.lineStart(document.lines.positionAt(offset).line);
   const before = document.text.slice(lineStart, offset);
-  const typed = KEY_CHARS.exec(before)![0];
+  const typed = trailingRun(before, (ch) => KEY_CHAR.test(ch));
   const at = before.length - typed.length - 1;
   if (at < 0 || before[at] !== '@' || (at > 0 && !/[\s[;-]/.test(before[at - 1]))) return undefined;
   if ([...document.verbatimBlocks, ...document.codeSpans].some((span) => span.start < offset && offset < span.end)) return undefined;
@@ -57,10 +59,10 @@ export function completeCitation(document: BriefDocument, offset: number, biblio
 export function completeNoteFromBibliography(document: BriefDocument, offset: number, bibliography: DocumentBibliography): BriefCompletionList | undefined {
   const lineStart = document.lines.lineStart(document.lines.positionAt(offset).line);
   const before = document.text.slice(lineStart, offset);
-  const note = /^ {0,3}\[\^[^\]\s]+\]:[ \t]*(.*)$/.exec(before);
+  const note = /^ {0,3}\[\^[^\]\s]+\]:[ \t]*((?![ \t]).*)?$/.exec(before);
   if (!note || bibliography.entries.length === 0) return undefined;
-  const typed = note[1];
-  const lastWord = /[\p{L}\p{N}]*$/u.exec(typed)![0];
+  const typed = note[1] ?? '';
+  const lastWord = trailingRun(typed, (ch) => WORD_CHAR.test(ch));
   const ranked = rank(bibliography.entries, lastWord);
   const start = offset - typed.length;
   const items = ranked.slice(0, MAX_ITEMS).map(({ entry }, i): BriefCompletionItem => {

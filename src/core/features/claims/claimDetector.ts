@@ -49,7 +49,7 @@ export function claimText(sentence: string): string {
   if (!sentence.includes('[')) return sentence.trim();
   return sentence
     .replace(/\[\^[^\]\s]+\]/g, '')
-    .replace(/\[[^\]]*@[^\]]*\]/g, '')
+    .replace(/\[[^[\]@]*@[^[\]]*\]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

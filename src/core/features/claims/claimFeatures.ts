@@ -20,7 +20,8 @@ const DATE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\
 const YEAR_ALONE = /\b(?:1[89]|20)\d{2}\b/;
 const STATISTIC = /\d\s*(?:%|percent\b|per cent\b|percentage points?\b)|[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand|hundred)\b|\b(?:million|billion|trillion)s?\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))\b/i;
 const NUMBER = /(?<![\w.])\d[\d,.]*(?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)\b/i;
-const QUOTATION = /[“"][^”"]*?(?:\s+\S+){3,}[^”"]*[”"]/;
+/** A quoted span: an opening mark, then text up to the closing one (no other opening mark between, so a mark left open costs nothing). */
+const QUOTED = /[“"][^“”"]*[”"]/g;
 const DEFAULT_REPORTING = [
   // Not "states" or "reports": in policy writing they are mostly nouns ("several states").
   'said', 'says', 'stated', 'announced', 'confirmed', 'reported', 'urged', 'warned', 'declared', 'denounced',
@@ -40,9 +41,17 @@ const ROADMAP = /\b(?:in this (?:article|brief|paper|report|memo|section|chapter
 // Case matters: "US" is a country, "us" a first person.
 // "i’m" and "i haven’t": some writers keep the first person in lower case; "me" too.
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b|(?:^|\s)i(?=\s|['’]|&#8217;)/;
-const QUESTION = /\?\s*(?:[”"’')\]]|\[\^[^\]]*\])*\s*$/;
+const QUESTION = /\?(?:[\s”"’')\]]|\[\^[^[\]]*\])*$/;
 
 const ACRONYM = /\b[A-Z]{2,}(?:s)?\b/;
+
+/** Whether the sentence quotes someone at some length: a quoted span with at least three words after its first. */
+function quotesFourWords(sentence: string): boolean {
+  for (const [span] of sentence.matchAll(QUOTED)) {
+    if (span.slice(1, -1).trimEnd().split(/\s+/).length - 1 >= 3) return true;
+  }
+  return false;
+}
 
 function wordList(words: readonly string[]): RegExp {
   const escaped = words.map((w) => w.trim().toLowerCase()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
@@ -131,7 +140,7 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
   const advice = RECOMMENDATION.test(sentence);
   // Most sentences have neither: only then is the writer's own text (quotations taken out) worth building.
   if (!person && !advice) return false;
-  const own = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' ');
+  const own = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
   if (person && (FIRST_PERSON.test(own) || SECOND_PERSON.test(own))) return true;
   return advice && RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
 }
@@ -142,13 +151,13 @@ export function sentenceFeatures(sentence: string, lists: CompiledWordLists): Cl
   const words = sentence.split(/\s+/).filter(Boolean).length;
   const named = namedEntities(sentence);
   // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
-  const ownWords = sentence.replace(/[“"][^”"]*[”"]/g, ' ').replace(MONTHS_ANYWHERE, ' ');
+  const ownWords = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
   const reported = lists.reporting.test(sentence);
   if (STATISTIC.test(sentence)) found.push(FEATURES.statistic);
   else if (NUMBER.test(sentence.replace(YEARS_ALONE, ' '))) found.push(FEATURES.number);
   if (DATE.test(sentence)) found.push(FEATURES.date);
   else if (YEAR_ALONE.test(sentence)) found.push(FEATURES.year);
-  if (QUOTATION.test(sentence)) found.push(FEATURES.quotation);
+  if (quotesFourWords(sentence)) found.push(FEATURES.quotation);
   if (reported) found.push(FEATURES.reporting);
   if (ACTION.test(sentence)) found.push(named > 0 ? FEATURES.action : FEATURES.event);
   if (TREND.test(sentence)) found.push(FEATURES.trend);

@@ -15,9 +15,9 @@ export function hasSource(sentence: Sentence): boolean {
 const TEXT_SOURCE: readonly RegExp[] = [
   /\^\[[^\]]/,
   // A reference-style link whose definition is in another block: each block is parsed alone, so it reads as text.
-  /\[[^\]\n]+\]\[[^\]\n]+\]/,
+  /\[[^[\]\n]+\]\[[^[\]\n]+\]/,
   // A link Markdown cannot read, such as one whose address is a template tag: `[since 2016]({{ "/2016/…" | url }})`.
-  /\[[^\]\n]+\]\([^)\n]+\)/,
+  /\[[^[\]\n]+\]\([^()\n]+\)/,
   /\bhttps?:\/\/\S/i,
   /\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?!\()/,
 ];

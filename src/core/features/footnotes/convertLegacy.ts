@@ -1,5 +1,6 @@
 import type { BriefDocument } from '../../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
+import { trailingRun } from '../../text/trim';
 import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 import { FootnoteIndex } from './footnoteIndex';
 import { findLegacyMarkers, superscriptValue, type LegacyMarker } from './legacyMarkers';
@@ -38,7 +39,7 @@ function splitLines(text: string): Line[] {
 }
 
 const SUPERSCRIPT_NOTE_START = /^\s{0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)/;
-const NOTES_HEADING = /^\s{0,3}#{1,6}\s+(?:notes|endnotes|footnotes)\s*#*\s*$/i;
+const NOTES_HEADING = /^\s{0,3}#{1,6}\s+(?:notes|endnotes|footnotes)[\s#]*$/i;
 const NUMBERED_NOTE_START = /^\s{0,3}(\d{1,4})[.)]?\s+(?=\S)/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 /** A line holding only a web address or DOI, as PDFs set a note's link. */
@@ -104,7 +105,8 @@ function findHtmlNotes(document: BriefDocument): FoundNote[] {
   let position = 0;
   for (const match of document.text.matchAll(HTML_NOTE)) {
     position++;
-    const number = Number(/(\d+)\s*$/.exec(match[1])?.[1] ?? position);
+    const digits = trailingRun(match[1].trimEnd(), (ch) => ch >= '0' && ch <= '9');
+    const number = digits === '' ? position : Number(digits);
     const start = match.index ?? 0;
     notes.push({ number, id: match[1], start, end: start + match[0].length, text: htmlToMarkdown(match[2]) });
   }
@@ -118,7 +120,7 @@ function htmlToMarkdown(html: string): string {
     .replace(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) => (text.trim() === href ? `<${href}>` : `[${text}](${href})`))
     .replace(/<\/?(?:em|i)>/gi, '*')
     .replace(/<\/?(?:strong|b)>/gi, '**')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

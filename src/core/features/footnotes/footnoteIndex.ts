@@ -88,9 +88,13 @@ export class FootnoteIndex {
    */
   nextLabel(): string {
     const labels = this.entries.map((e) => e.label);
-    const numbered = labels.map((l) => /^(.*?)(\d+)$/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+    // The prefix is everything before the last run of digits: `fn3` → fn, 3.
+    const numbered = labels.flatMap((l) => {
+      const m = /^(.*\D)?(\d+)$/.exec(l);
+      return m ? [{ prefix: m[1] ?? '', number: Number(m[2]) }] : [];
+    });
     const prefixes = new Map<string, number>();
-    for (const m of numbered) prefixes.set(m[1], (prefixes.get(m[1]) ?? 0) + 1);
+    for (const m of numbered) prefixes.set(m.prefix, (prefixes.get(m.prefix) ?? 0) + 1);
     let prefix = '';
     let best = 0;
     for (const [candidate, count] of prefixes) {
@@ -99,7 +103,7 @@ export class FootnoteIndex {
         best = count;
       }
     }
-    let next = 1 + Math.max(0, ...numbered.filter((m) => m[1] === prefix).map((m) => Number(m[2])));
+    let next = 1 + Math.max(0, ...numbered.filter((m) => m.prefix === prefix).map((m) => m.number));
     while (this.byKey.has(normalizeFootnoteLabel(`${prefix}${next}`))) next++;
     return `${prefix}${next}`;
   }

@@ -1,5 +1,6 @@
 import type { BriefDocument } from '../../document';
 import type { TextEdit } from '../../edits';
+import { trimEndOf } from '../../text/trim';
 import { BriefUserError, type BriefHover, type BriefLink, type BriefLocation, type BriefSymbol } from '../../language';
 import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 import type { Range } from '../../types';
@@ -111,7 +112,7 @@ export function footnoteLinks(document: BriefDocument): BriefLink[] {
   const links: BriefLink[] = [];
   for (const definition of document.footnoteDefinitions) {
     for (const match of definition.content.matchAll(BARE_URL)) {
-      const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+      const url = trimEndOf(match[0], '.,;:!?)]');
       const start = definition.contentStart + (match.index ?? 0);
       links.push({ range: document.lines.rangeAt(start, start + url.length), target: url });
     }

@@ -1,4 +1,4 @@
-import type { BriefDocument, Located } from '../../document';
+import type { BriefDocument } from '../../document';
 import type { Span } from '../../types';
 
 export interface LegacyMarker extends Span {
@@ -16,7 +16,8 @@ export function superscriptValue(run: string): number {
   return Number([...run].map((ch) => SUPERSCRIPT_DIGITS.indexOf(ch)).join(''));
 }
 
-const HTML_MARKER = /<sup\b[^>]*>\s*(?:<a\b[^>]*?href\s*=\s*["']#([^"']+)["'][^>]*>)?\s*\[?(\d{1,4})\]?\s*(?:<\/a>)?\s*<\/sup>/gi;
+// Each run of spaces sits before a literal, never beside another run, and no tag part crosses a `<`: linear time.
+const HTML_MARKER = /<sup\b[^<>]*>\s*(?:<a\b[^<>]*?href\s*=\s*["']#([^"'<>]+)["'][^<>]*>\s*)?\[?(\d{1,4})\]?\s*(?:<\/a>\s*)?<\/sup>/gi;
 /** ² and ³ after a unit are squares and cubes, not notes. */
 const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|mi|yd|in|sq)$/u;
 /** After a digit or a lone letter a superscript is an exponent: 10⁶, x³. */
@@ -30,8 +31,43 @@ function isExponent(before: string, digits: string): boolean {
 
 const SHORT_SYMBOL_BEFORE = /(?:^|[^\p{L}])\p{L}{1,2}$/u;
 
-function inside(ranges: Located[], offset: number): boolean {
-  return ranges.some((r) => r.start <= offset && offset < r.end);
+/** Ranges merged into disjoint ones in order, so whether an offset is inside one is a binary search. */
+function disjoint(ranges: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    else merged.push({ start: range.start, end: range.end });
+  }
+  return merged;
+}
+
+function inside(ranges: Span[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid].end <= offset) low = mid + 1;
+    else if (ranges[mid].start > offset) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Characters before a marker that the exponent and unit tests look at: enough for `km`, `sq`, `mc`, with the one before. */
+const LOOK_BEHIND = 8;
+/** How a line starts before its text: blanks, quote and list marks, or a number and a stop (`12. `). */
+const LINE_MARKS = /[\s>*+-]*/y;
+const NUMBERED_ITEM = /\s*\d+\.\s*/y;
+
+/** Whether only list or quote marks, or a list number, come before `start` on the line that begins at `lineStart`. */
+function atLineStart(text: string, lineStart: number, start: number): boolean {
+  LINE_MARKS.lastIndex = lineStart;
+  LINE_MARKS.exec(text);
+  if (start <= LINE_MARKS.lastIndex) return true;
+  NUMBERED_ITEM.lastIndex = lineStart;
+  const item = NUMBERED_ITEM.exec(text);
+  return item !== null && start <= NUMBERED_ITEM.lastIndex && start >= lineStart + item[0].trimEnd().length;
 }
 
 /**
@@ -41,23 +77,25 @@ function inside(ranges: Located[], offset: number): boolean {
  */
 export function findLegacyMarkers(document: BriefDocument): LegacyMarker[] {
   const text = document.text;
-  const skip = [...document.verbatimBlocks, ...document.codeSpans, ...(document.frontMatter ? [document.frontMatter] : [])];
+  const skip = disjoint([...document.verbatimBlocks, ...document.codeSpans, ...(document.frontMatter ? [document.frontMatter] : [])]);
   const markers: LegacyMarker[] = [];
   for (const match of text.matchAll(SUPERSCRIPT_RUN)) {
     const start = match.index ?? 0;
     if (inside(skip, start)) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-    const before = text.slice(lineStart, start);
-    if (/^[\s>*+-]*$/.test(before) || /^\s*\d+\.\s*$/.test(before)) continue;
+    const lineStart = document.lines.lineStart(document.lines.positionAt(start).line);
+    if (atLineStart(text, lineStart, start)) continue;
+    // Only the last few characters matter below: the whole line before each marker would make a long line quadratic.
+    const before = text.slice(Math.max(lineStart, start - LOOK_BEHIND), start);
     if (!/[\p{L}\p{N}.,;:!?)"”’'\]*_]$/u.test(before)) continue;
     // A run like ⁰¹²³⁴⁵⁶⁷⁸⁹ shows the characters; no brief has ten thousand notes.
     if (match[0].length > 3 || isExponent(before, String(superscriptValue(match[0])))) continue;
     markers.push({ start, end: start + match[0].length, number: superscriptValue(match[0]), kind: 'superscript' });
   }
+  const code = disjoint([...document.verbatimBlocks.filter((b) => b.kind === 'code'), ...document.codeSpans]);
   for (const match of text.matchAll(HTML_MARKER)) {
     const start = match.index ?? 0;
     // Inside an HTML block the marker is still a note marker; inside code it is an example.
-    if (inside([...document.verbatimBlocks.filter((b) => b.kind === 'code'), ...document.codeSpans], start)) continue;
+    if (inside(code, start)) continue;
     // km<sup>2</sup> is a square kilometre: without a link to a note, a superscript after a unit or digit is an exponent.
     if (match[1] === undefined && isExponent(text.slice(Math.max(0, start - 20), start), match[2])) continue;
     markers.push({ start, end: start + match[0].length, number: Number(match[2]), kind: 'html', target: match[1] });

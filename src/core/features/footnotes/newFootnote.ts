@@ -1,6 +1,7 @@
 import type { BriefDocument } from '../../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
 import { LineIndex } from '../../text/lineIndex';
+import { trailingRun } from '../../text/trim';
 import type { Position, Span } from '../../types';
 import { FootnoteIndex } from './footnoteIndex';
 
@@ -29,7 +30,7 @@ export function definitionInsertion(document: BriefDocument, definition: string)
     return { offset: bibliography.heading.start, text: definition + eol + eol, cursor: definition.length };
   }
   const text = document.text;
-  const trailing = /(\r?\n|\r)*$/.exec(text)![0];
+  const trailing = trailingRun(text, (ch) => ch === '\n' || ch === '\r');
   const separator = text.length === 0 ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '';
   return { offset: text.length, text: separator + definition + eol, cursor: separator.length + definition.length };
 }

@@ -2,7 +2,7 @@
 export function noteSummary(content: string, max = 80): string {
   const plain = content
     .replace(/\[\^[^\]\s]+\]/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')

@@ -55,7 +55,8 @@ export interface AuthorDateWork extends Span {
 
 /** The first author of "Okafor and Mensah", "Appleby et al", "Hunter Blair", "U.S. Department of Energy". */
 function firstAuthor(authors: string): string {
-  return authors.split(/\s*(?:,|&|\band\b|\bet al\b\.?)\s*/)[0].trim();
+  const separator = authors.search(/,|&|\band\b|\bet al\b/);
+  return (separator < 0 ? authors : authors.slice(0, separator)).trim();
 }
 
 /** Every work cited by author and date in `text`, which starts at document offset `offset`. */

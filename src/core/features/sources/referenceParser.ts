@@ -1,4 +1,5 @@
 import type { Span } from '../../types';
+import { trimEndOf, trimEndOfSpaceAnd } from '../../text/trim';
 /**
  * A tolerant reader of the reference shapes found in real briefs: Chicago notes and
  * author-date bibliography entries, APA and MLA-like strings. It finds fields rather than
@@ -34,10 +35,9 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
 const ACCESSED = new RegExp(`\\b(?:accessed|retrieved|last visited|viewed)(?:\\s+on)?\\s+(${DATE})`, 'i');
-const URL_PATTERN = /<?(https?:\/\/[^\s<>]+?)>?(?=[.,;:)\]]*(?:\s|$))/;
-const DOI_PATTERN = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;)\]]*(?:\s|$|>))/i;
-const QUOTED = /[“"]([^”"]{3,}?)[”"]/;
-const MARKDOWN_LINK = /\[([^\]]{3,}?)\]\((https?:[^)\s]+)\)/;
+const URL_START = /<?(https?:\/\/[^\s<>]+)/g;
+const DOI_START = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>]+)/gi;
+const MARKDOWN_LINK = /\[([^[\]]{3,})\]\((https?:[^()\s]+)\)/;
 const ITALIC = /(?<![*_\w])([*_])(?!\s)([^*_]{3,}?)\1(?![*_\w])/;
 const YEAR = /\b(1[6-9]\d{2}|20\d{2})[a-z]?\b/;
 const NO_DATE = /\bn\.\s?d\.?/i;
@@ -79,18 +79,33 @@ export function isCorporateAuthor(authors: string): boolean {
   return !authors.includes(',') && CORPORATE.test(authors);
 }
 
+/** A word of given names: "Jean-Paul", "J.", "J.R.", "O’Neil" (a capital, then letters, each dot before a capital or last). */
+const GIVEN_NAME_WORD = /^\p{Lu}(?:[\p{L}'’-]|\.(?=\p{Lu}))*\.?$/u;
+
+/**
+ * An author list cleaned (no "et al.", one space between words, no closing punctuation) and cut
+ * into groups at ";", "&" and "and", each group into its comma-separated pieces.
+ */
+export function authorGroups(authors: string): { cleaned: string; groups: string[][] } {
+  const cleaned = trimEndOf(authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim(), '.,;');
+  // One space between words from here on, so no pattern below needs an unbounded run of spaces.
+  const groups = cleaned
+    .split(/ ?(?:;|&|,? and ) ?/i)
+    .map((group) => group.split(',').map((piece) => piece.trim()).filter((piece) => piece !== ''));
+  return { cleaned, groups };
+}
+
 /**
  * Family names from "Guinto, Joel, Kelly Ng, and Jake Kwon", "Smith, J., & Lee, K." or
  * "Jane Doe and Rick Roe"; an organisation counts as one name.
  */
 export function familyNamesOf(authors: string): string[] {
-  const cleaned = authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  const { cleaned, groups } = authorGroups(authors);
   if (cleaned === '') return [];
   if (isCorporateAuthor(cleaned)) return [foldForComparison(cleaned.replace(/[.,]/g, ''))];
   const families: string[] = [];
-  cleaned.split(/\s*(?:;|&|,?\s+and\s+)\s*/i).forEach((group, groupIndex) => {
-    const pieces = group.split(/\s*,\s*/).filter((p) => p !== '');
-    const looksGiven = (piece: string | undefined) => piece !== undefined && piece.split(/\s+/).length <= 3 && /^(?:\p{Lu}[\p{L}'’-]*\.?\s*)+$/u.test(piece);
+  groups.forEach((pieces, groupIndex) => {
+    const looksGiven = (piece: string | undefined) => piece !== undefined && piece.split(' ').length <= 3 && piece.split(' ').every((word) => GIVEN_NAME_WORD.test(word));
     let i = 0;
     // "Family, Given" (first author in Chicago; every author in APA), the family name as written: "de la Cruz Martínez, Ana María".
     if (pieces.length >= 2 && pieces[0].split(/\s+/).length <= 5 && looksGiven(pieces[1]) && (groupIndex === 0 || pieces.length === 2)) {
@@ -105,16 +120,76 @@ export function familyNamesOf(authors: string): string[] {
   return families.map((f) => foldForComparison(f.replace(/[.,]/g, ''))).filter((f) => f.length > 1 || /\p{Lo}/u.test(f));
 }
 
+/**
+ * The first web address or DOI in a reference that ends at a space, the end, or a closing `>`;
+ * punctuation after it (“…/report.”) is not part of it. Found as a whole token and then trimmed,
+ * rather than by a lazy pattern with a look-ahead, which is quadratic in a run of dots.
+ */
+function findAddress(text: string, pattern: RegExp, trailing: string): { index: number; address: string } | undefined {
+  for (const match of text.matchAll(pattern)) {
+    const end = (match.index ?? 0) + match[0].length;
+    const next = text[end];
+    if (next === '>') {
+      let after = end + 1;
+      while (after < text.length && trailing.includes(text[after])) after++;
+      if (after === text.length || /\s/.test(text[after])) return { index: match.index ?? 0, address: match[1] };
+    } else if (next === undefined || /\s/.test(next)) {
+      const address = trimEndOf(match[1], trailing);
+      // Something must be left after the scheme or the DOI prefix once the punctuation is off.
+      if (/^(?:https?:\/\/|10\.\d{4,9}\/)[^\s<>]/i.test(address)) return { index: match.index ?? 0, address };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first quoted title: an opening mark, then three or more characters up to the next closing
+ * mark (an opening “ inside is kept: “Balance in the “Gig” Economy” gives “Balance in the “Gig”).
+ * One scan from the right finds each position's next closing mark, so the time is linear.
+ */
+function firstQuoted(text: string): { index: number; 0: string; 1: string } | undefined {
+  const nextClose = new Array<number>(text.length + 1);
+  nextClose[text.length] = -1;
+  for (let i = text.length - 1; i >= 0; i--) nextClose[i] = text[i] === '”' || text[i] === '"' ? i : nextClose[i + 1];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '“' && text[i] !== '"') continue;
+    const close = nextClose[i + 1];
+    if (close < 0) return undefined;
+    if (close - i - 1 >= 3) return { index: i, 0: text.slice(i, close + 1), 1: text.slice(i + 1, close) };
+  }
+  return undefined;
+}
+
+/**
+ * The publication's name after a title: up to the first full stop, ending before volume, issue,
+ * pages, a date or "n.d." (a digit, a parenthesis, "n.d." or a full stop after its last word).
+ */
+function containerAfterTitle(rest: string): { start: number; end: number } | undefined {
+  let start = 0;
+  while (start < rest.length && /[\s.,”"]/.test(rest[start])) start++;
+  for (let j = start; j < rest.length && rest[j] !== '.'; j++) {
+    if (/[\s,]/.test(rest[j])) continue;
+    let after = j + 1;
+    let sawStop = false;
+    while (after < rest.length && /[\s.,]/.test(rest[after])) {
+      sawStop ||= rest[after] === '.';
+      after++;
+    }
+    if (sawStop || after === rest.length || /[\d(]/.test(rest[after]) || /^n\.\s?d\b/.test(rest.slice(after, after + 5))) return { start, end: j + 1 };
+  }
+  return undefined;
+}
+
 /** Reads one reference. `text` may include a leading list marker; offsets refer to `text` as given. */
 export function parseReference(text: string): ParsedReference {
   const result: ParsedReference = { raw: text, familyNames: [], noDate: false, isIbid: /^\s*(?:[-*+]\s+)?(?:ibid|id)\.?(?:[,\s]|$)/i.test(text) };
-  const url = URL_PATTERN.exec(text);
+  const url = findAddress(text, URL_START, '.,;:)]');
   if (url) {
-    const start = (url.index ?? 0) + (url[0].startsWith('<') ? 1 : 0);
-    result.url = span(text, start, start + url[1].length);
+    const start = url.index + (text[url.index] === '<' ? 1 : 0);
+    result.url = span(text, start, start + url.address.length);
   }
-  const doi = DOI_PATTERN.exec(text);
-  if (doi) result.doi = doi[1].toLowerCase();
+  const doi = findAddress(text, DOI_START, '.,;)]');
+  if (doi) result.doi = doi.address.toLowerCase();
   const accessed = ACCESSED.exec(text);
   if (accessed) {
     const start = (accessed.index ?? 0) + accessed[0].length - accessed[1].length;
@@ -124,7 +199,7 @@ export function parseReference(text: string): ParsedReference {
   // The text the title, authors and year are looked for in: before the URL and the access date.
   const cut = Math.min(result.url ? result.url.start - 1 : text.length, accessed ? (accessed.index ?? text.length) : text.length);
   const head = text.slice(0, Math.max(0, cut));
-  const quoted = QUOTED.exec(head);
+  const quoted = firstQuoted(head);
   const italic = ITALIC.exec(head);
   const titleMatch = quoted && (!italic || (quoted.index ?? 0) <= (italic.index ?? 0)) ? quoted : italic;
   const link = titleMatch ? null : MARKDOWN_LINK.exec(text);
@@ -134,10 +209,10 @@ export function parseReference(text: string): ParsedReference {
     result.title = span(text, start, start + link[1].length);
   }
   if (titleMatch) {
-    const inner = titleMatch === quoted ? titleMatch[1] : titleMatch[2];
+    const inner = titleMatch === quoted ? quoted[1] : (titleMatch as RegExpExecArray)[2];
     const start = (titleMatch.index ?? 0) + titleMatch[0].indexOf(inner);
     // Chicago puts the comma or period inside the quotes; it is not part of the title.
-    const trimmed = inner.replace(/[,;:.]+$/, '');
+    const trimmed = trimEndOf(inner, ',;:.');
     result.title = span(text, start, start + trimmed.length);
   }
   const titleStart = titleMatch ? (titleMatch.index ?? 0) : head.length;
@@ -160,7 +235,7 @@ export function parseReference(text: string): ParsedReference {
   const yearInAuthors = result.year && result.year.start < titleStart ? result.year.start : undefined;
   const noDateInAuthors = noDate && (noDate.index ?? 0) < titleStart ? noDate.index : undefined;
   authorEnd = Math.min(authorEnd, yearInAuthors ?? authorEnd, noDateInAuthors ?? authorEnd);
-  const authorText = text.slice(leading, authorEnd).replace(/[\s.,(]+$/, '');
+  const authorText = trimEndOfSpaceAnd(text.slice(leading, authorEnd), '.,(');
   if (authorText.length > 1 && authorText.length < 300 && /^(?:(?:van|von|de|der|den|da|di|du|la|le|d['’])\s*)*\p{Lu}/u.test(authorText.trim()) && !/^(?:see|cf)\b/i.test(authorText) && !result.isIbid) {
     result.authors = span(text, leading, leading + authorText.length);
     result.familyNames = familyNamesOf(authorText);
@@ -173,10 +248,10 @@ export function parseReference(text: string): ParsedReference {
     if (yearFirst) after += yearFirst[0].length;
     const rest = text.slice(after, cut);
     // The publication's name ends where volume, issue, pages, a date or "n.d." begin.
-    const container = /^[\s.,”"]*([^.]*?[^\s.,])[\s.,]*(?=$|\d|\(|n\.\s?d\b|\.)/.exec(rest);
-    if (container && container[1].trim().length > 1 && !/^\d+$/.test(container[1].trim())) {
-      const start = after + rest.indexOf(container[1]);
-      result.container = span(text, start, start + container[1].length);
+    const container = containerAfterTitle(rest);
+    const name = container ? rest.slice(container.start, container.end) : '';
+    if (container && name.trim().length > 1 && !/^\d+$/.test(name.trim())) {
+      result.container = span(text, after + container.start, after + container.end);
     }
   }
   return result;
@@ -194,5 +269,5 @@ export function normalizeTitle(title: string): string {
 export function normalizeUrl(url: string): string {
   const match = /^https?:\/\/(?:www\.)?([^/?#]+)([^#]*)/i.exec(url.trim());
   if (!match) return url.trim().toLowerCase();
-  return `${match[1].toLowerCase()}${match[2].replace(/\/+$/, '')}`;
+  return `${match[1].toLowerCase()}${trimEndOf(match[2], '/')}`;
 }

@@ -25,7 +25,7 @@ function sameWord(a: string, b: string): boolean {
 /** The words of a URL's most descriptive path segment (the longest hyphenated one). */
 export function slugWords(url: string): string[] {
   const path = /^https?:\/\/[^/]+(\/[^?#]*)?/i.exec(url)?.[1] ?? '';
-  const segments = path.split('/').filter((s) => /[a-z]{3,}[-_][a-z]{3,}/i.test(s));
+  const segments = path.split('/').filter((s) => /(?<![a-z])[a-z]{3,}[-_][a-z]{3}/i.test(s));
   if (segments.length === 0) return [];
   const longest = segments.reduce((a, b) => (b.split(/[-_]/).length > a.split(/[-_]/).length ? b : a));
   return [...new Set(words(longest.replace(/[-_]/g, ' ')))];

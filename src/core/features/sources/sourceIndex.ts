@@ -221,7 +221,7 @@ export function fieldOffsets(located: LocatedReference, field: FieldSpan): Span 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
 
 /** "———. 1976. …": Chicago's mark for the same author as the entry above, which sorts with it. */
-export const SAME_AUTHOR = /^\s*(?:[-*+]|\d+[.)])?\s*(?:—{2,}|-{3,}|_{3,})/;
+export const SAME_AUTHOR = /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:—{2,}|-{3,}|_{3,})/;
 
 /** Alphabetical key: first author's family name (an organisation's full name), else the title without quotes or a leading article. */
 export function sortKey(reference: ParsedReference): string {
