@@ -28,8 +28,7 @@ function editsFor(service: BriefService, fix: FixName, document: { uri: string; 
       return service.fixFootnotePlacement(document);
     case 'duplicates':
       return service
-        .getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } })
-        .filter((action) => action.diagnosticCodes.includes(Codes.footnoteDuplicate.code))
+        .getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } }, [Codes.footnoteDuplicate.code])
         .flatMap((action) => action.edits)
         .slice(0, 1); // One at a time: each removal shifts the rest, so the loop recomputes.
   }

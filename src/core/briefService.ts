@@ -8,6 +8,7 @@ import type { TextEdit } from './edits';
 import type { RenumberOptions } from './features/footnotes/renumber';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
 import type { BriefDiagnostic, BriefTextDocument, CancellationToken, Position, Range } from './types';
+import type { DiagnosticCode } from './diagnosticCodes';
 
 /** What the core offers its hosts: every request of the language server, the CLI and the extension. */
 export interface BriefService {
@@ -48,7 +49,8 @@ export interface BriefService {
   rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
   getDocumentSymbols(document: BriefTextDocument): BriefSymbol[];
   getDocumentLinks(document: BriefTextDocument): BriefLink[];
-  getCodeActions(document: BriefTextDocument, range: Range): BriefCodeAction[];
+  /** With `codes`, only the fixes of problems with those codes (the CLI's fixes, without building every other). */
+  getCodeActions(document: BriefTextDocument, range: Range, codes?: readonly DiagnosticCode[]): BriefCodeAction[];
   /** A new footnote marker at `position` and its empty note, with where the cursor goes. */
   insertFootnote(document: BriefTextDocument, position: Position): PositionedEdits;
   renumberFootnotes(document: BriefTextDocument, options: RenumberOptions): TextEdit[];

@@ -109,9 +109,10 @@ export function createBriefService(host: BriefHost): BriefService {
       const context = contextOf(documents.get(input));
       return FEATURES.flatMap((feature) => feature.links?.(context) ?? []);
     },
-    getCodeActions: (input, range) => {
+    getCodeActions: (input, range, codes) => {
       const document = documents.get(input);
-      return fixesTouching(document, findingsOf(document), range);
+      const findings = findingsOf(document);
+      return fixesTouching(document, codes ? findings.filter((f) => codes.includes(f.diagnostic.code)) : findings, range);
     },
     ...footnoteCommands(documents, host),
     forget: (uri) => documents.forget(uri),

@@ -3,6 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../../text/lineIndex';
+import { expandedSizes, MAX_EXPANDED_ENTRY, MAX_EXPANDED_FILE, scanBibtex, type RawBibtexEntry } from './bibtexScan';
 import type { Range, Span } from '../../types';
 
 /** One work from a bibliography file, with where it is written. */
@@ -65,52 +66,48 @@ function derivedKey(item: CslItem, position: number): string {
   return base || `entry${position + 1}`;
 }
 
-interface RawEntry extends Span {
-  key: string;
-}
-
-/** BibTeX entries by scanning braces, so each has a position even when citation-js rejects the file. */
-function scanBibtex(text: string): RawEntry[] {
-  const entries: RawEntry[] = [];
-  const head = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]*)\s*,?/g;
-  for (let match = head.exec(text); match; match = head.exec(text)) {
-    const type = match[1].toLowerCase();
-    const open = match[2];
-    const close = open === '{' ? '}' : ')';
-    let depth = 0;
-    let end = text.length;
-    for (let i = (match.index ?? 0) + match[0].indexOf(open); i < text.length; i++) {
-      const ch = text[i];
-      if (ch === open || (open === '(' && ch === '{')) depth++;
-      else if (ch === close || (open === '(' && ch === '}')) depth--;
-      if (depth === 0) {
-        end = i + 1;
-        break;
-      }
-      // An entry that never closes runs into the next line starting with @.
-      if (ch === '\n' && text[i + 1] === '@' && depth > 0) {
-        end = i + 1;
-        break;
-      }
-    }
-    if (type !== 'comment' && type !== 'preamble' && type !== 'string') entries.push({ key: match[3], start: match.index ?? 0, end });
-    head.lastIndex = end;
+/**
+ * Entries whose @string abbreviations would expand past the limits, each with the problem said at
+ * its key; the text without them, for citation-js (which expands every string in full).
+ */
+function withoutOversizedEntries(text: string, scanned: RawBibtexEntry[], lines: LineIndex, result: ParsedBibliographyFile): string {
+  const sizes = expandedSizes(text, scanned);
+  let total = 0;
+  const cuts: RawBibtexEntry[] = [];
+  scanned.forEach((entry, i) => {
+    if (entry.type === 'string' || entry.type === 'comment' || entry.type === 'preamble') return;
+    total += sizes[i];
+    if (sizes[i] <= MAX_EXPANDED_ENTRY && total <= MAX_EXPANDED_FILE) return;
+    cuts.push(entry);
+    const why = sizes[i] > MAX_EXPANDED_ENTRY ? `its @string abbreviations expand it to about ${Math.round(sizes[i] / 1000)} KB, more than the ${MAX_EXPANDED_ENTRY / 1000} KB BriefKit reads for one entry` : `the file's @string abbreviations expand it past the ${MAX_EXPANDED_FILE / 1_000_000} MB BriefKit reads`;
+    result.problems.push({ key: entry.key || undefined, message: `BriefKit did not read the entry "${entry.key || '(no key)'}": ${why}. Shorten the strings it uses.`, range: lines.rangeAt(entry.start, entry.start + 1 + entry.type.length) });
+  });
+  if (cuts.length === 0) return text;
+  let kept = '';
+  let at = 0;
+  for (const cut of cuts) {
+    kept += text.slice(at, cut.start);
+    at = cut.end;
   }
-  return entries;
+  return kept + text.slice(at);
 }
 
 function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliographyFile {
-  const raw = scanBibtex(text);
+  const scanned = scanBibtex(text);
   const result: ParsedBibliographyFile = { uri, format: 'bibtex', entries: [], problems: [] };
-  const located = (key: string) => raw.find((r) => r.key === key);
+  const readable = withoutOversizedEntries(text, scanned, lines, result);
+  const skipped = new Set(result.problems.map((p) => p.key));
+  const raw = scanned.filter((e) => e.type !== 'comment' && e.type !== 'preamble' && e.type !== 'string' && !skipped.has(e.key || undefined));
+  const byKey = new Map<string, RawBibtexEntry>();
+  for (const entry of raw) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
   const add = (items: CslItem[]) => {
     for (const item of items) {
-      const at = located(item.id);
+      const at = byKey.get(item.id);
       result.entries.push({ key: item.id, item, uri, range: at ? lines.rangeAt(at.start, at.end) : lines.rangeAt(0, 0) });
     }
   };
   try {
-    add(plugins.input.chain(text, TO_CSL));
+    add(plugins.input.chain(readable, TO_CSL));
     return result;
   } catch {
     // One bad entry rejects the whole file: read the entries one by one, so the good ones load.
@@ -180,22 +177,50 @@ function parseCslYaml(uri: string, text: string, lines: LineIndex): ParsedBiblio
   let sequence: YamlNode | null | undefined = doc.contents;
   if (isMap(sequence)) sequence = sequence.get('references', true) as YamlNode | undefined;
   const nodes = isSeq(sequence) ? (sequence.items as YamlNode[]) : [];
-  cslEntries(uri, toItems(doc.toJS()), (i) => {
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml refuses documents whose aliases would multiply (a "billion laughs" file).
+    const message = /alias/i.test((error as Error).message)
+      ? 'it repeats its aliases (*name) so often that reading it would exhaust the memory'
+      : firstLine((error as Error).message);
+    result.problems.push({ message: `This CSL-YAML file cannot be read: ${message}. No entries were loaded from it.`, range: lines.rangeAt(0, 0) });
+    return result;
+  }
+  cslEntries(uri, toItems(data), (i) => {
     const node = nodes[i];
     return node?.range ? lines.rangeAt(node.range[0], node.range[1]) : lines.rangeAt(0, 0);
   }, result);
   return result;
 }
 
+/** RIS records: from a `TY  -` line to the next `ER  -` line, found line by line (a pattern spanning lines is quadratic when no `ER` follows). */
+function risRecords(text: string): Span[] {
+  const records: Span[] = [];
+  let start = -1;
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, Math.min(end, at + 6));
+    if (start < 0 && line.startsWith('TY  -')) start = at;
+    else if (start >= 0 && line.startsWith('ER  -')) {
+      records.push({ start, end: text[end - 1] === '\r' ? end - 1 : end });
+      start = -1;
+    }
+    at = end + 1;
+  }
+  return records;
+}
+
 function parseRis(uri: string, text: string, lines: LineIndex): ParsedBibliographyFile {
   const result: ParsedBibliographyFile = { uri, format: 'ris', entries: [], problems: [] };
-  const records = [...text.matchAll(/^TY {2}-[\s\S]*?^ER {2}-.*$/gm)];
-  records.forEach((record, i) => {
-    const start = record.index ?? 0;
-    const end = start + record[0].length;
+  const records = risRecords(text);
+  records.forEach(({ start, end }, i) => {
+    const record = text.slice(start, end);
     try {
-      const [item] = plugins.input.chain(record[0] + '\n', TO_CSL);
-      const key = /^ID {2}- (.+)$/m.exec(record[0])?.[1].trim() || derivedKey(item, i);
+      const [item] = plugins.input.chain(record + '\n', TO_CSL);
+      const key = /^ID {2}- (.+)$/m.exec(record)?.[1].trim() || derivedKey(item, i);
       result.entries.push({ key, item: { ...item, id: key }, uri, range: lines.rangeAt(start, end) });
     } catch (error) {
       result.problems.push({ message: `BriefKit cannot read record ${i + 1}: ${firstLine((error as Error).message)}.`, range: lines.rangeAt(start, start + 5) });

@@ -29,7 +29,7 @@ export function claimFixes(document: BriefDocument, sentence: Sentence, hasBibli
       title: `Add footnote [^${label}] to this sentence`,
       kind: 'quickfix',
       edits: [replaceOffsets(document, marker.start, marker.end, marker.text), replaceOffsets(document, insertion.offset, insertion.offset, insertion.text)],
-      command: showCommand(document.uri, cursorInNewNote(document.text, [marker], insertion)),
+      command: showCommand(document.uri, cursorInNewNote(document.lines, [marker], insertion)),
       isPreferred: true,
     },
   ];

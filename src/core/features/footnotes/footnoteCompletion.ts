@@ -57,7 +57,7 @@ export function completeFootnote(document: BriefDocument, offset: number): Brief
     command: {
       title: 'Go to the new note',
       command: SERVER_COMMANDS.showPosition,
-      arguments: [document.uri, cursorInNewNote(text, [markerEdit], insertion)],
+      arguments: [document.uri, cursorInNewNote(document.lines, [markerEdit], insertion)],
     },
   });
   index.entries

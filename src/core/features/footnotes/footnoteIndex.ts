@@ -87,6 +87,14 @@ export class FootnoteIndex {
    * labels like `fn3` / `note-3`, the same prefix with the next number.
    */
   nextLabel(): string {
+    // Asked once per quick fix of every uncited claim: worked out once per version of the brief.
+    this.next ??= this.computeNextLabel();
+    return this.next;
+  }
+
+  private next: string | undefined;
+
+  private computeNextLabel(): string {
     const labels = this.entries.map((e) => e.label);
     // The prefix is everything before the last run of digits: `fn3` → fn, 3.
     const numbered = labels.flatMap((l) => {

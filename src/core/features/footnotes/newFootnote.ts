@@ -56,7 +56,7 @@ export function insertFootnote(document: BriefDocument, offset: number): NewFoot
   return {
     label,
     edits: [replaceOffsets(document, offset, offset, marker.text), replaceOffsets(document, insertion.offset, insertion.offset, insertion.text)],
-    cursor: cursorInNewNote(document.text, [marker], insertion),
+    cursor: cursorInNewNote(document.lines, [marker], insertion),
   };
 }
 
@@ -68,18 +68,32 @@ export interface OffsetEdit extends Span {
  * Where the cursor lands in the new note once `others` and then the note insertion are
  * applied (edits at one offset apply in order, as LSP specifies).
  */
-export function cursorInNewNote(text: string, others: OffsetEdit[], insertion: DefinitionInsertion): Position {
+export function cursorInNewNote(lines: LineIndex, others: OffsetEdit[], insertion: DefinitionInsertion): Position {
   const note = { start: insertion.offset, end: insertion.offset, text: insertion.text };
   const ordered = [...others, note].map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order);
-  let result = '';
+  // The cursor's line and column, followed through the edited text without building it: a quick
+  // fix is offered for every uncited claim, and copying the brief for each was quadratic.
+  let line = 0;
+  let character = 0;
+  const copy = (from: number, to: number) => {
+    const [a, b] = [lines.positionAt(from), lines.positionAt(to)];
+    if (b.line > a.line) [line, character] = [line + b.line - a.line, b.character];
+    else character += b.character - a.character;
+  };
+  const insert = (inserted: string) => {
+    const breaks = inserted.split(/\r\n|\r|\n/);
+    if (breaks.length > 1) [line, character] = [line + breaks.length - 1, breaks[breaks.length - 1].length];
+    else character += inserted.length;
+  };
   let copied = 0;
-  let cursor = 0;
   for (const { edit } of ordered) {
-    result += text.slice(copied, edit.start);
-    if (edit === note) cursor = result.length + insertion.cursor;
-    result += edit.text;
+    copy(copied, edit.start);
+    if (edit === note) {
+      insert(insertion.text.slice(0, insertion.cursor));
+      return { line, character };
+    }
+    insert(edit.text);
     copied = edit.end;
   }
-  result += text.slice(copied);
-  return new LineIndex(result).positionAt(cursor);
+  return { line, character };
 }
