@@ -1,11 +1,11 @@
-import { renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { pathToFileURL } from 'node:url';
 import { Codes, type BriefService, type TextEdit } from '../core';
 import { parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
+import { saveFixed, SaveRefused } from './saveFile';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
 export const FIXES = ['convert', 'renumber', 'placement', 'duplicates'] as const;
@@ -60,23 +60,6 @@ export function unifiedDiff(path: string, before: string, after: string): string
   return createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 });
 }
 
-/** Replaces the file in one step: a temporary file beside it, renamed over it, same permissions. */
-export function writeAtomically(path: string, text: string, bom: boolean): void {
-  const temporary = join(dirname(path), `.${basename(path)}.briefkit-${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, (bom ? '\ufeff' : '') + text, 'utf8');
-    chmodSync(temporary, statSync(path).mode);
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing was left behind.
-    }
-    throw error;
-  }
-}
-
 function parseOnly(value: string | undefined): FixName[] {
   if (value === undefined) return [...FIXES];
   const names = value.split(',').map((n) => n.trim()).filter(Boolean);
@@ -102,10 +85,11 @@ export function fix(args: string[]): number {
       console.error(`${path}: nothing to fix.`);
     } else if (parsed.flags.has('write')) {
       try {
-        writeAtomically(path, result.text, read.hadBom);
+        saveFixed(path, read, result.text);
         console.error(`${path}: ${result.applied.join('; ')}. Saved.`);
       } catch (error) {
-        console.error(`briefkit: ${path}: could not save the fixes (${(error as Error).message}); the file is unchanged`);
+        const why = error instanceof SaveRefused ? error.message : `could not save the fixes (${(error as Error).message})`;
+        console.error(`briefkit: ${path}: ${why}; the file is unchanged.`);
         failed = true;
       }
     } else {

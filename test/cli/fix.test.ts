@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { saveFixed, SaveRefused } from '../../src/cli/saveFile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,5 +69,50 @@ describe('briefkit fix', () => {
     const unknown = run('clean.md', '--only', 'spelling');
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^briefkit: Unknown fix "spelling"; choose from convert, renumber, placement, duplicates\.\n/);
+  });
+
+  describe('--write never damages another file or loses an edit', () => {
+    const BRIEF = 'A.[^2] B.[^1]\n\n[^1]: One.\n[^2]: Two.\n';
+    const FIXED = 'A.[^1] B.[^2]\n\n[^1]: Two.\n[^2]: One.\n';
+
+    it('fixes a symlinked brief at its target and keeps the link; leaves a file at the old predictable temporary name alone', () => {
+      writeFileSync(join(dir, 'real.md'), BRIEF);
+      chmodSync(join(dir, 'real.md'), 0o600);
+      symlinkSync('real.md', join(dir, 'brief.md'));
+      // 0.1 wrote through a link planted at `.brief.md.briefkit-<pid>.tmp`; the name is random now and created exclusively.
+      writeFileSync(join(dir, 'victim.md'), 'keep me');
+      for (let pid = 1; pid < 64; pid++) symlinkSync('victim.md', join(dir, `.real.md.briefkit-${pid}.tmp`));
+      const { code } = run('brief.md', '--write');
+      assert.equal(code, 0);
+      assert.equal(lstatSync(join(dir, 'brief.md')).isSymbolicLink(), true);
+      assert.equal(readFileSync(join(dir, 'real.md'), 'utf8'), FIXED);
+      assert.equal(statSync(join(dir, 'real.md')).mode & 0o777, 0o600);
+      assert.equal(readFileSync(join(dir, 'victim.md'), 'utf8'), 'keep me');
+      assert.equal(readdirSync(dir).filter((name) => name.endsWith('.tmp')).length, 63);
+    });
+
+    it('refuses a read-only file and a file with other hard links, with exit 2 and the reason', () => {
+      writeFileSync(join(dir, 'locked.md'), BRIEF);
+      chmodSync(join(dir, 'locked.md'), 0o444);
+      const locked = run('locked.md', '--write');
+      assert.deepEqual([locked.code, locked.stderr], [2, 'briefkit: locked.md: the file is read-only; make it writable to save the fixes; the file is unchanged.\n']);
+      assert.equal(readFileSync(join(dir, 'locked.md'), 'utf8'), BRIEF);
+      writeFileSync(join(dir, 'linked.md'), BRIEF);
+      linkSync(join(dir, 'linked.md'), join(dir, 'other-name.md'));
+      const linked = run('linked.md', '--write');
+      assert.equal(linked.code, 2);
+      assert.match(linked.stderr, /^briefkit: linked\.md: the file has 2 hard links, which saving would cut off; run without --write and apply the printed diff with patch; the file is unchanged\.\n$/);
+      assert.equal(readFileSync(join(dir, 'other-name.md'), 'utf8'), BRIEF);
+    });
+
+    it('refuses to save over a file that changed after it was read', () => {
+      const path = join(dir, 'brief.md');
+      writeFileSync(path, BRIEF);
+      const read = { text: BRIEF, hadBom: false };
+      writeFileSync(path, `${BRIEF}A sentence typed meanwhile.\n`);
+      assert.throws(() => saveFixed(path, read, FIXED), (error: Error) => error instanceof SaveRefused && /changed while BriefKit was fixing it/.test(error.message));
+      assert.equal(readFileSync(path, 'utf8'), `${BRIEF}A sentence typed meanwhile.\n`);
+      assert.deepEqual(readdirSync(dir), ['brief.md']);
+    });
   });
 });
