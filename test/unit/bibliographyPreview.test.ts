@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import MarkdownIt from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToText } from '../../src/core/bibliography/bibliographyOutput';
@@ -84,7 +85,7 @@ describe('Write Bibliography Section', () => {
     assert.ok(written);
     assert.equal(
       service.applyEdits(document, [written.edit]),
-      'Ports reopened.[^1]\r\n\r\n## Bibliography\r\n\r\n- Okoro, Ada. 2024. “Ports Reopen \\[Again\\] \\<img Src=x\\>.” *Harbour Times*, 2024. https://h.example.com/a_b.\r\n\r\n[^1]: Ada Okoro, “Ports Reopen [Again] <img src=x>,” *Harbour Times*, 2024, https://h.example.com/a_b.\r\n',
+      'Ports reopened.[^1]\r\n\r\n## Bibliography\r\n\r\n- Okoro, Ada. 2024. “Ports Reopen \\[Again\\] \\<img Src=x\\>.” *Harbour Times*, 2024. <https://h.example.com/a_b>.\r\n\r\n[^1]: Ada Okoro, “Ports Reopen [Again] <img src=x>,” *Harbour Times*, 2024, https://h.example.com/a_b.\r\n',
     );
   });
 
@@ -104,8 +105,28 @@ describe('Write Bibliography Section', () => {
 describe('rendered text and links', () => {
   it('turns citeproc HTML into Markdown or plain text, keeping URLs whole', () => {
     const html = 'Roe, J. <i>A_b &amp; [c]</i>. &#60;x&#62; https://e.org/a_b*c.';
-    assert.equal(htmlToText(html, true), 'Roe, J. *A\\_b & \\[c\\]*. \\<x\\> https://e.org/a_b*c.');
+    assert.equal(htmlToText(html, true), 'Roe, J. *A\\_b & \\[c\\]*. \\<x\\> <https://e.org/a_b*c>.');
     assert.equal(htmlToText(html, false), 'Roe, J. A_b & [c]. <x> https://e.org/a_b*c.');
+  });
+
+  it('writes Markdown that renders to no element but emphasis, links and the list, whatever the fields hold', () => {
+    const md = new MarkdownIt({ html: true, linkify: false });
+    const hostile = [
+      // A title that is an address followed by a script; a DOI that closes an attribute and opens a tag.
+      'Roe, J. <i>Report</i>. https://x&#60;script&#62;alert(document.domain)&#60;/script&#62; T.',
+      'Roe, J. 2024. Paper. https://doi.org/10.5555/&#34;&#62;&#60;img src=x onerror=alert(8)//&#62;.',
+      'Roe, J. &#60;iframe src=javascript:alert(1)&#62; &amp;lt;b&amp;gt; &#96;code&#96; [x](javascript:alert(1)) ![i](x)',
+      'Roe, J. https://a.org/"onmouseover="alert(1) and http://[::1 and https://e.org/a>b<c.',
+    ];
+    for (const html of hostile) {
+      const rendered = md.render(`- ${htmlToText(html, true)}\n`);
+      // Every element, with its attributes: only the list, emphasis, and links with a web address and nothing else.
+      for (const [, tag, attributes] of rendered.matchAll(/<([a-z][a-z0-9]*)\b([^>]*)>/gi)) {
+        assert.ok(['ul', 'li', 'em', 'strong', 'a'].includes(tag.toLowerCase()), rendered);
+        if (tag === 'a') assert.match(attributes, /^ href="https?:\/\/[^\s"<>]+"$/, rendered);
+        else assert.equal(attributes, '', rendered);
+      }
+    }
   });
 
   it('opens only web addresses and DOIs', () => {

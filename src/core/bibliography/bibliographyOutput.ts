@@ -32,6 +32,30 @@ function markdownToHtml(markdown: string): string {
     .replace(/(?<![\w*])[*_]([^*_]+)[*_](?![\w*])/g, '<i>$1</i>');
 }
 
+/** Markdown's escape for each character that could start markup (an `&` only where it would start an entity). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]|&(?=#?\w+;)/g, '\\$&');
+}
+
+/**
+ * A web address in Markdown output, as an autolink `<https://…>`: an escape inside a bare address
+ * would become part of the link, and left bare, `https://x<script>` would reach the reader as
+ * HTML. Only a valid address becomes a link, with the characters that could end it or open a
+ * tag percent-encoded; anything else is escaped text. Punctuation after it stays outside.
+ */
+function markdownAddress(candidate: string): string {
+  let end = candidate.length;
+  while (end > 0 && '.,;:)'.includes(candidate[end - 1])) end--;
+  const address = candidate.slice(0, end);
+  const after = escapeMarkdown(candidate.slice(end));
+  try {
+    new URL(address);
+  } catch {
+    return escapeMarkdown(candidate);
+  }
+  return `<${address.replace(/[<>"`\s\\]/g, (ch) => encodeURIComponent(ch))}>${after}`;
+}
+
 /**
  * One rendered HTML entry as Markdown (italics and bold kept, Markdown characters in the text
  * escaped, so a title with brackets or a tag stays text) or as plain text.
@@ -47,8 +71,7 @@ export function htmlToText(html: string, markdown: boolean): string {
         return '';
       }
       const text = piece.replace(/&(?:amp|lt|gt|quot|#38|#60|#62|#39);/g, (entity) => ENTITIES[entity]);
-      // URLs stay as they are: an escape inside one would become part of the link.
-      return markdown ? text.replace(/https?:\/\/\S+|[\\`*_[\]<>]/g, (match) => (match.length > 1 ? match : `\\${match}`)) : text;
+      return markdown ? text.replace(/https?:\/\/\S+|[\\`*_[\]<>]|&(?=#?\w+;)/g, (match) => (match.length > 1 ? markdownAddress(match) : `\\${match}`)) : text;
     })
     .join('')
     .replace(/\s+/g, ' ')
