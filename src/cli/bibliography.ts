@@ -3,20 +3,22 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_OPTIONS, OUTPUT_FORMATS } from '../core';
 import { styleArgument } from './styleArgument';
 import { choice, parseArgs, UsageError } from './args';
-import { createCliService } from './cliService';
+import { cliAccess, createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
 
 /** `briefkit bibliography`: prints the brief's bibliography in a style and format. */
 export async function bibliography(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'bibliography', { style: 'value', format: 'value', order: 'value' }, 'Name the Markdown brief whose bibliography to print.');
+  const parsed = parseArgs(args, 'bibliography', { style: 'value', format: 'value', order: 'value', root: 'value', 'allow-outside': 'flag' }, 'Name the Markdown brief whose bibliography to print.');
   if (parsed.files.length > 1) throw new UsageError('"briefkit bibliography" prints one brief at a time.');
   const format = choice(parsed, 'format', OUTPUT_FORMATS, 'text');
   const order = choice(parsed, 'order', ['style', 'cited'] as const, 'style');
   const options = { ...DEFAULT_OPTIONS };
+  const access = cliAccess(parsed.values.get('root'), parsed.flags.has('allow-outside'));
   // Created first: the service registers the styles the CLI ships (IEEE) beside the bundled ones.
-  const service = createCliService(options);
+  const service = createCliService(options, access);
   const { id: styleId, isFile, written: style } = styleArgument(parsed, 'chicago-author-date');
   options.citationStyle = styleId;
+  access.named = [styleId];
   const [path] = parsed.files;
   const read = readBriefOrReport(path);
   if (!read) return 2;
@@ -29,6 +31,10 @@ export async function bibliography(args: string[]): Promise<number> {
     return 2;
   }
   for (const notice of chosen.notices) console.error(`${path}: ${notice}`);
+  // A bibliography file that was refused or could not be read leaves works out: the writer is told which and why.
+  for (const problem of service.computeDiagnostics(document).filter((d) => d.code.startsWith('bibliography.file-'))) {
+    console.error(`${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
+  }
   const text = service.exportBibliography(document, chosen, order, format);
   if (text === '') {
     console.error(`${path}: this brief cites no sources yet.`);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
 import { checkInWorkers, checkWith, jobsFor, withNotClaims } from './checkFiles';
 import { choice, parseArgs, UsageError } from './args';
-import { createCliService } from './cliService';
+import { cliAccess, createCliService } from './cliService';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
 import { briefFiles } from './briefFiles';
 import { styleArgument } from './styleArgument';
@@ -22,7 +22,7 @@ function jobsArgument(value: string | undefined): number | undefined {
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value', root: 'value', 'allow-outside': 'flag' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', ...(Object.keys(MACHINE_FORMATS) as Array<keyof typeof MACHINE_FORMATS>)], 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
@@ -40,12 +40,16 @@ export async function check(args: string[]): Promise<number> {
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
   const options = { ...DEFAULT_OPTIONS, bibliographyFiles };
   // Created first: it registers the styles the CLI ships, which --style may name.
-  const service = createCliService(withNotClaims(options));
+  const access = cliAccess(parsed.values.get('root'), parsed.flags.has('allow-outside'), bibliographyFiles);
+  const service = createCliService(withNotClaims(options), access);
   // As on `briefkit bibliography`: the style the briefs are written for; an unknown one stops the check.
-  if (parsed.values.has('style')) options.citationStyle = styleArgument(parsed, DEFAULT_OPTIONS.citationStyle).id;
+  if (parsed.values.has('style')) {
+    options.citationStyle = styleArgument(parsed, DEFAULT_OPTIONS.citationStyle).id;
+    access.named = [...access.named, options.citationStyle];
+  }
   const paths = await briefFiles(parsed.files);
   const jobs = jobsFor(jobsArgument(parsed.values.get('jobs')), paths.length);
-  const results = jobs > 1 ? await checkInWorkers(paths, options, jobs) : await checkWith(service, paths);
+  const results = jobs > 1 ? await checkInWorkers(paths, options, access, jobs) : await checkWith(service, paths);
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const result of results) {

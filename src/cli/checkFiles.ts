@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { BriefDiagnostic, BriefOptions, BriefService } from '../core';
 import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
-import { createCliService } from './cliService';
+import { createCliService, type CliAccess } from './cliService';
 import { readBrief } from './readBrief';
 
 /** One brief's outcome: its diagnostics, or why it could not be read. */
@@ -50,10 +50,11 @@ export function jobsFor(requested: number | undefined, briefs: number): number {
 interface CheckWork {
   paths: string[];
   options: BriefOptions;
+  access: CliAccess;
 }
 
 /** Checks briefs in `jobs` worker threads, each given a run of consecutive briefs; results in the order given. */
-export async function checkInWorkers(paths: readonly string[], options: BriefOptions, jobs: number): Promise<FileResult[]> {
+export async function checkInWorkers(paths: readonly string[], options: BriefOptions, access: CliAccess, jobs: number): Promise<FileResult[]> {
   const size = Math.ceil(paths.length / jobs);
   const runs = Array.from({ length: jobs }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((run) => run.length > 0);
   const results = await Promise.all(
@@ -61,7 +62,7 @@ export async function checkInWorkers(paths: readonly string[], options: BriefOpt
       (run) =>
         new Promise<FileResult[]>((done, fail) => {
           // The bundled CLI is its own worker: main.ts runs the check below when it is not the main thread.
-          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options } satisfies CheckWork } });
+          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options, access } satisfies CheckWork } });
           worker.once('message', (message: FileResult[]) => done(message));
           worker.once('error', fail);
           worker.once('exit', (code) => (code === 0 ? undefined : fail(new Error(`a checking worker stopped with code ${code}`))));
@@ -77,5 +78,5 @@ export function checkWork(): CheckWork | undefined {
 }
 
 export async function runCheckWorker(work: CheckWork): Promise<void> {
-  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options)), work.paths));
+  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options), work.access), work.paths));
 }

@@ -8,10 +8,10 @@ import { checkWork, runCheckWorker } from './checkFiles';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N]
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N] [--root <folder>] [--allow-outside]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
-  briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited]
+  briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited] [--root <folder>] [--allow-outside]
   briefkit lsp --stdio        start the language server (for Neovim, Helix, Emacs, Sublime)
   briefkit --version
   briefkit --help`;

@@ -18,8 +18,9 @@ export class DocumentStore {
 
   get(input: BriefTextDocument, token?: CancellationToken): BriefDocument {
     const cached = this.cache.get(input.uri);
-    if (cached && cached.document.version === input.version) return cached.document;
     const text = input.getText();
+    // The version alone is not enough: a second open without a close, or a change that keeps the version, brings new text.
+    if (cached && cached.document.version === input.version && cached.document.text === text) return cached.document;
     const chunks = splitIntoChunks(text);
     const parses: ChunkParse[] = [];
     const nextChunks = new Map<string, ChunkParse>();

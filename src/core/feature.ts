@@ -19,6 +19,8 @@ export interface FeatureContext {
   readonly styleFiles: ReadonlyMap<string, string | undefined>;
   /** False for files the brief may not read (outside the workspace). */
   mayRead(uri: string): boolean;
+  /** How the writer lets BriefKit read a file outside the workspace, for the messages that refuse one. */
+  readonly readOutsideHint: string;
 }
 
 /** A quick fix of a finding, built only when the editor asks for fixes there. */

@@ -25,6 +25,8 @@ export interface BriefHost {
   readFile(uri: string): Promise<string | undefined>;
   /** False for files the brief may not read, such as files outside the workspace; they are never read. */
   mayRead?(uri: string): boolean;
+  /** How the writer lets BriefKit read such a file, ending the message that refuses one ("turn on briefkit.allowBibliographyOutsideWorkspace"). */
+  readOutsideHint?: string;
   /** The workspace's Markdown files, for finding a citation key's uses across briefs. */
   listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
   /** Parses a bibliography file elsewhere (a worker thread), so a large file does not hold up requests. */

@@ -32,6 +32,7 @@ export function createBriefService(host: BriefHost): BriefService {
     renderReference: (item) => bibliographies.referenceRenderer(document)(item),
     styleFiles: bibliographies.styleFiles,
     mayRead: (uri) => host.mayRead?.(uri) ?? true,
+    readOutsideHint: host.readOutsideHint ?? 'turn on briefkit.allowBibliographyOutsideWorkspace',
   });
   const at = (input: BriefTextDocument, position: Position) => {
     const document = documents.get(input);

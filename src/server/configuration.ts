@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 import { allowsOutsideWorkspace, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
-import { isInsideWorkspace, resolveBibliographyPatterns } from './workspaceFiles';
+import { resolveBibliographyPatterns } from './workspaceFiles';
+import { isInsideFolders } from '../node/insideFolder';
 import { tell } from './lspShapes';
 
 /** The settings of each brief, read from the client and converted to core options once. */
@@ -57,7 +58,7 @@ export class Configuration {
   /** The not-claims list of a brief (a file: URI): the nearest from its folder up to its workspace folder. */
   notClaimsFileFor(uri: string): string {
     const path = fileURLToPath(uri);
-    const folder = this.workspaceFolders.find((f) => isInsideWorkspace(uri, [f]));
+    const folder = this.workspaceFolders.find((f) => isInsideFolders(uri, [f]));
     return notClaimsFileFor(path, folder ?? dirname(path));
   }
 
@@ -68,7 +69,7 @@ export class Configuration {
     return pandocDefaultsPaths(settings).flatMap((path) => {
       try {
         const file = resolve(folder, path);
-        if (!allowsOutsideWorkspace(settings) && !isInsideWorkspace(pathToFileURL(file).href, this.workspaceFolders)) {
+        if (!allowsOutsideWorkspace(settings) && !isInsideFolders(pathToFileURL(file).href, this.workspaceFolders)) {
           throw new Error(`${path} is outside the workspace; BriefKit reads it only with briefkit.allowBibliographyOutsideWorkspace.`);
         }
         return defaultsBibliographies(file, folder).map((named) => pathToFileURL(named).href);

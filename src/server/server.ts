@@ -16,7 +16,8 @@ import { initializationSettings, settingsSection } from './settings';
 import { registerLanguageHandlers } from './languageHandlers';
 import type { ServerContext } from './serverContext';
 import { ValidationScheduler } from './validation';
-import { isInsideWorkspace, listMarkdownFiles } from './workspaceFiles';
+import { listMarkdownFiles } from './workspaceFiles';
+import { isInsideFolders } from '../node/insideFolder';
 import { BriefFiles } from './briefFiles';
 
 const CAPABILITIES: ServerCapabilities = {
@@ -68,7 +69,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     getOptions: (uri) => configuration.optionsFor(uri),
     readFile: readTextFile,
     // With no folder open there is no workspace to stay inside.
-    mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideWorkspace(uri, configuration.workspaceFolders),
+    mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
     listFolder: listMarkdownInFolder,
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,

@@ -5,16 +5,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globMatches } from '../node/globMatch';
 import { walkFiles } from '../node/walkFiles';
 
-/** True when a file URI lies inside one of the workspace folders. */
-export function isInsideWorkspace(uri: string, folders: readonly string[]): boolean {
-  if (!uri.startsWith('file:')) return false;
-  const path = fileURLToPath(uri);
-  return folders.some((folder) => {
-    const fromFolder = relative(folder, path);
-    return fromFolder !== '' && !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
-  });
-}
-
 /** The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as URIs. */
 export async function resolveBibliographyPatterns(patterns: readonly string[], folders: readonly string[]): Promise<string[]> {
   const uris: string[] = [];
@@ -60,8 +50,13 @@ export class FileWatcher {
 
   watch(uris: readonly string[]): void {
     for (const uri of uris) {
-      if (!uri.startsWith('file:')) continue;
-      const path = fileURLToPath(uri);
+      let path: string;
+      try {
+        path = fileURLToPath(uri);
+      } catch {
+        // Not a local path (a host, an encoded slash): nothing on this machine to watch.
+        continue;
+      }
       this.files.add(path);
       const folder = dirname(path);
       if (this.watchers.has(folder)) continue;

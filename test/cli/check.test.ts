@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
@@ -228,6 +229,29 @@ describe('briefkit check', () => {
     assert.deepEqual((JSON.parse(one.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path), ['brief01.md', 'brief02.md', 'brief03.md', 'brief05.md', 'brief06.md', 'brief07.md', 'brief08.md', 'brief09.md', 'brief10.md']);
     const zero = run(['check', '.', '--jobs', '0'], folder);
     assert.deepEqual([zero.code, zero.stderr], [2, 'briefkit: --jobs 0: give a whole number of workers, 1 or more.\n']);
+  });
+
+  it('reads the files a brief names only under the folder it runs in (or --root), links resolved, unless --allow-outside', () => {
+    const top = mkdtempSync(join(tmpdir(), 'briefkit-cli-outside-'));
+    mkdirSync(join(top, 'work'));
+    mkdirSync(join(top, 'outside'));
+    writeFileSync(join(top, 'outside', 'secret.bib'), '@misc{secret, title = {Secret Title}, year = {2020}}\n');
+    symlinkSync('../outside/secret.bib', join(top, 'work', 'link.bib'));
+    const paths = ['../outside/secret.bib', join(top, 'outside', 'secret.bib'), pathToFileURL(join(top, 'outside', 'secret.bib')).href, '%2e%2e/outside/secret.bib', 'link.bib'];
+    paths.forEach((path, i) => writeFileSync(join(top, 'work', `b${i}.md`), `---\nbibliography: "${path}"\n---\n\nText [@secret].\n`));
+    const briefs = paths.map((_, i) => `b${i}.md`);
+    const codes = (args: string[], cwd = join(top, 'work')) =>
+      (JSON.parse(run(['check', ...briefs.map((b) => join(top, 'work', b)), '--format', 'json', ...args], cwd).stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> }).files.map((f) => f.diagnostics.map((d) => d.code));
+    // A path relative to the brief is resolved as a URL, so %2e%2e counts as "..".
+    assert.deepEqual(codes([]), paths.map(() => ['bibliography.file-outside-workspace']));
+    assert.deepEqual(codes(['--allow-outside']), paths.map(() => []));
+    assert.deepEqual(codes(['--root', top]), paths.map(() => []));
+    const printed = run(['bibliography', 'b0.md'], join(top, 'work'));
+    assert.equal(printed.stdout, '');
+    assert.doesNotMatch(printed.stderr, /Secret Title/);
+    assert.match(printed.stderr, /b0\.md:2:15: BriefKit reads bibliography files only inside the workspace, and "\.\.\/outside\/secret\.bib" is outside it\. Move the file into the workspace, or run briefkit with --allow-outside, or with --root set to a folder that holds it\./);
+    // Named on the command line, a file is read wherever it is (a link to it is still a different name).
+    assert.deepEqual(codes(['--bibliography', join(top, 'outside', 'secret.bib')]), [[], [], [], [], ['bibliography.file-outside-workspace']]);
   });
 
   it('prints its version and help', () => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCliService } from '../../src/cli/cliService';
+import { cliAccess, createCliService } from '../../src/cli/cliService';
 import { applyFixes, FIXES } from '../../src/cli/fix';
 import type { BriefDiagnostic } from '../../src/core';
 
@@ -90,7 +90,7 @@ async function main(args: string[]): Promise<number> {
     console.error('Usage: npm run eval:realworld -- <folder>... [--out diagnostics.txt]');
     return 2;
   }
-  const service = createCliService();
+  const service = createCliService(undefined, cliAccess(undefined, true));
   const byCode = new Map<string, number>();
   const listing: string[] = [];
   const rows: string[] = [];

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCliService } from '../../src/cli/cliService';
+import { cliAccess, createCliService } from '../../src/cli/cliService';
 import { readBrief } from '../../src/cli/readBrief';
 
 function markdownFiles(path: string): string[] {
@@ -18,7 +18,7 @@ async function main(folders: string[]): Promise<number> {
     console.error('Usage: npm run eval:robust -- <folder>...');
     return 2;
   }
-  const service = createCliService();
+  const service = createCliService(undefined, cliAccess(undefined, true));
   const files = folders.flatMap((folder) => markdownFiles(resolve(folder)));
   const failures: string[] = [];
   let unreadable = 0;

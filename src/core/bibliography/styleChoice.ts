@@ -1,6 +1,7 @@
 import type { BriefDocument } from '../document';
 import type { BriefOptions } from '../options';
 import { hasLocale, styleNames, styleTitle } from './cslStyles';
+import { fileName } from '../text/fileName';
 
 /** The style and locale a brief's bibliography is rendered in. */
 export interface StyleChoice {
@@ -37,9 +38,7 @@ function isStyleFileUri(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(value) && /\.csl$/i.test(value);
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.split('/').pop() ?? uri);
-}
+
 
 /**
  * The style in force: one picked in the preview, else the brief's front matter `csl:`, else the

@@ -8,10 +8,9 @@ import { shortCitation } from './chicagoNote';
 import type { BibliographyFileEntry } from './bibliographyFile';
 import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
 import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
+import { fileName } from '../../text/fileName';
 
-export function fileName(uri: string): string {
-  return decodeURIComponent(uri.split(/[?#]/)[0].split('/').pop() ?? uri);
-}
+
 
 /**
  * Whether a code chunk of the brief writes the file, as bookdown's `knitr::write_bib(…, 'packages.bib')`
@@ -24,12 +23,12 @@ function writtenByBuild(document: BriefDocument, name: string): boolean {
 }
 
 /** `bibliography.file-missing` (unless the brief's own code writes the file), `bibliography.file-error` on the front matter, and `citation.undefined`. */
-export function citationDiagnostics(document: BriefDocument, bibliography: DocumentBibliography): Finding[] {
+export function citationDiagnostics(document: BriefDocument, bibliography: DocumentBibliography, readOutsideHint: string): Finding[] {
   const diagnostics: BriefDiagnostic[] = [];
   for (const { source, file } of bibliography.files) {
     if (!source.declared || !file) continue;
     if (file.refused) {
-      diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`, source.declared.range));
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or ${readOutsideHint}.`, source.declared.range));
     } else if (file.text === undefined) {
       if (writtenByBuild(document, fileName(file.uri))) continue;
       diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`, source.declared.range));

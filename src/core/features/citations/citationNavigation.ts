@@ -2,7 +2,7 @@ import type { BriefDocument, CitationKey } from '../../document';
 import type { BriefHover, BriefLocation } from '../../language';
 import type { CslItem } from '@citation-js/core';
 import type { DocumentBibliography } from './bibliographyStore';
-import { fileName } from './citationChecks';
+import { fileName } from '../../text/fileName';
 
 function citationKeyAt(document: BriefDocument, offset: number): CitationKey | undefined {
   for (const citation of document.citations) {

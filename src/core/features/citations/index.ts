@@ -6,7 +6,7 @@ import { citationDefinition, citationHover, citationKeyUnder, citationReferences
 /** Pandoc `[@key]` citations against bibliography files: checks and fixes, completion, hover, definition, references. */
 export const citations: Feature = {
   name: 'citations',
-  diagnostics: ({ document, bibliography }) => citationDiagnostics(document, bibliography()),
+  diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
   completions: ({ document, bibliography }, offset) => completeCitation(document, offset, bibliography()) ?? completeNoteFromBibliography(document, offset, bibliography()),
   hover: ({ document, bibliography, renderReference }, offset) => citationHover(document, offset, bibliography(), renderReference),
   definition: ({ document, bibliography }, offset) => {

@@ -12,7 +12,7 @@ export function findFrontMatterProblems(document: BriefDocument): Finding[] {
 }
 
 /** `bibliography.style-missing` and `bibliography.style-unknown`: a front-matter `csl:` that cannot be used. */
-export function findStyleProblems({ document, styleFiles, mayRead }: FeatureContext): Finding[] {
+export function findStyleProblems({ document, styleFiles, mayRead, readOutsideHint }: FeatureContext): Finding[] {
   const csl = document.frontMatter?.csl;
   if (!csl) return [];
   const custom = frontMatterStyleUri(document);
@@ -20,7 +20,7 @@ export function findStyleProblems({ document, styleFiles, mayRead }: FeatureCont
     // Not read yet, or read: nothing to say.
     if (!styleFiles.has(custom) || styleFiles.get(custom) !== undefined) return [];
     const message = !mayRead(custom)
-      ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.`
+      ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or ${readOutsideHint}.`
       : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
     return [finding(diagnosticFor(Codes.bibliographyStyleMissing, message, csl.range))];
   }
