@@ -74,7 +74,14 @@ function authorsAgree(a: WorkKeys, b: WorkKeys): boolean {
 /** Parsed references by text: an edit re-parses only the notes and entries it changed. */
 const referenceCache = new Map<string, ParsedReference>();
 
-function parseCached(text: string): ParsedReference {
+/**
+ * How much of a note or entry is read as a reference: far more than any citation, and a bound on
+ * the work when notes nest (`[^1]:[^1]:…`, where each note's text runs to the end of the brief).
+ */
+const MAX_REFERENCE_LENGTH = 4000;
+
+function parseCached(full: string): ParsedReference {
+  const text = full.length > MAX_REFERENCE_LENGTH ? full.slice(0, MAX_REFERENCE_LENGTH) : full;
   let reference = referenceCache.get(text);
   if (!reference) {
     if (referenceCache.size > 50000) referenceCache.clear();
