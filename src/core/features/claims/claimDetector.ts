@@ -48,7 +48,7 @@ export function claimText(sentence: string): string {
   // Sentences come with their spaces already collapsed: only markers and citations need taking out.
   if (!sentence.includes('[')) return sentence.trim();
   return sentence
-    .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/\[\^[^[\]\s]+\]/g, '')
     .replace(/\[[^[\]@]*@[^[\]]*\]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -18,7 +18,7 @@ export interface ClaimWordLists {
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const DATE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|\\b${MONTH}\\s+(?:of\\s+)?(?:1[89]|20)\\d{2}\\b|\\b(?:in|since|by|until|from|between|during|of|early|late|mid-?)\\s+(?:1[89]|20)\\d{2}s?\\b|\\b(?:1[89]|20)\\d{2}[-–](?:1[89]|20)?\\d{2}\\b|\\b(?:yesterday|last (?:week|month|year)|this (?:week|month|year))\\b`, 'i');
 const YEAR_ALONE = /\b(?:1[89]|20)\d{2}\b/;
-const STATISTIC = /\d\s*(?:%|percent\b|per cent\b|percentage points?\b)|[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand|hundred)\b|\b(?:million|billion|trillion)s?\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))\b/i;
+const STATISTIC = /\d\s*(?:%|percent\b|per cent\b|percentage points?\b)|[$€£¥]\s?\d|(?<![\d,.])\d[\d,.]*\s*(?:million|billion|trillion|thousand|hundred)\b|\b(?:million|billion|trillion)s?\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))\b/i;
 const NUMBER = /(?<![\w.])\d[\d,.]*(?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)\b/i;
 /** A quoted span: an opening mark, then text up to the closing one (no other opening mark between, so a mark left open costs nothing). */
 const QUOTED = /[“"][^“”"]*[”"]/g;

@@ -6,12 +6,25 @@
 
 /** The sentence's words, lower-cased: footnote markers, citations, markup, punctuation and line breaks do not count. */
 export function notClaimKey(text: string): string {
-  return text
+  return withoutComments(text)
     .normalize('NFKC')
-    .replace(/<!--[\s\S]*?-->|\[\^[^\]\s]*\]|\[-?@[^\]]*\]|\]\([^)\s]*\)/g, ' ')
+    .replace(/\[\^[^[\]\s]*\]|\[-?@[^[\]]*\]|\]\([^()\s]*\)/g, ' ')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** The text without HTML comments, found by position (a pattern for them is quadratic in a run of `<!--` never closed). */
+function withoutComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', at)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += `${text.slice(at, open)} `;
+    at = close + 3;
+  }
+  return out + text.slice(at);
 }
 
 /** The sentences a not-claims file lists: its lines, without blank lines and `#` comments. */

@@ -1,7 +1,7 @@
 /** A note's text on one line, Markdown markers removed, for completion details and symbols. */
 export function noteSummary(content: string, max = 80): string {
   const plain = content
-    .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/\[\^[^[\]\s]+\]/g, '')
     .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/[*_`]/g, '')

@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { doc, testService } from '../helpers/service';
+import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { applyFixes, FIXES } from '../../src/cli/fix';
+import { createCliService } from '../../src/cli/cliService';
+
+/**
+ * Hostile shapes of text, each made at n and 8n characters: the work on 8n may grow at most a
+ * little faster than 8 times (a quadratic pattern grows 64 times, a cubic one 512). Nothing here
+ * is a time limit: each case is compared with itself, on the same machine, in the same run.
+ */
+const N = 10_000;
+const GROWTH = 24;
+
+const BRIEF_SHAPES: Record<string, (n: number) => string> = {
+  'a quotation mark that never closes': (n) => `The minister said “${'word '.repeat(n / 5)}`,
+  '[@ repeated': (n) => '[@'.repeat(n / 2),
+  'runs of “': (n) => '“'.repeat(n),
+  '1,1,1,…': (n) => '1,'.repeat(n / 2),
+  'a.[^ repeated': (n) => 'a.[^'.repeat(n / 4),
+  'a note ending in "accessed" and spaces': (n) => `Claim.[^1]\n\n[^1]: Source, accessed${' '.repeat(n)}x\n`,
+  'a note address followed by dots and <x': (n) => `Claim.[^1]\n\n[^1]: See https://example.org/a${'.'.repeat(n)}<x\n`,
+  'a DOI followed by dots and <x': (n) => `Claim.[^1]\n\n[^1]: See doi:10.1234/abc${'.'.repeat(n)}<x\n`,
+  'dot leaders': (n) => `Chapter one${'.'.repeat(n)} 5\n`,
+  '[{ repeated': (n) => '[{'.repeat(n / 2),
+  '^[ repeated': (n) => '^['.repeat(n / 2),
+  'a¹a¹…': (n) => 'a¹'.repeat(n / 2),
+  'a Bibliography address with many dots': (n) => `Text.[^1]\n\n[^1]: Doe, “T,” 2020.\n\n## Bibliography\n\n- Doe, Jane. “T.” https://x.org/${'.'.repeat(n)}x\n`,
+  'runs of <': (n) => '<'.repeat(n),
+  'runs of backslashes': (n) => `${'\\'.repeat(n)}[^1]`,
+  '{# repeated': (n) => '{#'.repeat(n / 2),
+  'notes nested in notes': (n) => '[^1]:'.repeat(n / 5),
+  'authors joined by "and"': (n) => `Text.[^1]\n\n[^1]: ${'A and '.repeat(n / 6)}\n`,
+};
+
+/** One run, in milliseconds. Each size runs once: a repeat would find its sentences and references in the caches. */
+function measure(work: () => void): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+function assertLinear(name: string, run: (n: number) => void): void {
+  run(N / 2); // warm: compile the code paths, on text of another size so nothing is cached for the runs below
+  const small = Math.max(measure(() => run(N)), 5);
+  const large = measure(() => run(8 * N));
+  assert.ok(large <= GROWTH * small, `${name}: ${small.toFixed(0)} ms at ${N} characters, ${large.toFixed(0)} ms at ${8 * N}: more than ${GROWTH} times`);
+}
+
+describe('work grows linearly on hostile text', function () {
+  this.timeout(300000);
+
+  for (const [name, make] of Object.entries(BRIEF_SHAPES)) {
+    it(`checking a brief: ${name}`, () => {
+      assertLinear(name, (n) => {
+        testService().computeDiagnostics(doc(make(n)));
+      });
+    });
+  }
+
+  it('reading RIS records that never end (TY lines, no ER)', () => {
+    assertLinear('RIS', (n) => parseBibliographyFile('file:///a.ris', 'TY  - JOUR\nTI  - A title\n'.repeat(n / 25)));
+  });
+
+  it('briefkit fix on ordinary prose with notes and uncited claims', () => {
+    const paragraph = 'Exports fell 12 percent in 2023 after the ministry announced new tariffs on May 4. The minister said the policy would continue. ';
+    const prose = (n: number) => {
+      let text = '';
+      let notes = '';
+      for (let i = 1; text.length < n; i++) {
+        text += `${paragraph}${i % 2 === 0 ? `[^${i}]` : ''}\n\n`;
+        if (i % 2 === 0) notes += `[^${i}]: Source ${i}.\n`;
+      }
+      return `${text}${notes}`;
+    };
+    const service = createCliService();
+    assertLinear('fix', (n) => applyFixes(service, 'file:///prose.md', prose(n), FIXES));
+  });
+});
