@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { LineIndex, type BriefDiagnostic } from '../../src/core';
 import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
 import { doc, testService } from '../helpers/service';
+import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 import { applyFixes, FIXES } from '../../src/cli/fix';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */
@@ -29,7 +30,27 @@ function insideDocument(text: string, d: { range: BriefDiagnostic['range'] }): b
   return ok(d.range.start) && ok(d.range.end);
 }
 
+/** Shapes where cutting the brief into blocks has gone wrong: HTML blocks around fences, citations beside markers, CRLF. */
+const blockEdges = fc
+  .array(
+    fc.constantFrom(
+      '<details>\n', '<summary>More</summary>\n', '</details>\n', '```\n', '~~~\n', 'code [^2]\n', '\n', '\r\n', '  indented\n',
+      'See [@nosuchkey][^1].\n', 'See [@grant2023][@nosuchkey2].\n', '[@a]', '[^1]', '[^2]: Two.\n', '[^1]: One.\n', '<div>\n', '</div>\n', 'Text.\n', '- item\n', '> quote\n',
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
 describe('properties over generated briefs', () => {
+  it('the brief cut into blocks reads as one parse of the whole brief does', () => {
+    fc.assert(
+      fc.property(fc.oneof(blockEdges, markdown), (text) => {
+        assert.deepEqual(observable(testService().getDocument(doc(text, 1))), observable(wholeDocumentModel(text, 1)), JSON.stringify(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws, and every diagnostic lies inside the document', () => {
     fc.assert(
       fc.property(markdown, (text) => {

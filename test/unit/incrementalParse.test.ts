@@ -1,20 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { createBriefService, DEFAULT_OPTIONS, type BriefDocument } from '../../src/core';
-import { assembleDocument } from '../../src/core/document';
-import { parseChunk } from '../../src/core/parse/chunkParser';
+import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 import { doc, testService } from '../helpers/service';
-
-/** The model from one remark parse of the whole text: what chunking must reproduce. */
-function wholeDocumentModel(text: string, version: number): BriefDocument {
-  const isFrontMatter = /^---\r?\n/.test(text);
-  return assembleDocument('file:///brief.md', version, text, [{ start: 0, text, isFrontMatter }], [parseChunk(text, isFrontMatter)], 1);
-}
-
-/** What the model says, without parse statistics, for comparing two ways of building it. */
-function observable(document: BriefDocument) {
-  const { lines: _lines, parseStats: _stats, ...rest } = document;
-  return rest;
-}
+import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 
 const BRIEF = [
   '---',

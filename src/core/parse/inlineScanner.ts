@@ -160,8 +160,11 @@ export function scanCitations(source: string): ScannedCitation[] {
       const close = stop >= 0 && source[stop] === ']' ? stop : -1;
       if (close > 0) {
         const next = source[close + 1];
-        // `[text](url)` and `[text][ref]` are links, not citations: skip the link text whole.
-        if (next === '(' || next === '[') {
+        // `[text](url)` and `[text][ref]` are links, not citations: skip the link text whole. Not so
+        // `[@a][^1]` or `[@a][@b]`, which pandoc reads as citations followed by a note or a citation:
+        // a marker whose note is in another block reaches the scanner as text, with the citation.
+        const followedByNoteOrCitation = next === '[' && /^\[(?:\^|-?@)/.test(source.slice(close + 1, close + 4));
+        if (next === '(' || (next === '[' && !followedByNoteOrCitation)) {
           i = close + 1;
           continue;
         }

@@ -47,8 +47,16 @@ function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacem
   if (placement === 'off') return [];
   const text = document.text;
   const found: MisplacedMarkers[] = [];
-  // Inline notes `^[…]` sit where markers do, and follow the same house style.
-  const references: Span[] = document.inlineNotes.length === 0 ? document.footnoteReferences : [...document.footnoteReferences, ...document.inlineNotes].sort((a, b) => a.start - b.start);
+  // Inline notes `^[…]` sit where markers do, and follow the same house style; one written inside a
+  // note's text is part of that note (pandoc has no notes in notes) and stays as written.
+  const definitions = document.footnoteDefinitions;
+  let d = 0;
+  const inline = document.inlineNotes.filter((note) => {
+    // Both in document order: one pass over the definitions for all the inline notes.
+    while (d < definitions.length && definitions[d].end <= note.start) d++;
+    return !(d < definitions.length && definitions[d].start <= note.start);
+  });
+  const references: Span[] = inline.length === 0 ? document.footnoteReferences : [...document.footnoteReferences, ...inline].sort((a, b) => a.start - b.start);
   for (let i = 0; i < references.length; ) {
     let j = i;
     while (j + 1 < references.length && references[j + 1].start === references[j].end) j++;
