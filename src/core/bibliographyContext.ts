@@ -27,6 +27,8 @@ export class BibliographyContext {
   /** Cross-reference labels of the Markdown files in each folder, read when a brief there has cross-references. */
   private readonly folderLabels = new Map<string, Promise<Set<string>>>();
   private readonly documentFolderLabels = new Map<string, Set<string>>();
+  /** The bibliography and .csl files each brief drew on at its last load, so a closed brief's files can be let go. */
+  private readonly filesOf = new Map<string, Set<string>>();
   /** Project files read so far, by URI (undefined: no such file). */
   private readonly projectFiles = new Map<string, Promise<string | undefined>>();
   generation = 0;
@@ -114,9 +116,28 @@ export class BibliographyContext {
       this.styleFiles.set(uri, this.host.mayRead?.(uri) === false ? undefined : await this.host.readFile(uri));
       styleLoaded = true;
     }
+    this.filesOf.set(document.uri, new Set([...sources.map((source) => source.uri), ...styleFileUris(document, options)]));
     const anything = changed || styleLoaded || projectFound || labelsRead;
     if (anything) this.generation++;
     return anything;
+  }
+
+  /**
+   * A brief was closed: the bibliography and style files no open brief draws on leave memory (a
+   * server that opened 3,000 briefs with files of their own kept every one).
+   */
+  forget(briefUri: string): void {
+    const files = this.filesOf.get(briefUri);
+    this.filesOf.delete(briefUri);
+    this.projects.delete(briefUri);
+    this.documentFolderLabels.delete(briefUri);
+    if (!files) return;
+    const stillUsed = new Set([...this.filesOf.values()].flatMap((uris) => [...uris]));
+    for (const uri of files) {
+      if (stillUsed.has(uri)) continue;
+      this.store.delete(uri);
+      this.styleFiles.delete(uri);
+    }
   }
 
   /** The labels the brief's sibling files define, once per folder, when the brief has cross-references. */

@@ -116,7 +116,10 @@ export function createBriefService(host: BriefHost): BriefService {
       return fixesTouching(document, codes ? findings.filter((f) => codes.includes(f.diagnostic.code)) : findings, range);
     },
     ...footnoteCommands(documents, host),
-    forget: (uri) => documents.forget(uri),
+    forget: (uri) => {
+      documents.forget(uri);
+      bibliographies.forget(uri);
+    },
   };
 }
 

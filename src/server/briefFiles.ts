@@ -55,6 +55,11 @@ export class BriefFiles {
     }
   }
 
+  /** A brief was closed and the core let go of the files no open brief uses: their watches go too. */
+  forgotten(): void {
+    this.bibliographyWatcher.retain([...this.service.loadedBibliographyFiles(), ...this.service.loadedStyleFiles()]);
+  }
+
   dispose(): void {
     this.bibliographyWatcher.dispose();
     this.notClaimsWatcher.dispose();

@@ -123,6 +123,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     seen.delete(uri);
     validation.cancel(uri);
     service.forget(uri);
+    briefFiles.forgotten();
     configuration.forget(uri);
     codec.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

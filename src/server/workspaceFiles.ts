@@ -73,6 +73,25 @@ export class FileWatcher {
     }
   }
 
+  /** Stops watching every file but these, and closes the watches of folders left with none. */
+  retain(uris: readonly string[]): void {
+    const kept = new Set<string>();
+    for (const uri of uris) {
+      try {
+        kept.add(fileURLToPath(uri));
+      } catch {
+        // Not a local path: never watched.
+      }
+    }
+    for (const path of [...this.files]) if (!kept.has(path)) this.files.delete(path);
+    const folders = new Set([...this.files].map((path) => dirname(path)));
+    for (const [folder, watcher] of this.watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      this.watchers.delete(folder);
+    }
+  }
+
   dispose(): void {
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();

@@ -254,6 +254,22 @@ describe('briefkit check', () => {
     assert.deepEqual(codes(['--bibliography', join(top, 'outside', 'secret.bib')]), [[], [], [], [], ['bibliography.file-outside-workspace']]);
   });
 
+  it('reports a brief whose bibliography cannot be read safely, and every other brief, with exit 1 not an internal error', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-cli-bomb-'));
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`);
+    writeFileSync(join(folder, 'bomb.yaml'), `${levels.join('\n')}\nreferences: [*f]\n`);
+    writeFileSync(join(folder, 'a.md'), 'Claim.[^missing]\n');
+    writeFileSync(join(folder, 'brief.md'), '---\nbibliography: bomb.yaml\n---\n\nText [@k].\n');
+    const { code, stdout } = run(['check', 'a.md', 'brief.md', '--format', 'json'], folder);
+    assert.equal(code, 1);
+    const files = (JSON.parse(stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> }).files;
+    assert.deepEqual(files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [
+      ['a.md', ['footnote.undefined']],
+      ['brief.md', ['bibliography.file-error', 'citation.undefined']],
+    ]);
+  });
+
   it('prints its version and help', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(run(['--help']).stdout, /briefkit check <file\.md\|folder\|"glob">/);

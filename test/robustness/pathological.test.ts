@@ -31,4 +31,22 @@ describe('pathological input', function () {
     const broken = parseBibliographyFile('file:///broken.bib', '@article{a, title={Open {brace}, year={2020}\n@book{b, title={Fine\u0000Title}, year={2021}}\n');
     assert.ok(broken.problems.length >= 1);
   });
+
+  it('leaves an entry unread when its @string abbreviations would expand it past 200 KB, and reads the rest', () => {
+    const big = 'x'.repeat(1_000_000);
+    const text = `@string{big = "${big}"}\n${Array.from({ length: 300 }, (_, i) => `@misc{k${i}, title = big # big, year = {2020}}`).join('\n')}\n@misc{fine, title = {Fine}, year = {2021}}\n`;
+    const parsed = parseBibliographyFile('file:///bomb.bib', text);
+    assert.deepEqual(parsed.entries.map((e) => e.key), ['fine']);
+    assert.equal(parsed.problems.length, 300);
+    assert.equal(parsed.problems[0].message, 'BriefKit did not read the entry "k0": its @string abbreviations expand it to about 2000 KB, more than the 200 KB BriefKit reads for one entry. Shorten the strings it uses.');
+    assert.deepEqual(parsed.problems[0].range.start, { line: 1, character: 0 });
+  });
+
+  it('says a CSL-YAML file whose aliases multiply cannot be read, instead of failing', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`);
+    const parsed = parseBibliographyFile('file:///bomb.yaml', `${levels.join('\n')}\nreferences: [*f]\n`);
+    assert.deepEqual(parsed.entries, []);
+    assert.deepEqual(parsed.problems.map((p) => p.message), ['This CSL-YAML file cannot be read: it repeats its aliases (*name) so often that reading it would exhaust the memory. No entries were loaded from it.']);
+  });
 });

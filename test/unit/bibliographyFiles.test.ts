@@ -84,4 +84,25 @@ describe('bibliography file diagnostics', () => {
       ['bibliography.duplicate', 3, '"b3" describes the same work as "b2" (line 2). Keep one entry and cite it by one key.'],
     ]);
   });
+
+  it('lets go of the bibliography files no open brief draws on when a brief is closed', async () => {
+    const files = {
+      'file:///w/a.bib': '@misc{a, title={A}, year={2020}}',
+      'file:///w/b.bib': '@misc{b, title={B}, year={2021}}',
+      'file:///w/shared.bib': '@misc{s, title={S}, year={2022}}',
+    };
+    const service = testService({}, files);
+    const briefA = doc('---\nbibliography: [a.bib, shared.bib]\n---\n\nText [@a].\n', 1, 'file:///w/a.md');
+    const briefB = doc('---\nbibliography: [b.bib, shared.bib]\n---\n\nText [@b].\n', 1, 'file:///w/b.md');
+    await service.loadBibliographies(briefA);
+    await service.loadBibliographies(briefB);
+    assert.deepEqual(service.loadedBibliographyFiles().sort(), ['file:///w/a.bib', 'file:///w/b.bib', 'file:///w/shared.bib']);
+    service.forget(briefA.uri);
+    assert.deepEqual(service.loadedBibliographyFiles().sort(), ['file:///w/b.bib', 'file:///w/shared.bib']);
+    service.forget(briefB.uri);
+    assert.deepEqual(service.loadedBibliographyFiles(), []);
+    // Opened again, a brief reads its files again.
+    await service.loadBibliographies(doc('---\nbibliography: a.bib\n---\n\nText [@a].\n', 2, 'file:///w/a.md'));
+    assert.deepEqual(service.loadedBibliographyFiles(), ['file:///w/a.bib']);
+  });
 });

@@ -76,8 +76,11 @@ function withoutOversizedEntries(text: string, scanned: RawBibtexEntry[], lines:
   const cuts: RawBibtexEntry[] = [];
   scanned.forEach((entry, i) => {
     if (entry.type === 'string' || entry.type === 'comment' || entry.type === 'preamble') return;
-    total += sizes[i];
-    if (sizes[i] <= MAX_EXPANDED_ENTRY && total <= MAX_EXPANDED_FILE) return;
+    // An entry left unread adds nothing to what the file expands to.
+    if (sizes[i] <= MAX_EXPANDED_ENTRY && total + sizes[i] <= MAX_EXPANDED_FILE) {
+      total += sizes[i];
+      return;
+    }
     cuts.push(entry);
     const why = sizes[i] > MAX_EXPANDED_ENTRY ? `its @string abbreviations expand it to about ${Math.round(sizes[i] / 1000)} KB, more than the ${MAX_EXPANDED_ENTRY / 1000} KB BriefKit reads for one entry` : `the file's @string abbreviations expand it past the ${MAX_EXPANDED_FILE / 1_000_000} MB BriefKit reads`;
     result.problems.push({ key: entry.key || undefined, message: `BriefKit did not read the entry "${entry.key || '(no key)'}": ${why}. Shorten the strings it uses.`, range: lines.rangeAt(entry.start, entry.start + 1 + entry.type.length) });

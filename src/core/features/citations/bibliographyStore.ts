@@ -105,6 +105,12 @@ export class BibliographyStore {
     return [...this.files.keys()];
   }
 
+  /** Drops a file no brief uses any more: its text and entries leave memory. */
+  delete(uri: string): void {
+    this.files.delete(uri);
+    this.stale.delete(uri);
+  }
+
   get(uri: string): LoadedFile | undefined {
     return this.files.get(uri);
   }
