@@ -18,6 +18,15 @@ import { SEVERITY_RANK, throwIfCancelled, type BriefDiagnostic, type BriefTextDo
 export type { BriefService } from './briefService';
 export type { BriefHost, Logger } from './host';
 
+/** The first answer of the features, in their order. */
+function first<T>(ask: (feature: (typeof FEATURES)[number]) => T | undefined): T | undefined {
+  for (const feature of FEATURES) {
+    const answer = ask(feature);
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
+}
+
 /** Wires the features to the document store and the bibliographies; every feature is asked in turn. */
 export function createBriefService(host: BriefHost): BriefService {
   registerStyles(host.styles ?? []);
@@ -38,15 +47,6 @@ export function createBriefService(host: BriefHost): BriefService {
     const document = documents.get(input);
     return { context: contextOf(document), offset: document.lines.offsetAt(position) };
   };
-  /** The first answer of the features, in their order. */
-  const first = <T>(ask: (feature: (typeof FEATURES)[number]) => T | undefined): T | undefined => {
-    for (const feature of FEATURES) {
-      const answer = ask(feature);
-      if (answer !== undefined) return answer;
-    }
-    return undefined;
-  };
-
   /** Every check's findings, per document version and options, shared by diagnostics, code actions and the preview. */
   function findingsOf(document: BriefDocument): Finding[] {
     const context = contextOf(document);
