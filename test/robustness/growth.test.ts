@@ -31,6 +31,10 @@ const BRIEF_SHAPES: Record<string, (n: number) => string> = {
   '{# repeated': (n) => '{#'.repeat(n / 2),
   'notes nested in notes': (n) => '[^1]:'.repeat(n / 5),
   'authors joined by "and"': (n) => `Text.[^1]\n\n[^1]: ${'A and '.repeat(n / 6)}\n`,
+  // remark itself is quadratic on these; it is given a guarded copy (src/core/parse/remarkGuards.ts).
+  '[a]( repeated': (n) => '[a]('.repeat(n / 4),
+  '[^1] repeated in one paragraph': (n) => '[^1]'.repeat(n / 4),
+  'lists nested thousands deep': (n) => '1. '.repeat(n / 3),
 };
 
 /** One run, in milliseconds. Each size runs once: a repeat would find its sentences and references in the caches. */

@@ -2,6 +2,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
 import { trimEndOf } from '../text/trim';
+import { guardedForRemark } from './remarkGuards';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { scanCitations, scanFootnoteReferences, scanInlineNotes, type ScannedCitation, type ScannedInlineNote } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
@@ -82,7 +83,7 @@ function endOf(node: Nodes): number {
 
 export function parseChunk(text: string, isFrontMatter: boolean): ChunkParse {
   if (isFrontMatter) return parseFrontMatterChunk(text);
-  const root = bodyParser.parse(text);
+  const root = bodyParser.parse(guardedForRemark(text));
   return { blocks: root.children.map((node) => parseBlock(text, node)) };
 }
 

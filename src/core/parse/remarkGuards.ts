@@ -1,0 +1,51 @@
+/**
+ * remark (micromark) takes quadratic time on a block with thousands of link or note openers
+ * (`[a](` or `[^1]` repeated) and on lists or quotes nested thousands deep (`1. 1. 1. …`). No
+ * brief has either, and a hostile file must not hang the editor: remark is given a copy of the
+ * block, the same length so every offset holds, in which the openers past the first few thousand
+ * and the markers past a deep nesting are other characters. BriefKit's own scanners still read
+ * the original text, so a note marker there is still found.
+ */
+
+/** The most `[` remark sees in one block; from there on `[` and `]` reach it as ⁅ and ⁆, which start and end nothing. */
+const MAX_OPENERS = 2000;
+/** The deepest nesting of lists and quotes remark sees; deeper markers reach it as spaces. */
+const MAX_NESTING = 32;
+
+/** A list or quote marker at `at` (after any blanks): its length, or 0. */
+function markerLength(text: string, at: number): number {
+  const ch = text[at];
+  const spaceAfter = (i: number) => text[i] === ' ' || text[i] === '\t';
+  if (ch === '>') return 1;
+  if ((ch === '-' || ch === '*' || ch === '+') && spaceAfter(at + 1)) return 1;
+  let end = at;
+  while (end < text.length && end - at < 9 && text[end] >= '0' && text[end] <= '9') end++;
+  if (end > at && (text[end] === '.' || text[end] === ')') && spaceAfter(end + 1)) return end - at + 1;
+  return 0;
+}
+
+export function guardedForRemark(text: string): string {
+  let chars: string[] | undefined;
+  let openers = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[' && ++openers > MAX_OPENERS) (chars ??= text.split(''))[i] = '⁅';
+    else if (text[i] === ']' && openers > MAX_OPENERS) (chars ??= text.split(''))[i] = '⁆';
+  }
+  for (let line = 0; line < text.length; ) {
+    let at = line;
+    let depth = 0;
+    for (;;) {
+      while (text[at] === ' ' || text[at] === '\t') at++;
+      const length = markerLength(text, at);
+      if (length === 0) break;
+      if (++depth > MAX_NESTING) {
+        chars ??= text.split('');
+        for (let i = at; i < at + length; i++) chars[i] = ' ';
+      }
+      at += length;
+    }
+    const next = text.indexOf('\n', at);
+    line = next < 0 ? text.length : next + 1;
+  }
+  return chars ? chars.join('') : text;
+}
