@@ -66,7 +66,7 @@ describe('BriefKit bibliography preview in VS Code', () => {
       document.getText(),
       original.replace(
         /- Roe[^\n]*\n- Baker[^\n]*/,
-        '- Baker, Lee. “Canals.” *Water Press*, 2019.\n- Okafor, Adaeze. “Storm Outages and the Rural Grid.” *Energy Policy Review* 14, no. 2 (2025): 33–51. https://doi.org/10.5555/epr.2025.014.\n- Roe, Rick. “Wells and Pumps.” *Water Press*, 2021.',
+        '- Baker, Lee. “Canals.” *Water Press*, 2019.\n- Okafor, Adaeze. “Storm Outages and the Rural Grid.” *Energy Policy Review* 14, no. 2 (2025): 33–51. <https://doi.org/10.5555/epr.2025.014>.\n- Roe, Rick. “Wells and Pumps.” *Water Press*, 2021.',
       ),
     );
     await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
