@@ -24,10 +24,19 @@ function markerLength(text: string, at: number): number {
   return 0;
 }
 
+/** A note or link definition at a line's start (`[^12]: …`, `[ref]: …`): a block of its own, never guarded or counted. */
+const DEFINITION_START = / {0,3}\[[^\]\n]{1,999}\]:/y;
+
 export function guardedForRemark(text: string): string {
   let chars: string[] | undefined;
   let openers = 0;
   for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || i === 0) {
+      DEFINITION_START.lastIndex = text[i] === '\n' ? i + 1 : i;
+      // A brief with 10,000 notes has 10,000 definitions in one block: they stay as written.
+      if (DEFINITION_START.test(text)) i = DEFINITION_START.lastIndex - 1;
+      continue;
+    }
     if (text[i] === '[' && ++openers > MAX_OPENERS) (chars ??= text.split(''))[i] = '⁅';
     else if (text[i] === ']' && openers > MAX_OPENERS) (chars ??= text.split(''))[i] = '⁆';
   }
