@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { BriefDiagnostic, BriefOptions, BriefService } from '../core';
-import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
+import { notClaimsFileFor, withNotClaimsFrom } from '../node/notClaimsFile';
 import { createCliService, type CliAccess } from './cliService';
 import { readBrief } from './readBrief';
 
@@ -16,11 +16,7 @@ export function withNotClaims(options: BriefOptions): (uri: string) => BriefOpti
   return (uri) => {
     const file = notClaimsFileFor(fileURLToPath(uri), process.cwd());
     let found = byFile.get(file);
-    if (!found) {
-      const notClaims = readNotClaimsFile(file);
-      found = notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options;
-      byFile.set(file, found);
-    }
+    if (!found) byFile.set(file, (found = withNotClaimsFrom(options, file)));
     return found;
   };
 }

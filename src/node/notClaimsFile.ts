@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import type { BriefOptions } from '../core';
 import { notClaimLine, readNotClaims } from '../core/features/claims/notClaims';
 
 /** Where a workspace keeps the sentences its writers marked "not a claim", relative to its folder. */
@@ -29,6 +30,12 @@ export function readNotClaimsFile(path: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The options with the sentences a not-claims file lists (the same options when it lists none). */
+export function withNotClaimsFrom(options: BriefOptions, path: string): BriefOptions {
+  const notClaims = readNotClaimsFile(path);
+  return notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options;
 }
 
 /** Adds a sentence to a not-claims file, creating it (with a line saying what it is) when needed. */

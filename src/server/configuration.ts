@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_OPTIONS, type BriefOptions } from '../core';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { notClaimsFileFor, readNotClaimsFile } from '../node/notClaimsFile';
+import { notClaimsFileFor, withNotClaimsFrom } from '../node/notClaimsFile';
 import { defaultsBibliographies } from '../node/pandocDefaults';
 import { allowsOutsideWorkspace, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
 import { resolveBibliographyPatterns } from './workspaceFiles';
@@ -50,8 +50,7 @@ export class Configuration {
     const styleFile = styleFilePath(settings);
     const [styleFileUri] = styleFile ? await resolveBibliographyPatterns([styleFile], this.workspaceFolders.slice(0, 1)) : [];
     const options = toBriefOptions(settings, bibliographyFiles, styleFileUri);
-    const notClaims = uri.startsWith('file:') ? readNotClaimsFile(this.notClaimsFileFor(uri)) : [];
-    this.optionsByUri.set(uri, notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options);
+    this.optionsByUri.set(uri, uri.startsWith('file:') ? withNotClaimsFrom(options, this.notClaimsFileFor(uri)) : options);
     this.allowOutsideWorkspace = allowsOutsideWorkspace(settings);
   }
 

@@ -1,5 +1,6 @@
 import type { Connection, InitializeParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../core';
 
 /**
  * LSP 3.17's position encodings. The core counts UTF-16 code units (JavaScript strings); a client
@@ -35,40 +36,28 @@ function utf8Length(text: string, from: number, to: number): number {
   return bytes;
 }
 
-class LineIndex {
-  private readonly starts: number[] = [0];
+/** A position's line in the text as offsets: where it starts, and where the position (kept on its line) falls. */
+function lineOf(lines: LineIndex, position: Position): { start: number; end: number } {
+  return { start: lines.lineStart(position.line), end: lines.offsetAt({ line: position.line, character: Number.MAX_SAFE_INTEGER }) };
+}
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
-  }
+function toUtf8(lines: LineIndex, position: Position): Position {
+  const { start, end } = lineOf(lines, position);
+  return { line: position.line, character: utf8Length(lines.text, start, Math.min(start + position.character, end)) };
+}
 
-  private line(line: number): { start: number; end: number } {
-    const start = this.starts[Math.min(line, this.starts.length - 1)];
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
-    return { start, end };
+function toUtf16(lines: LineIndex, position: Position): Position {
+  const { start, end } = lineOf(lines, position);
+  const text = lines.text;
+  let at = start;
+  let bytes = 0;
+  while (at < end && bytes < position.character) {
+    const unit = text.charCodeAt(at);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && at + 1 < end;
+    bytes += utf8Length(text, at, at + (pair ? 2 : 1));
+    at += pair ? 2 : 1;
   }
-
-  toUtf8(position: Position): Position {
-    const { start, end } = this.line(position.line);
-    return { line: position.line, character: utf8Length(this.text, start, Math.min(start + position.character, end)) };
-  }
-
-  toUtf16(position: Position): Position {
-    const { start, end } = this.line(position.line);
-    let at = start;
-    let bytes = 0;
-    while (at < end && bytes < position.character) {
-      const unit = this.text.charCodeAt(at);
-      const pair = unit >= 0xd800 && unit <= 0xdbff && at + 1 < end;
-      bytes += utf8Length(this.text, at, at + (pair ? 2 : 1));
-      at += pair ? 2 : 1;
-    }
-    return { line: position.line, character: at - start };
-  }
+  return { line: position.line, character: at - start };
 }
 
 type Direction = 'toServer' | 'toClient';
@@ -92,8 +81,8 @@ export class PositionCodec {
   /** A text change as the client sent it, with its range in UTF-16 of the document before the change. */
   change(document: TextDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
     if (this.encoding === 'utf-16' || !('range' in change)) return change;
-    const index = new LineIndex(document.getText());
-    return { ...change, range: { start: index.toUtf16(change.range.start), end: index.toUtf16(change.range.end) } };
+    const lines = new LineIndex(document.getText());
+    return { ...change, range: { start: toUtf16(lines, change.range.start), end: toUtf16(lines, change.range.end) } };
   }
 
   private index(uri: string): LineIndex | undefined {
@@ -121,7 +110,7 @@ export class PositionCodec {
     if (isPosition(value)) {
       const index = uri === undefined ? undefined : this.index(uri);
       if (!index) return value;
-      return direction === 'toClient' ? index.toUtf8(value) : index.toUtf16(value);
+      return direction === 'toClient' ? toUtf8(index, value) : toUtf16(index, value);
     }
     const record = value as Record<string, unknown>;
     // The document a part of a message speaks of: Location, TextDocumentEdit, request params, LocationLink's target.

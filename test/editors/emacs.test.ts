@@ -1,8 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { editorWorkspace, readmeBlock } from './editorSetup';
+import { readmeBlock, runEditor } from './editorSetup';
 
 /**
  * Drives the server from Emacs 28 with eglot 1.9 in batch mode, with the README's set-up (its
@@ -62,30 +59,20 @@ describe('Emacs 28 with eglot 1.9 (batch) with the README set-up', function () {
   this.timeout(60000);
 
   it('shows diagnostics and answers hover, rename, code actions and completion after [^ and [@, with the settings it answers', function () {
-    const { folder, brief, bin } = editorWorkspace();
-    try {
-      const setup = readmeBlock(';; BriefKit for Emacs (eglot)').replace('(:claims (:enabled t))', '(:claims (:enabled :json-false))');
-      const out = join(folder, 'out.json');
-      writeFileSync(join(folder, 'driver.el'), `(package-initialize)\n(require 'eglot)\n${setup}\n(defvar BRIEF ${JSON.stringify(brief)})\n(defvar OUT ${JSON.stringify(out)})\n${DRIVER}`);
-      const run = spawnSync('emacs', ['--batch', '-q', '-l', join(folder, 'driver.el')], {
-        cwd: folder,
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, HOME: folder },
-        encoding: 'utf8',
-        timeout: 50000,
-      });
-      assert.equal(run.error, undefined, String(run.error));
-      const result = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-      assert.equal(result.timeout, undefined, JSON.stringify(result) + run.stderr);
-      // No claim.uncited for "Exports fell 12 percent in 2023.": the setting switched claims off.
-      assert.deepEqual(result.diagnostics, ['eglot-error@4:31']);
-      assert.match(result.hover as string, /Reuters, 2024\./);
-      assert.deepEqual(result.actions, ['Add a note for [^gone]']);
-      assert.equal((result.afterRename as string).split('[^reuters]').length, 3);
-      assert.deepEqual(result.footnoteCompletion, ['New footnote [^1]', '[^reuters]']);
-      assert.deepEqual(result.citationCompletion, ['okafor2025']);
-      assert.deepEqual(result.diagnosticsAfterEdit, ['eglot-error@4:37', 'eglot-error@4:82']);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const setup = readmeBlock(';; BriefKit for Emacs (eglot)').replace('(:claims (:enabled t))', '(:claims (:enabled :json-false))');
+    const result = runEditor(
+      'driver.el',
+      ({ brief, out }) => `(package-initialize)\n(require 'eglot)\n${setup}\n(defvar BRIEF ${JSON.stringify(brief)})\n(defvar OUT ${JSON.stringify(out)})\n${DRIVER}`,
+      (driver) => ['emacs', ['--batch', '-q', '-l', driver]],
+      (folder) => ({ HOME: folder }),
+    );
+    // No claim.uncited for "Exports fell 12 percent in 2023.": the setting switched claims off.
+    assert.deepEqual(result.diagnostics, ['eglot-error@4:31']);
+    assert.match(result.hover as string, /Reuters, 2024\./);
+    assert.deepEqual(result.actions, ['Add a note for [^gone]']);
+    assert.equal((result.afterRename as string).split('[^reuters]').length, 3);
+    assert.deepEqual(result.footnoteCompletion, ['New footnote [^1]', '[^reuters]']);
+    assert.deepEqual(result.citationCompletion, ['okafor2025']);
+    assert.deepEqual(result.diagnosticsAfterEdit, ['eglot-error@4:37', 'eglot-error@4:82']);
   });
 });

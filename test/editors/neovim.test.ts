@@ -1,8 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { editorWorkspace, readmeBlock } from './editorSetup';
+import { readmeBlock, runEditor } from './editorSetup';
 
 /**
  * Drives the server from headless Neovim (Debian 12's 0.7.2) with the README's 0.7–0.9 set-up,
@@ -69,30 +66,19 @@ describe('Neovim 0.7 (headless) with the README set-up', function () {
   this.timeout(60000);
 
   it('shows diagnostics and answers hover, rename, code actions and completion after [^ and [@, with pushed settings', function () {
-    const { folder, brief, bin } = editorWorkspace();
-    try {
-      const setup = readmeBlock('-- BriefKit for Neovim 0.7-0.9').replace('claims = { enabled = true }', 'claims = { enabled = false }');
-      const out = join(folder, 'out.json');
-      writeFileSync(join(folder, 'init.lua'), `${setup}\nBRIEF = ${JSON.stringify(brief)}\nOUT = ${JSON.stringify(out)}\n${DRIVER}`);
-      const run = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(folder, 'init.lua')}`], {
-        cwd: folder,
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
-        encoding: 'utf8',
-        timeout: 50000,
-      });
-      assert.equal(run.error, undefined, String(run.error));
-      const result = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-      assert.equal(result.timeout, undefined, JSON.stringify(result));
-      // No claim.uncited for "Exports fell 12 percent in 2023.": the pushed setting switched claims off.
-      assert.deepEqual(result.diagnostics, ['footnote.undefined@4:31']);
-      assert.match((result.hover as { contents: { value: string } }).contents.value, /Reuters, 2024\./);
-      assert.deepEqual(result.renameEdits, ['reuters', 'reuters']);
-      assert.deepEqual(result.actions, ['Add a note for [^gone]']);
-      assert.deepEqual(result.footnoteCompletion, ['New footnote [^2]', '[^1]']);
-      assert.deepEqual(result.citationCompletion, ['okafor2025']);
-      assert.deepEqual(result.diagnosticsAfterEdit, ['footnote.undefined@4:31', 'footnote.undefined@4:76']);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const setup = readmeBlock('-- BriefKit for Neovim 0.7-0.9').replace('claims = { enabled = true }', 'claims = { enabled = false }');
+    const result = runEditor(
+      'init.lua',
+      ({ brief, out }) => `${setup}\nBRIEF = ${JSON.stringify(brief)}\nOUT = ${JSON.stringify(out)}\n${DRIVER}`,
+      (init) => ['nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${init}`]],
+    );
+    // No claim.uncited for "Exports fell 12 percent in 2023.": the pushed setting switched claims off.
+    assert.deepEqual(result.diagnostics, ['footnote.undefined@4:31']);
+    assert.match((result.hover as { contents: { value: string } }).contents.value, /Reuters, 2024\./);
+    assert.deepEqual(result.renameEdits, ['reuters', 'reuters']);
+    assert.deepEqual(result.actions, ['Add a note for [^gone]']);
+    assert.deepEqual(result.footnoteCompletion, ['New footnote [^2]', '[^1]']);
+    assert.deepEqual(result.citationCompletion, ['okafor2025']);
+    assert.deepEqual(result.diagnosticsAfterEdit, ['footnote.undefined@4:31', 'footnote.undefined@4:76']);
   });
 });

@@ -145,15 +145,18 @@ function findAddress(text: string, pattern: RegExp, trailing: string): { index: 
 /**
  * The first quoted title: an opening mark, then three or more characters up to the next closing
  * mark (an opening “ inside is kept: “Balance in the “Gig” Economy” gives “Balance in the “Gig”).
- * One scan from the right finds each position's next closing mark, so the time is linear.
+ * Each closing mark is looked for once, whatever the number of openings before it: linear time.
  */
+const CLOSING_QUOTE = /[”"]/g;
+
 function firstQuoted(text: string): { index: number; 0: string; 1: string } | undefined {
-  const nextClose = new Array<number>(text.length + 1);
-  nextClose[text.length] = -1;
-  for (let i = text.length - 1; i >= 0; i--) nextClose[i] = text[i] === '”' || text[i] === '"' ? i : nextClose[i + 1];
+  let close = -1;
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '“' && text[i] !== '"') continue;
-    const close = nextClose[i + 1];
+    if (close <= i) {
+      CLOSING_QUOTE.lastIndex = i + 1;
+      close = CLOSING_QUOTE.exec(text)?.index ?? -1;
+    }
     if (close < 0) return undefined;
     if (close - i - 1 >= 3) return { index: i, 0: text.slice(i, close + 1), 1: text.slice(i + 1, close) };
   }
