@@ -1,31 +1,99 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { globMatches } from './globMatch';
 
 /** Folders that never hold a writer's briefs or bibliographies: installed packages, build output, version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 /** Enough for any real brief collection; a larger tree is not searched further. */
 export const MAX_FILES = 5000;
 
+export interface WalkOptions {
+  /**
+   * Leave out what the `.gitignore` files met on the way exclude. Set when looking for briefs:
+   * a site or book build (`_site/`, `_book/`) holds copies of them. Not for bibliographies, which
+   * reference managers often export to an ignored file.
+   */
+  gitignore?: boolean;
+}
+
+/** The rules of one `.gitignore`, with the folder its patterns are relative to. */
+interface IgnoreFile {
+  folder: string;
+  rules: Array<{ glob: string; negated: boolean; foldersOnly: boolean }>;
+}
+
 /**
  * The files under `root` that `accept` takes, folder by folder in name order (so every run lists
  * them alike), skipping the folders above and dot-folders (`.quarto`, `.obsidian`).
  */
-export async function walkFiles(root: string, accept: (path: string) => boolean, found: string[] = []): Promise<string[]> {
+export async function walkFiles(root: string, accept: (path: string) => boolean, options: WalkOptions = {}): Promise<string[]> {
+  const found: string[] = [];
+  await walkFolder(root, accept, options.gitignore ? [] : undefined, found);
+  return found;
+}
+
+async function walkFolder(folder: string, accept: (path: string) => boolean, ignores: IgnoreFile[] | undefined, found: string[]): Promise<void> {
   let entries;
   try {
-    entries = await readdir(root, { withFileTypes: true });
+    entries = await readdir(folder, { withFileTypes: true });
   } catch {
-    return found;
+    return;
+  }
+  if (ignores && entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+    ignores = [...ignores, await readIgnoreFile(folder)];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (found.length >= MAX_FILES) break;
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walkFiles(path, accept, found);
+    const path = join(folder, entry.name);
+    const isFolder = entry.isDirectory();
+    if (ignores && isIgnored(ignores, path, isFolder)) continue;
+    if (isFolder) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walkFolder(path, accept, ignores, found);
     } else if (accept(path)) {
       found.push(path);
     }
   }
-  return found;
+}
+
+/**
+ * A `.gitignore` read as git reads it: `#` comments, `!` re-includes, a trailing `/` for folders
+ * only, a pattern with a `/` anchored to the file's folder and one without matched at any depth.
+ */
+async function readIgnoreFile(folder: string): Promise<IgnoreFile> {
+  let text = '';
+  try {
+    text = await readFile(join(folder, '.gitignore'), 'utf8');
+  } catch {
+    // Unreadable: ignores nothing, as git would then.
+  }
+  const rules: IgnoreFile['rules'] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trimEnd();
+    // `\ ` keeps a trailing space that belongs to the name.
+    if (line.endsWith('\\') && raw.length > line.length) line = `${line.slice(0, -1)} `;
+    if (line === '' || line.startsWith('#')) continue;
+    const negated = line.startsWith('!');
+    if (negated) line = line.slice(1);
+    const foldersOnly = line.endsWith('/');
+    if (foldersOnly) line = line.slice(0, -1);
+    if (line === '') continue;
+    const anchored = line.includes('/');
+    const glob = anchored ? line.replace(/^\//, '') : `**/${line}`;
+    rules.push({ glob, negated, foldersOnly });
+  }
+  return { folder, rules };
+}
+
+/** The last rule that matches decides, deeper files after shallower ones, as in git. */
+function isIgnored(ignores: readonly IgnoreFile[], path: string, isFolder: boolean): boolean {
+  let ignored = false;
+  for (const file of ignores) {
+    const rel = relative(file.folder, path).split(sep).join('/');
+    for (const rule of file.rules) {
+      if (rule.negated !== ignored || (rule.foldersOnly && !isFolder)) continue;
+      if (globMatches(rule.glob, rel)) ignored = !rule.negated;
+    }
+  }
+  return ignored;
 }

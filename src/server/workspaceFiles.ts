@@ -2,31 +2,48 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { globMatches } from '../node/globMatch';
+import { globBase, globMatches, isGlob } from '../node/globMatch';
+import { MARKDOWN_FILE } from '../node/listFolder';
 import { walkFiles } from '../node/walkFiles';
 
-/** The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as URIs. */
+/**
+ * The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as
+ * URIs. A `!glob` takes back files that entries before it named (`"!refs/old/**"`).
+ */
 export async function resolveBibliographyPatterns(patterns: readonly string[], folders: readonly string[]): Promise<string[]> {
-  const uris: string[] = [];
+  let uris: string[] = [];
   for (const pattern of patterns) {
-    if (!/[*?]/.test(pattern)) {
+    if (pattern.startsWith('!')) {
+      const excluded = pattern.slice(1).replace(/^\.\//, '');
+      uris = uris.filter((uri) => !folders.some((folder) => globMatches(excluded, slashPath(folder, fileURLToPath(uri)))));
+      continue;
+    }
+    if (!isGlob(pattern)) {
       const paths = isAbsolute(pattern) ? [pattern] : folders.map((folder) => join(folder, pattern));
       uris.push(...paths.map((p) => pathToFileURL(p).href));
       continue;
     }
     const glob = pattern.replace(/^\.\//, '');
     for (const folder of folders) {
-      const matches = await walkFiles(folder, (path) => globMatches(glob, relative(folder, path).split(sep).join('/')));
+      // From the glob's fixed folder (`refs/` of `refs/**/*.bib`), so a large workspace is not
+      // walked to its file limit first; a base that leaves the folder matches nothing, as before.
+      const base = globBase(glob);
+      if (isAbsolute(base) || base.split('/').includes('..')) continue;
+      const matches = await walkFiles(join(folder, base), (path) => globMatches(glob, slashPath(folder, path)));
       uris.push(...matches.map((p) => pathToFileURL(p).href));
     }
   }
   return [...new Set(uris)];
 }
 
+function slashPath(folder: string, path: string): string {
+  return relative(folder, path).split(sep).join('/');
+}
+
 export async function listMarkdownFiles(folders: readonly string[]): Promise<Array<{ uri: string; text: string }>> {
   const files: Array<{ uri: string; text: string }> = [];
   for (const folder of folders) {
-    for (const path of await walkFiles(folder, (p) => /\.(md|markdown)$/i.test(p))) {
+    for (const path of await walkFiles(folder, (p) => MARKDOWN_FILE.test(p), { gitignore: true })) {
       try {
         files.push({ uri: pathToFileURL(path).href, text: await readFile(path, 'utf8') });
       } catch {

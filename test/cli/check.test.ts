@@ -197,6 +197,21 @@ describe('briefkit check', () => {
     assert.match(run(['check', 'empty'], tree).stderr, /^briefkit: empty: this folder holds no Markdown files \(\.md, \.markdown, \.qmd, \.Rmd\)\.\n/);
   });
 
+  it('leaves out what a "!glob" argument and the .gitignore files on the way exclude', () => {
+    const tree = join(workdir, 'ignored-tree');
+    const files = [['.gitignore', '_book/\n*.draft.md\n!keep.draft.md\n'], ['a.md', 'Claim.[^x]\n'], ['b.draft.md', 'Claim.[^x]\n'], ['keep.draft.md', 'Claim.[^x]\n'], ['_book/a.md', 'Claim.[^x]\n'], ['old/c.md', 'Claim.[^x]\n'], ['old/.gitignore', '/d.md\n'], ['old/d.md', 'Claim.[^x]\n'], ['old/sub/d.md', 'Claim.[^x]\n']];
+    for (const [path, text] of files) {
+      mkdirSync(join(tree, path, '..'), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    const paths = (args: string[]) => JSON.parse(run(['check', ...args, '--format', 'json'], tree).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths(['.']), ['a.md', 'keep.draft.md', join('old', 'c.md'), join('old', 'sub', 'd.md')]);
+    assert.deepEqual(paths(['**/*.md', '!old/**']), ['a.md', 'keep.draft.md']);
+    assert.deepEqual(paths(['[ab].md', 'old/{c,sub/d}.md']), ['a.md', 'old/c.md', 'old/sub/d.md']);
+    // A file named outright is read even when ignored.
+    assert.deepEqual(paths(['b.draft.md']), ['b.draft.md']);
+  });
+
   it('leaves out the sentences the workspace\'s .briefkit/not-claims.txt lists, from the folder it runs in down', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefkit-cli-notclaims-'));
     mkdirSync(join(folder, '.briefkit'));
