@@ -9,6 +9,7 @@
  * - citation-style-language-styles: the build ships its IEEE style (no npm package carries the
  *   independent ieee.csl).
  * - neovim, emacs-nox, elpa-eglot: the editor tests run the README's Neovim and Emacs set-ups.
+ *   (Neovim 0.10 and Helix come from Debian 13 in newerEditors.ts, the step after this one.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
