@@ -22,20 +22,37 @@ export class DocumentStore {
     // The version alone is not enough: a second open without a close, or a change that keeps the version, brings new text.
     if (cached && cached.document.version === input.version && cached.document.text === text) return cached.document;
     const chunks = splitIntoChunks(text);
-    const parses: ChunkParse[] = [];
     const nextChunks = new Map<string, ChunkParse>();
     let reparsed = 0;
     const started = performance.now();
-    for (const chunk of chunks) {
-      const key = (chunk.isFrontMatter ? 'front-matter\u0000' : '') + chunk.text;
-      let parse = nextChunks.get(key) ?? cached?.chunks.get(key);
-      if (!parse) {
+    const parseCached = (key: string, parse: () => ChunkParse): ChunkParse => {
+      let result = nextChunks.get(key) ?? cached?.chunks.get(key);
+      if (!result) {
         throwIfCancelled(token);
-        parse = parseChunk(chunk.text, chunk.isFrontMatter);
+        result = parse();
         reparsed++;
       }
-      nextChunks.set(key, parse);
-      parses.push(parse);
+      nextChunks.set(key, result);
+      return result;
+    };
+    const parses = chunks.map((chunk) => parseCached((chunk.isFrontMatter ? 'front-matter\u0000' : '') + chunk.text, () => parseChunk(chunk.text, chunk.isFrontMatter)));
+    // A chunk that refers to a link or note defined in another is parsed again knowing those
+    // labels, and kept under its text and them: a new or removed definition re-parses only the
+    // chunks that may use it.
+    const definedLinks = new Set(parses.flatMap((parse) => parse.labels.defines.links));
+    const definedNotes = new Set(parses.flatMap((parse) => parse.labels.defines.notes));
+    if (definedLinks.size > 0 || definedNotes.size > 0) {
+      parses.forEach((parse, i) => {
+        const { defines, mayUse } = parse.labels;
+        const needed = {
+          links: mayUse.links.filter((label) => definedLinks.has(label) && !defines.links.includes(label)).sort(),
+          notes: mayUse.notes.filter((label) => definedNotes.has(label) && !defines.notes.includes(label)).sort(),
+        };
+        if (needed.links.length + needed.notes.length === 0) return;
+        const { text: chunkText } = chunks[i];
+        const key = `${chunkText}\u0000defined elsewhere\u0000${needed.links.join('\u0001')}\u0000${needed.notes.join('\u0001')}`;
+        parses[i] = parseCached(key, () => parseChunk(chunkText, false, needed));
+      });
     }
     const document = assembleDocument(input.uri, input.version, text, chunks, parses, reparsed);
     this.cache.set(input.uri, { document, chunks: nextChunks });

@@ -1,11 +1,12 @@
 import type { BriefDocument } from '../../src/core';
 import { assembleDocument } from '../../src/core/document';
+import { splitIntoChunks } from '../../src/core/parse/blockSplitter';
 import { parseChunk } from '../../src/core/parse/chunkParser';
 
 /** The model from one remark parse of the whole text: what chunking must reproduce. */
 export function wholeDocumentModel(text: string, version: number): BriefDocument {
-  // Front matter as the block splitter finds it: an opening fence and a closing one.
-  const isFrontMatter = /^---\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(text);
+  // Front matter as the block splitter finds it (which the splitter's own tests pin down).
+  const isFrontMatter = splitIntoChunks(text)[0].isFrontMatter;
   return assembleDocument('file:///brief.md', version, text, [{ start: 0, text, isFrontMatter }], [parseChunk(text, isFrontMatter)], 1);
 }
 

@@ -73,6 +73,33 @@ describe('incremental parsing', () => {
     assert.equal(second.sentences[1].text, 'Claim 2 [@doe2020].');
   });
 
+  it('re-parses one entry of a Bibliography list, and one note of a run of notes, when an edit touches it', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => `- Author${i}, Ada. 2020. “Report ${i}.” Ministry.`);
+    const notes = Array.from({ length: 100 }, (_, i) => `[^${i + 1}]: Note ${i}.`);
+    const text = `Claim.[^1]\n\n## Bibliography\n\n${entries.join('\n')}\n\n${notes.join('\n')}\n`;
+    const service = testService();
+    const first = service.getDocument(doc(text, 1));
+    assert.equal(first.parseStats.chunks, 2 + 300 + 100);
+    const second = service.getDocument(doc(text.replace('Report 150.', 'Report 150b.').replace('Note 50.', 'Note 50b.'), 2));
+    assert.deepEqual(second.parseStats, { chunks: first.parseStats.chunks, reparsedChunks: 2 });
+    assert.equal(second.bibliography?.entries[150].text, 'Author150, Ada. 2020. “Report 150b.” Ministry.');
+    assert.deepEqual(observable(second), observable(wholeDocumentModel(second.text, 2)));
+  });
+
+  it('reads a reference-style link whose definition is in another block, and follows the definition coming and going', () => {
+    const withDefinition = 'Prices rose, [the ministry said][r].\n\nMore text.\n\n[r]: https://example.org/prices\n';
+    const service = testService();
+    const linked = service.getDocument(doc(withDefinition, 1));
+    assert.deepEqual(linked.links.map((l) => withDefinition.slice(l.start, l.end)), ['[the ministry said][r]']);
+    const without = withDefinition.replace('[r]: https://example.org/prices\n', '');
+    const unlinked = service.getDocument(doc(without, 2));
+    assert.deepEqual(unlinked.links, []);
+    // When the definition comes back, only it and the paragraph that refers to it are parsed again.
+    const again = service.getDocument(doc(withDefinition, 3));
+    assert.equal(again.links.length, 1);
+    assert.deepEqual(again.parseStats, { chunks: 3, reparsedChunks: 2 });
+  });
+
   it('returns the cached model for the same version and text, and a new model for new text under the same version', () => {
     const service = testService();
     const input = { uri: 'file:///a.md', version: 3, getText: () => 'Text.' };

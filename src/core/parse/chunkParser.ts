@@ -1,6 +1,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
+import { definitionLabel, NO_LABELS, outsideDefinitions, referenceLabels, withOutsideDefinitions, type DefinedLabels } from './outsideDefinitions';
 import { trimEndOf } from '../text/trim';
 import { guardedForRemark } from './remarkGuards';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
@@ -15,6 +16,8 @@ import type { Span } from '../types';
 export interface ChunkParse {
   frontMatter?: { valueStart: number; value: string };
   blocks: ParsedBlock[];
+  /** The link and note labels the chunk defines, and those it may refer to (see outsideDefinitions). */
+  labels: { defines: DefinedLabels; mayUse: DefinedLabels };
 }
 
 export type BlockKind = 'heading' | 'list' | 'paragraph' | 'footnoteDefinition' | 'frontMatter' | 'code' | 'html' | 'other';
@@ -36,6 +39,8 @@ export interface ParsedBlock extends Span {
   linkSpans: Span[];
   /** Pandoc inline notes `^[…]`. */
   inlineNotes: ScannedInlineNote[];
+  /** The labels of the link definitions (`[r]: https://…`) in the block, as micromark holds them. */
+  linkDefinitions: string[];
 }
 
 export interface RawFootnoteReference extends Span {
@@ -69,7 +74,12 @@ const TOP_LEVEL: SentenceContainer = { list: false, quote: false };
 /** Raw HTML that cites: a superscript note marker or a link. */
 const HTML_NOTE = /^<(?:sup\b|a\s[^>]*\bhref=)/i;
 
-const bodyParser: Processor<Root> = unified().use(remarkParse).use(remarkBriefGfm) as unknown as Processor<Root>;
+const bodyParser: Processor<Root> = unified()
+  .use(remarkParse)
+  .use(remarkBriefGfm)
+  .use(function outsideDefinitionsPlugin(this: Processor) {
+    (this.data().micromarkExtensions ??= []).push(outsideDefinitions);
+  }) as unknown as Processor<Root>;
 /** Sticky: read at a definition's start in the source, without copying the rest of the text. */
 const DEFINITION_LABEL = /\[\^((?:\\.|[^\s\\\]])+)\]:/y;
 
@@ -81,10 +91,16 @@ function endOf(node: Nodes): number {
   return node.position?.end.offset ?? 0;
 }
 
-export function parseChunk(text: string, isFrontMatter: boolean): ChunkParse {
+/** `definedElsewhere`: labels the rest of the brief defines that this chunk may refer to (see outsideDefinitions). */
+export function parseChunk(text: string, isFrontMatter: boolean, definedElsewhere: DefinedLabels = NO_LABELS): ChunkParse {
   if (isFrontMatter) return parseFrontMatterChunk(text);
-  const root = bodyParser.parse(guardedForRemark(text));
-  return { blocks: root.children.map((node) => parseBlock(text, node)) };
+  const root = withOutsideDefinitions(definedElsewhere, () => bodyParser.parse(guardedForRemark(text)));
+  const blocks = root.children.map((node) => parseBlock(text, node));
+  const defines = {
+    links: blocks.flatMap((block) => block.linkDefinitions),
+    notes: blocks.flatMap((block) => block.footnoteDefinitions.map((note) => definitionLabel(note.label))),
+  };
+  return { blocks, labels: { defines, mayUse: referenceLabels(text) } };
 }
 
 /** Each line with its line ending, and after a final line ending an empty last line. */
@@ -115,11 +131,11 @@ function parseFrontMatterChunk(text: string): ChunkParse {
   const masked = text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
   const body = text.slice(end).trim() === '' ? [] : bodyParser.parse(masked).children.map((node) => parseBlock(masked, node));
   const value = text.slice(valueStart, closing > 0 ? lines[closing].start : text.length).replace(/(?:\r\n|\r|\n)$/, '');
-  return { frontMatter: isYaml ? { valueStart, value } : undefined, blocks: [emptyBlock('frontMatter', 0, end), ...body] };
+  return { frontMatter: isYaml ? { valueStart, value } : undefined, blocks: [emptyBlock('frontMatter', 0, end), ...body], labels: { defines: NO_LABELS, mayUse: NO_LABELS } };
 }
 
 function emptyBlock(kind: BlockKind, start: number, end: number): ParsedBlock {
-  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [], inlineNotes: [] };
+  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [], inlineNotes: [], linkDefinitions: [] };
 }
 
 function blockKind(node: RootContent): BlockKind {
@@ -196,6 +212,9 @@ function collect(source: string, { node, prose, container }: Visit, block: Parse
       break;
     case 'html':
       if (HTML_NOTE.test(node.value)) block.linkSpans.push({ start: startOf(node), end: endOf(node) });
+      return [];
+    case 'definition':
+      block.linkDefinitions.push(definitionLabel(node.label ?? node.identifier));
       return [];
     case 'listItem':
       container = { ...container, list: true };
