@@ -247,12 +247,17 @@ export function splitIntoChunks(text: string): Chunk[] {
     }
   }
 
+  return chunksAt(text, starts, fmEnd >= 0);
+}
+
+/** The chunks that begin at these offsets; the first is the front matter when there is one. */
+function chunksAt(text: string, starts: readonly number[], hasFrontMatter: boolean): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
     if (end > start || chunks.length === 0) {
-      chunks.push({ start, text: text.slice(start, end), isFrontMatter: fmEnd >= 0 && i === 0 });
+      chunks.push({ start, text: text.slice(start, end), isFrontMatter: hasFrontMatter && i === 0 });
     }
   }
   return chunks;
