@@ -44,6 +44,7 @@ export class DocumentStore {
     if (definedLinks.size > 0 || definedNotes.size > 0) {
       parses.forEach((parse, i) => {
         const { defines, mayUse } = parse.labels;
+        if (mayUse.links.length + mayUse.notes.length === 0) return;
         const needed = {
           links: mayUse.links.filter((label) => definedLinks.has(label) && !defines.links.includes(label)).sort(),
           notes: mayUse.notes.filter((label) => definedNotes.has(label) && !defines.notes.includes(label)).sort(),

@@ -41,6 +41,11 @@ export class LspTestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
 
+  /** The server's process id, for reading its memory. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   constructor(command: string[] = [SERVER_MODULE, '--stdio']) {
     this.process = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

@@ -71,8 +71,10 @@ export function referenceLabels(text: string): DefinedLabels {
       const label = text.slice(open + 1, i);
       // Labels hold up to 999 characters and at least one that is not blank.
       if (label.length <= 999 && label.trim() !== '') {
-        links.add(normalizeIdentifier(label));
-        if (label.startsWith('^') && (text[i + 1] === '[' || text[i + 1] === '(')) notes.add(normalizeIdentifier(label.slice(1)));
+        // `[^1]`-shaped labels are notes (`[^1]:` defines a note, never a link), and a brief has hundreds.
+        const noteShaped = label.startsWith('^') && !/\s/.test(label);
+        if (!noteShaped) links.add(normalizeIdentifier(label));
+        else if (text[i + 1] === '[' || text[i + 1] === '(') notes.add(normalizeIdentifier(label.slice(1)));
       }
       open = -1;
     }

@@ -4,6 +4,7 @@ import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
 import { hasSource } from './claimSources';
 import { notClaimKey, notClaimKeys } from './notClaims';
 import weights from './claimWeights.json';
+import { RecentCache } from '../../text/recentCache';
 
 /** The model trained by `npm run train:claims`, shipped with the code. */
 export const CLAIM_MODEL = new ClaimModel(weights as ClaimWeights);
@@ -162,16 +163,10 @@ export function hasStrongEvidence(features: readonly ClaimFeature[], model: Clai
 }
 
 /** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */
-const ownVoiceCache = new Map<string, boolean>();
+const ownVoiceCache = new RecentCache<boolean>(10000);
 
 function inOwnVoice(text: string): boolean {
-  let own = ownVoiceCache.get(text);
-  if (own === undefined) {
-    if (ownVoiceCache.size > 100000) ownVoiceCache.clear();
-    own = inAuthorsVoice(claimText(text));
-    ownVoiceCache.set(text, own);
-  }
-  return own;
+  return ownVoiceCache.get(text, () => inAuthorsVoice(claimText(text)));
 }
 
 /**

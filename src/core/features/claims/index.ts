@@ -4,25 +4,34 @@ import type { BriefOptions } from '../../options';
 import { findUncitedClaimDiagnostics } from './claimChecks';
 import { claimContexts, contextKey } from './claimContext';
 import { scoreSentence, wordListsFor, type ClaimScore } from './claimDetector';
+import { RecentCache } from '../../text/recentCache';
 
-/** Claim scores by word lists, context and sentence text: an edit re-scores only the sentences it changed. */
-const claimScores = new Map<string, ClaimScore>();
+/**
+ * Claim scores by word lists, context and sentence text: an edit re-scores only the sentences it
+ * changed. Sized for the sentences of a few open briefs (a 100,000-word brief has about 6,500).
+ */
+const claimScores = new RecentCache<ClaimScore>(10000);
+
+/** A short id for each set of word lists in use, so cache keys do not each carry the lists (a kilobyte). */
+const wordListIds = new Map<string, number>();
+function wordListsId(options: BriefOptions): number {
+  const lists = `${options.claims.reportingVerbs.join()}|${options.claims.hedges.join()}`;
+  let id = wordListIds.get(lists);
+  if (id === undefined) {
+    id = wordListIds.size;
+    wordListIds.set(lists, id);
+  }
+  return id;
+}
 
 function claimScorer(document: BriefDocument, options: BriefOptions): (sentence: Sentence) => ClaimScore {
   const lists = wordListsFor(options.claims);
   const contexts = claimContexts(document);
-  const prefix = `${options.claims.reportingVerbs.join()}|${options.claims.hedges.join()}|`;
+  const prefix = `${wordListsId(options)}|`;
   return (sentence) => {
     const context = contexts.get(sentence)!;
     const key = `${prefix}${contextKey(context)}|${sentence.text}`;
-    let score = claimScores.get(key);
-    if (!score) {
-      // Bounded: a long session of edits does not grow the cache without limit.
-      if (claimScores.size > 100000) claimScores.clear();
-      score = scoreSentence(sentence.text, context, lists);
-      claimScores.set(key, score);
-    }
-    return score;
+    return claimScores.get(key, () => scoreSentence(sentence.text, context, lists));
   };
 }
 

@@ -2,6 +2,7 @@ import { perDocument, type BibliographyEntry, type BriefDocument, type FootnoteD
 import type { CslItem } from '@citation-js/core';
 import { foldForComparison, isCorporateAuthor, normalizeTitle, normalizeUrl, parseReference, type FieldSpan, type ParsedReference } from './referenceParser';
 import type { Span } from '../../types';
+import { RecentCache } from '../../text/recentCache';
 
 /** A parsed reference and the document offset its field spans are relative to. */
 export interface LocatedReference {
@@ -72,7 +73,8 @@ function authorsAgree(a: WorkKeys, b: WorkKeys): boolean {
 }
 
 /** Parsed references by text: an edit re-parses only the notes and entries it changed. */
-const referenceCache = new Map<string, ParsedReference>();
+/** Notes and entries read as references, by text: a few open briefs' worth. */
+const referenceCache = new RecentCache<ParsedReference>(5000);
 
 /**
  * How much of a note or entry is read as a reference: far more than any citation, and a bound on
@@ -82,13 +84,7 @@ const MAX_REFERENCE_LENGTH = 4000;
 
 function parseCached(full: string): ParsedReference {
   const text = full.length > MAX_REFERENCE_LENGTH ? full.slice(0, MAX_REFERENCE_LENGTH) : full;
-  let reference = referenceCache.get(text);
-  if (!reference) {
-    if (referenceCache.size > 50000) referenceCache.clear();
-    reference = parseReference(text);
-    referenceCache.set(text, reference);
-  }
-  return reference;
+  return referenceCache.get(text, () => parseReference(text));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K | undefined, value: V): void {
