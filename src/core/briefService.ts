@@ -6,7 +6,7 @@ import type { StyleChoice } from './bibliography/styleChoice';
 import type { BriefDocument } from './document';
 import type { TextEdit } from './edits';
 import type { RenumberOptions } from './features/footnotes/renumber';
-import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol, PositionedEdits } from './language';
+import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefInlayHint, BriefLink, BriefLocation, BriefSymbol, FileEdits, PositionedEdits } from './language';
 import type { BriefDiagnostic, BriefTextDocument, CancellationToken, Position, Range } from './types';
 import type { DiagnosticCode } from './diagnosticCodes';
 
@@ -45,8 +45,13 @@ export interface BriefService {
   /** The Bibliography section written from the rendered works, as one edit; undefined when the brief cites nothing. */
   writeBibliographySection(document: BriefTextDocument, style: StyleChoice): BibliographySectionEdit | undefined;
   prepareRename(document: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
-  /** Throws BriefUserError with a message for the writer when the new label cannot be used. */
-  rename(document: BriefTextDocument, position: Position, newLabel: string): TextEdit[];
+  /**
+   * A footnote label in the brief, or a citation key in the bibliography files and every brief of
+   * the workspace. Rejects with BriefUserError, with a message for the writer, when the new name cannot be used.
+   */
+  rename(document: BriefTextDocument, position: Position, newName: string): Promise<FileEdits[]>;
+  /** Citations as the style renders them and named notes' numbers, inside the text; none when the option is off. */
+  getInlayHints(document: BriefTextDocument, style: StyleChoice): BriefInlayHint[];
   getDocumentSymbols(document: BriefTextDocument): BriefSymbol[];
   getDocumentLinks(document: BriefTextDocument): BriefLink[];
   /** With `codes`, only the fixes of problems with those codes (the CLI's fixes, without building every other). */

@@ -1,7 +1,8 @@
 import type { BriefDocument } from './document';
-import type { TextEdit } from './edits';
 import type { DocumentBibliography } from './features/citations/bibliographyStore';
-import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefLink, BriefLocation, BriefSymbol } from './language';
+import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefInlayHint, BriefLink, BriefLocation, BriefSymbol, FileEdits } from './language';
+import type { RenderedCitations } from './bibliography/citationRendering';
+import type { StyleChoice } from './bibliography/styleChoice';
 import type { BriefOptions } from './options';
 import type { BriefDiagnostic, Range, Span } from './types';
 import { spanOf, touches } from './text/touchingRange';
@@ -21,6 +22,8 @@ export interface FeatureContext {
   mayRead(uri: string): boolean;
   /** How the writer lets BriefKit read a file outside the workspace, for the messages that refuse one. */
   readonly readOutsideHint: string;
+  /** The brief's bracketed citations rendered in a style, in one citeproc pass (cached by version and style). */
+  renderCitations(style: StyleChoice): RenderedCitations;
 }
 
 /** A quick fix of a finding, built only when the editor asks for fixes there. */
@@ -57,8 +60,10 @@ export interface Feature {
   references?(context: FeatureContext, offset: number, includeDeclaration: boolean, workspace: Workspace): Promise<BriefLocation[]> | undefined;
   prepareRename?(context: FeatureContext, offset: number): { range: Range; placeholder: string } | undefined;
   /** Throws BriefUserError with a message for the writer when the new name cannot be used. */
-  rename?(context: FeatureContext, offset: number, newName: string): TextEdit[] | undefined;
+  rename?(context: FeatureContext, offset: number, newName: string, workspace: Workspace): FileEdits[] | Promise<FileEdits[]> | undefined;
   symbols?(context: FeatureContext): BriefSymbol[];
+  /** `style`: the citation style the writer chose for the brief. */
+  inlayHints?(context: FeatureContext, style: StyleChoice): BriefInlayHint[];
   links?(context: FeatureContext): BriefLink[];
 }
 

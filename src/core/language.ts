@@ -67,6 +67,21 @@ export interface BriefCodeAction {
   isPreferred?: boolean;
 }
 
+/** A label shown inside the text after a position: a citation as the reader will see it, a note's number. */
+export interface BriefInlayHint {
+  position: Position;
+  label: string;
+  kind: 'citation' | 'footnote';
+  /** What the label stands for, shown on hover. */
+  tooltip: string;
+}
+
+/** Edits to one file: an open brief, a saved brief, or a bibliography file. */
+export interface FileEdits {
+  uri: string;
+  edits: TextEdit[];
+}
+
 /** A request the writer made that cannot be done, with a message saying why and what to do. */
 export class BriefUserError extends Error {
   constructor(message: string) {

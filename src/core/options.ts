@@ -19,6 +19,8 @@ export interface BriefOptions {
   citationStyle: string;
   /** The locale for dates and terms in rendered references (a brief's `lang:` front matter overrides it). */
   citationLocale?: string;
+  /** Rendered citations and named notes' numbers shown inside the text. */
+  inlayHints: boolean;
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
@@ -26,5 +28,6 @@ export const DEFAULT_OPTIONS: BriefOptions = {
   footnotePlacement: 'auto',
   bibliographyFiles: [],
   citationStyle: 'chicago-note-bibliography',
+  inlayHints: true,
   claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
 };

@@ -5,7 +5,8 @@ import type { BriefService } from './briefService';
 import type { BriefDocument } from './document';
 import { DocumentStore } from './documentStore';
 import { applyEdits } from './edits';
-import { fixesTouching, type FeatureContext, type Finding } from './feature';
+import { renderCitations } from './bibliography/citationRendering';
+import { fixesTouching, type FeatureContext, type Finding, type Workspace } from './feature';
 import { FEATURES } from './features';
 import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
 import { fixMarkerPlacement } from './features/footnotes/footnoteFixes';
@@ -42,7 +43,15 @@ export function createBriefService(host: BriefHost): BriefService {
     styleFiles: bibliographies.styleFiles,
     mayRead: (uri) => host.mayRead?.(uri) ?? true,
     readOutsideHint: host.readOutsideHint ?? 'turn on briefkit.allowBibliographyOutsideWorkspace',
+    renderCitations: (style) => renderCitations(document, bibliographies.forDocument(document), bibliographies.works(document), style),
   });
+  const workspace: Workspace = {
+    // Open briefs as they are in the editor; the rest of the workspace as saved.
+    documents: async () => [
+      ...documents.open(),
+      ...((await host.listMarkdownFiles?.()) ?? []).filter((file) => !documents.isOpen(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text)),
+    ],
+  };
   const at = (input: BriefTextDocument, position: Position) => {
     const document = documents.get(input);
     return { context: contextOf(document), offset: document.lines.offsetAt(position) };
@@ -84,13 +93,6 @@ export function createBriefService(host: BriefHost): BriefService {
     },
     getReferences: async (input, position, includeDeclaration) => {
       const { context, offset } = at(input, position);
-      const workspace = {
-        // Open briefs as they are in the editor; the rest of the workspace as saved.
-        documents: async () => [
-          ...documents.open(),
-          ...((await host.listMarkdownFiles?.()) ?? []).filter((file) => !documents.isOpen(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text)),
-        ],
-      };
       return (await first((feature) => feature.references?.(context, offset, includeDeclaration, workspace))) ?? [];
     },
     ...bibliographyRequests(documents, bibliographies, computeDiagnostics),
@@ -98,9 +100,14 @@ export function createBriefService(host: BriefHost): BriefService {
       const { context, offset } = at(input, position);
       return first((feature) => feature.prepareRename?.(context, offset));
     },
-    rename: (input, position, newLabel) => {
+    rename: async (input, position, newName) => {
       const { context, offset } = at(input, position);
-      return first((feature) => feature.rename?.(context, offset, newLabel)) ?? [];
+      return (await first((feature) => feature.rename?.(context, offset, newName, workspace))) ?? [];
+    },
+    getInlayHints: (input, style) => {
+      const context = contextOf(documents.get(input));
+      if (!context.options.inlayHints) return [];
+      return FEATURES.flatMap((feature) => feature.inlayHints?.(context, style) ?? []).sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
     },
     getDocumentSymbols: (input) => {
       const context = contextOf(documents.get(input));

@@ -1,10 +1,10 @@
-import { MarkupKind, ResponseError, SymbolKind, TextDocumentEdit } from 'vscode-languageserver/node';
+import { InlayHintKind, InlayHintRequest, MarkupKind, ResponseError, SymbolKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import { BriefUserError } from '../core';
 import { toLspCodeAction, toLspCompletion } from './lspShapes';
 import type { ServerContext } from './serverContext';
 
 /** LSP's language features. Each handler: find the document, ask the core, return; unknown documents get empty answers. */
-export function registerLanguageHandlers({ connection, documents, service }: ServerContext): void {
+export function registerLanguageHandlers({ connection, documents, service, preparedBrief }: ServerContext): void {
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const list = document && service.getCompletions(document, position);
@@ -27,14 +27,31 @@ export function registerLanguageHandlers({ connection, documents, service }: Ser
     const document = documents.get(textDocument.uri);
     return (document && service.prepareRename(document, position)) ?? null;
   });
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     try {
-      return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, service.rename(document, position, newName))] };
+      const changes = await service.rename(document, position, newName);
+      // Open briefs by the version the editor has; saved briefs and bibliography files as on disk.
+      return { documentChanges: changes.map(({ uri, edits }) => TextDocumentEdit.create({ uri, version: documents.get(uri)?.version ?? null }, edits)) };
     } catch (error) {
       if (error instanceof BriefUserError) throw new ResponseError(-32803 /* RequestFailed */, error.message);
       throw error;
+    }
+  });
+  // Through onRequest, so the position codec converts the range asked for and the hints' positions.
+  connection.onRequest(InlayHintRequest.type, async ({ textDocument, range }) => {
+    const document = await preparedBrief(textDocument.uri);
+    if (!document) return null;
+    try {
+      const hints = service.getInlayHints(document, service.getStyle(document));
+      const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
+      return hints
+        .filter((hint) => inRange(hint.position.line))
+        .map((hint) => ({ position: hint.position, label: hint.label, kind: hint.kind === 'footnote' ? InlayHintKind.Parameter : undefined, tooltip: hint.tooltip, paddingLeft: hint.kind === 'citation' }));
+    } catch (error) {
+      connection.console.warn(`Inlay hints of ${textDocument.uri} could not be rendered: ${(error as Error).message}`);
+      return null;
     }
   });
   connection.onDocumentSymbol(({ textDocument }) => {

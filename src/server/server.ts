@@ -29,6 +29,7 @@ const CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: true,
   documentLinkProvider: {},
+  inlayHintProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
 };

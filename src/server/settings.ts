@@ -10,6 +10,7 @@ export interface BriefKitSettings {
   citationStyle?: unknown;
   citationStyleFile?: unknown;
   citationLocale?: unknown;
+  inlayHints?: { enabled?: unknown };
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
@@ -85,6 +86,7 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
     citationStyle:
       styleFileUri ?? (typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle),
     citationLocale: typeof settings?.citationLocale === 'string' && settings.citationLocale.trim() !== '' ? settings.citationLocale.trim() : undefined,
+    inlayHints: typeof settings?.inlayHints?.enabled === 'boolean' ? settings.inlayHints.enabled : DEFAULT_OPTIONS.inlayHints,
     claims: {
       enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
       scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),

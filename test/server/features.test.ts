@@ -7,13 +7,14 @@ import {
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   HoverRequest,
+  InlayHintRequest,
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
   type CompletionList,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -195,6 +196,39 @@ describe('language server: sentences remembered as not claims', () => {
       await client.open(second, 'Aid fell 3 percent in 2022. exports fell\n12 percent in 2023!\n');
       const other = await client.nextDiagnostics(second);
       assert.deepEqual(other.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['claim.uncited', 0, 0]]);
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: a citation key renamed across the workspace, and inlay hints', () => {
+  it('renames the key in the .bib and in open and saved briefs as one workspace edit, and shows rendered citations inside the text', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-rename-'));
+    writeFileSync(join(folder, 'refs.bib'), '@report{doe2020, author = {Doe, Jane}, title = {Grid Storms}, year = {2020}}\n');
+    writeFileSync(join(folder, 'saved.md'), '---\nbibliography: refs.bib\n---\n\nAs [@doe2020] found.\n');
+    const client = new LspTestClient();
+    client.settings = { citationStyle: 'chicago-author-date' };
+    try {
+      await client.initialize(pathToFileURL(folder).href);
+      const open = pathToFileURL(join(folder, 'open.md')).href;
+      await client.open(open, '---\nbibliography: refs.bib\n---\n\nStorms grew [@doe2020, p. 4].\n');
+      await client.nextDiagnostics(open);
+      const position = { line: 4, character: 16 };
+      assert.deepEqual(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: open }, position }), {
+        range: { start: { line: 4, character: 14 }, end: { line: 4, character: 21 } },
+        placeholder: 'doe2020',
+      });
+      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: open }, position, newName: 'doe-grid2020' });
+      const changes = (edit!.documentChanges as TextDocumentEdit[]).map((c) => [c.textDocument.uri.slice(pathToFileURL(folder).href.length + 1), c.textDocument.version, c.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}=${e.newText}`)]);
+      assert.deepEqual(changes.sort(), [
+        ['open.md', 1, ['4:14-21=doe-grid2020']],
+        ['refs.bib', null, ['0:8-15=doe-grid2020']],
+        ['saved.md', null, ['4:5-12=doe-grid2020']],
+      ]);
+      const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: open }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } });
+      assert.deepEqual(hints?.map((h) => [h.label, h.position]), [['(Doe 2020, 4)', { line: 4, character: 28 }]]);
     } finally {
       await client.shutdown();
       rmSync(folder, { recursive: true, force: true });

@@ -31,30 +31,32 @@ describe('footnote navigation', () => {
     assert.deepEqual((await service.getReferences(doc(text), ranges[0].start, true)).map((l) => l.range), [ranges[2], ranges[0], ranges[1]]);
   });
 
-  it('renames a note everywhere, whatever the case of each marker', () => {
+  it('renames a note everywhere, whatever the case of each marker', async () => {
     const { text, position } = withCursor('Claim.[^No$$CURSOR$$te] Again.[^NOTE]\n\n[^note]: Text.\n');
     const service = testService();
     assert.deepEqual(service.prepareRename(doc(text), position), { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 12 } }, placeholder: 'Note' });
-    const edits = service.rename(doc(text), position, 'doe2020');
-    assert.equal(service.applyEdits(doc(text), edits), 'Claim.[^doe2020] Again.[^doe2020]\n\n[^doe2020]: Text.\n');
+    const [only, ...others] = await service.rename(doc(text), position, 'doe2020');
+    assert.deepEqual(others, []);
+    assert.equal(only.uri, doc(text).uri);
+    assert.equal(service.applyEdits(doc(text), only.edits), 'Claim.[^doe2020] Again.[^doe2020]\n\n[^doe2020]: Text.\n');
   });
 
-  it('refuses invalid and taken labels with a message that says what to do', () => {
+  it('refuses invalid and taken labels with a message that says what to do', async () => {
     const { text, position } = withCursor('A.[^$$CURSOR$$1] B.[^2]\n\n[^1]: One.\n[^2]: Two.\n');
     const service = testService();
-    const refused = (label: string) => {
+    const refused = async (label: string) => {
       try {
-        service.rename(doc(text), position, label);
+        await service.rename(doc(text), position, label);
       } catch (error) {
         assert.ok(error instanceof BriefUserError);
         return error.message;
       }
       throw new Error(`rename to "${label}" was accepted`);
     };
-    assert.equal(refused('my note'), '"my note" has a space in it; footnote labels cannot contain spaces. Try "my-note".');
-    assert.equal(refused('a]b'), '"a]b" contains [, ] or ^, which footnote labels cannot contain.');
-    assert.equal(refused(''), 'A footnote label cannot be empty.');
-    assert.equal(refused('2'), 'Footnote [^2] already exists. Choose another label, or renumber the footnotes instead.');
+    assert.equal(await refused('my note'), '"my note" has a space in it; footnote labels cannot contain spaces. Try "my-note".');
+    assert.equal(await refused('a]b'), '"a]b" contains [, ] or ^, which footnote labels cannot contain.');
+    assert.equal(await refused(''), 'A footnote label cannot be empty.');
+    assert.equal(await refused('2'), 'Footnote [^2] already exists. Choose another label, or renumber the footnotes instead.');
   });
 
   it('lists notes as document symbols and bare web addresses in notes as links', () => {

@@ -12,6 +12,8 @@ export interface BibliographyFileEntry {
   item: CslItem;
   uri: string;
   range: Range;
+  /** The key as written in the file, for renaming it; undefined where the file has none to rename (RIS) or writes it escaped. */
+  keyRange?: Range;
 }
 
 /** Something in a bibliography file BriefKit could not read, where it is. */
@@ -106,7 +108,13 @@ function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliog
   const add = (items: CslItem[]) => {
     for (const item of items) {
       const at = byKey.get(item.id);
-      result.entries.push({ key: item.id, item, uri, range: at ? lines.rangeAt(at.start, at.end) : lines.rangeAt(0, 0) });
+      result.entries.push({
+        key: item.id,
+        item,
+        uri,
+        range: at ? lines.rangeAt(at.start, at.end) : lines.rangeAt(0, 0),
+        keyRange: at && text.startsWith(String(item.id), at.keyStart) ? lines.rangeAt(at.keyStart, at.keyStart + String(item.id).length) : undefined,
+      });
     }
   };
   try {
@@ -137,7 +145,7 @@ function toItems(data: unknown): unknown[] {
   return data && typeof data === 'object' ? [data] : [];
 }
 
-function cslEntries(uri: string, items: unknown[], rangeOf: (i: number) => Range, result: ParsedBibliographyFile): void {
+function cslEntries(uri: string, items: unknown[], rangeOf: (i: number) => Range, result: ParsedBibliographyFile, keyRangeOf: (i: number, key: string) => Range | undefined): void {
   items.forEach((value, i) => {
     const id = (value as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' && typeof id !== 'number') {
@@ -146,7 +154,7 @@ function cslEntries(uri: string, items: unknown[], rangeOf: (i: number) => Range
     }
     try {
       const [item] = plugins.input.chain([{ ...(value as object), id: String(id) }], TO_CSL);
-      result.entries.push({ key: String(id), item, uri, range: rangeOf(i) });
+      result.entries.push({ key: String(id), item, uri, range: rangeOf(i), keyRange: keyRangeOf(i, String(id)) });
     } catch (error) {
       result.problems.push({ message: `BriefKit cannot read the entry "${id}": ${firstLine((error as Error).message)}.`, range: rangeOf(i) });
     }
@@ -166,7 +174,13 @@ function parseCslJson(uri: string, text: string, lines: LineIndex): ParsedBiblio
   }
   const idPositions: number[] = [];
   for (const match of text.matchAll(/"id"\s*:/g)) idPositions.push(match.index ?? 0);
-  cslEntries(uri, toItems(data), (i) => lines.rangeAt(idPositions[i] ?? 0, (idPositions[i] ?? 0) + 4), result);
+  const keyRangeOf = (i: number, key: string) => {
+    // The id's string value, when it is written as the key itself (no escapes).
+    const value = /^"id"\s*:\s*"/.exec(text.slice(idPositions[i] ?? 0, (idPositions[i] ?? 0) + 100));
+    const start = (idPositions[i] ?? 0) + (value?.[0].length ?? 0);
+    return value && text.startsWith(`${key}"`, start) ? lines.rangeAt(start, start + key.length) : undefined;
+  };
+  cslEntries(uri, toItems(data), (i) => lines.rangeAt(idPositions[i] ?? 0, (idPositions[i] ?? 0) + 4), result, keyRangeOf);
   return result;
 }
 
@@ -191,10 +205,19 @@ function parseCslYaml(uri: string, text: string, lines: LineIndex): ParsedBiblio
     result.problems.push({ message: `This CSL-YAML file cannot be read: ${message}. No entries were loaded from it.`, range: lines.rangeAt(0, 0) });
     return result;
   }
+  const keyRangeOf = (i: number, key: string) => {
+    const node = nodes[i];
+    const id = isMap(node) ? (node.get('id', true) as YamlNode | undefined) : undefined;
+    if (!id?.range) return undefined;
+    // Plain, or quoted: the key is what lies inside the quotes.
+    const [start, end] = id.range;
+    const quoted = text[start] === '"' || text[start] === "'" ? 1 : 0;
+    return text.slice(start + quoted, end - quoted) === key ? lines.rangeAt(start + quoted, end - quoted) : undefined;
+  };
   cslEntries(uri, toItems(data), (i) => {
     const node = nodes[i];
     return node?.range ? lines.rangeAt(node.range[0], node.range[1]) : lines.rangeAt(0, 0);
-  }, result);
+  }, result, keyRangeOf);
   return result;
 }
 

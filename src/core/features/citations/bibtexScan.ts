@@ -4,6 +4,8 @@ import type { Span } from '../../types';
 export interface RawBibtexEntry extends Span {
   type: string;
   key: string;
+  /** Where the key starts, after `@type{` and any spaces. */
+  keyStart: number;
 }
 
 /** BibTeX entries by scanning braces, so each has a position even when citation-js rejects the file. */
@@ -29,7 +31,9 @@ export function scanBibtex(text: string): RawBibtexEntry[] {
         break;
       }
     }
-    entries.push({ type: match[1].toLowerCase(), key: match[3], start: match.index ?? 0, end });
+    const afterOpen = match[0].slice(match[0].indexOf(open) + 1);
+    const keyStart = (match.index ?? 0) + match[0].length - afterOpen.trimStart().length;
+    entries.push({ type: match[1].toLowerCase(), key: match[3], keyStart, start: match.index ?? 0, end });
     head.lastIndex = end;
   }
   return entries;

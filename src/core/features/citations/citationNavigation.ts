@@ -4,7 +4,7 @@ import type { CslItem } from '@citation-js/core';
 import type { DocumentBibliography } from './bibliographyStore';
 import { fileName } from '../../text/fileName';
 
-function citationKeyAt(document: BriefDocument, offset: number): CitationKey | undefined {
+export function citationKeyAt(document: BriefDocument, offset: number): CitationKey | undefined {
   for (const citation of document.citations) {
     if (citation.start > offset) break;
     for (const item of citation.items) if (item.start <= offset && offset <= item.end) return item;

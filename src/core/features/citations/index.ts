@@ -2,8 +2,10 @@ import type { Feature } from '../../feature';
 import { citationDiagnostics } from './citationChecks';
 import { completeCitation, completeNoteFromBibliography } from './citationCompletion';
 import { citationDefinition, citationHover, citationKeyUnder, citationReferences } from './citationNavigation';
+import { prepareCitationRename, renameCitationKey } from './citationRename';
+import { citationHints } from './citationHints';
 
-/** Pandoc `[@key]` citations against bibliography files: checks and fixes, completion, hover, definition, references. */
+/** Pandoc `[@key]` citations against bibliography files: checks and fixes, completion, hover, definition, references, rename, inlay hints. */
 export const citations: Feature = {
   name: 'citations',
   diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
@@ -13,6 +15,9 @@ export const citations: Feature = {
     const locations = citationDefinition(document, offset, bibliography());
     return locations.length > 0 ? locations : undefined;
   },
+  prepareRename: ({ document }, offset) => prepareCitationRename(document, offset),
+  inlayHints: ({ document, renderCitations }, style) => citationHints(document, renderCitations(style)),
+  rename: ({ document, bibliography }, offset, newKey, workspace) => renameCitationKey(document, offset, newKey, bibliography(), workspace),
   references: (context, offset, _includeDeclaration, workspace) => {
     const key = citationKeyUnder(context.document, offset);
     if (key === undefined) return undefined;

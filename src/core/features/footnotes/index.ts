@@ -10,6 +10,7 @@ import {
   findUnusedFootnotes,
 } from './footnoteChecks';
 import { completeFootnote } from './footnoteCompletion';
+import { footnoteNumberHints } from './footnoteNumbers';
 import { footnoteDefinition, footnoteHover, footnoteLinks, footnoteReferences, footnoteSymbols, prepareFootnoteRename, renameFootnote } from './footnoteNavigation';
 
 /** `[^label]` notes: their checks and fixes, completion, navigation, rename, outline and links. */
@@ -33,7 +34,11 @@ export const footnotes: Feature = {
   },
   references: async ({ document }, offset, includeDeclaration) => footnoteReferences(document, offset, includeDeclaration),
   prepareRename: ({ document }, offset) => prepareFootnoteRename(document, offset),
-  rename: ({ document }, offset, newLabel) => renameFootnote(document, offset, newLabel),
+  inlayHints: ({ document }) => footnoteNumberHints(document),
+  rename: ({ document }, offset, newLabel) => {
+    const edits = renameFootnote(document, offset, newLabel);
+    return edits && [{ uri: document.uri, edits }];
+  },
   symbols: ({ document }) => footnoteSymbols(document),
   links: ({ document }) => footnoteLinks(document),
 };

@@ -1,0 +1,75 @@
+import type { BriefDocument, CitationKey } from '../../document';
+import { replaceOffsets, type TextEdit } from '../../edits';
+import type { Workspace } from '../../feature';
+import { BriefUserError, type FileEdits } from '../../language';
+import { fileName } from '../../text/fileName';
+import type { Range, Span } from '../../types';
+import type { DocumentBibliography } from './bibliographyStore';
+import { citationKeyAt } from './citationNavigation';
+
+/**
+ * A key pandoc reads whole in `[@key]` and BibTeX, CSL-JSON and CSL-YAML all accept: letters,
+ * digits and `_`, with single `:` `.` `-` `+` `/` between them (pandoc ends a key at punctuation
+ * that is not followed by a letter or digit).
+ */
+const VALID_KEY = /^[\p{L}\p{N}_]+(?:[:.+/-][\p{L}\p{N}_]+)*$/u;
+
+/** The key's own characters in the text: after `@`, inside `@{…}` when braced. */
+function keySpan(document: BriefDocument, item: CitationKey): Span {
+  return document.text[item.start + 1] === '{' ? { start: item.start + 2, end: item.end - 1 } : { start: item.start + 1, end: item.end };
+}
+
+function workKeyAt(document: BriefDocument, offset: number): CitationKey | undefined {
+  const item = citationKeyAt(document, offset);
+  return item?.kind === 'work' ? item : undefined;
+}
+
+export function prepareCitationRename(document: BriefDocument, offset: number): { range: Range; placeholder: string } | undefined {
+  const item = workKeyAt(document, offset);
+  if (!item) return undefined;
+  const span = keySpan(document, item);
+  return { range: document.lines.rangeAt(span.start, span.end), placeholder: item.key };
+}
+
+/**
+ * Renames the key under the cursor in every bibliography file of the brief that defines it and
+ * in every citation of it in the workspace's briefs (open ones as they are in the editor, the
+ * rest as saved), as one edit. Undefined when the cursor is not on a work's key.
+ */
+export function renameCitationKey(document: BriefDocument, offset: number, newKey: string, bibliography: DocumentBibliography, workspace: Workspace): Promise<FileEdits[]> | undefined {
+  const item = workKeyAt(document, offset);
+  if (!item) return undefined;
+  const oldKey = item.key;
+  if (newKey === oldKey) return Promise.resolve([]);
+  if (newKey.trim() === '') throw new BriefUserError('A citation key cannot be empty.');
+  if (!VALID_KEY.test(newKey)) {
+    throw new BriefUserError(`"${newKey}" cannot be a citation key: use letters, digits and _, with single : . - + / between them (for example "okafor2025" or "okafor:grid-2025").`);
+  }
+  const taken = bibliography.byKey.get(newKey);
+  if (taken) throw new BriefUserError(`The key "${newKey}" is already used by an entry in ${fileName(taken.uri)}. Choose another key.`);
+  const fileEdits: FileEdits[] = [];
+  for (const { file } of bibliography.files) {
+    const entries = file?.parsed?.entries.filter((entry) => entry.key === oldKey) ?? [];
+    if (entries.length === 0 || !file) continue;
+    const unrenamable = entries.find((entry) => !entry.keyRange);
+    if (unrenamable) {
+      const why = file.parsed?.format === 'ris' ? 'RIS records have no key BriefKit can rename' : 'the key is written with escapes there';
+      throw new BriefUserError(`The entry "${oldKey}" comes from ${fileName(file.uri)}, and ${why}. Change the key there by hand, then rename the citations.`);
+    }
+    fileEdits.push({ uri: file.uri, edits: entries.map((entry) => ({ range: entry.keyRange!, newText: newKey })) });
+  }
+  return workspace.documents().then((documents) => {
+    for (const brief of documents) {
+      const edits: TextEdit[] = [];
+      for (const citation of brief.citations) {
+        for (const use of citation.items) {
+          if (use.key !== oldKey || use.kind !== 'work') continue;
+          const span = keySpan(brief, use);
+          edits.push(replaceOffsets(brief, span.start, span.end, newKey));
+        }
+      }
+      if (edits.length > 0) fileEdits.push({ uri: brief.uri, edits });
+    }
+    return fileEdits;
+  });
+}
