@@ -29,6 +29,24 @@ describe('BriefKit sources in VS Code', () => {
     );
   });
 
+  it('renames a citation key in the .bib and the brief as one workspace edit, and shows the rendered citation inside the text', async () => {
+    const line = editor.document.lineAt(6).text;
+    const position = new vscode.Position(6, line.indexOf('okafor2025') + 2);
+    const edit = (await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', editor.document.uri, position, 'okafor-storms2025')) as vscode.WorkspaceEdit;
+    const changes = edit
+      .entries()
+      .map(([uri, edits]) => [uri.path.split('/').pop(), edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}=${e.newText}`)])
+      .sort();
+    assert.deepEqual(changes, [
+      ['refs.bib', ['0:9-19=okafor-storms2025']],
+      ['sources.md', [`6:${line.indexOf('okafor2025')}-${line.indexOf('okafor2025') + 10}=okafor-storms2025`]],
+    ]);
+    const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', editor.document.uri, new vscode.Range(0, 0, 12, 0))) as vscode.InlayHint[];
+    const labels = hints.map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map((part) => part.value).join('')]);
+    // Chicago notes-bibliography, the default style: the note as it will read.
+    assert.deepEqual(labels, [[6, line.indexOf('[@okafor2025]') + '[@okafor2025]'.length, 'Okafor, “Storm Outages and the Rural Grid.”']]);
+  });
+
   it('completes [@ with entries of the bibliography file', async () => {
     const position = new vscode.Position(6, editor.document.lineAt(6).text.indexOf('okafor2025'));
     const list = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, position, '@')) as vscode.CompletionList;
