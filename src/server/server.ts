@@ -76,7 +76,14 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
     styles: shippedStyles(),
   });
-  const briefFiles = new BriefFiles(connection, service, configuration, () => validation.scheduleAll(0));
+  let refreshesInlayHints = false;
+  // After a change to what the briefs draw on (settings, bibliography files): check them again, and
+  // have the editor ask again for the inlay hints it shows, which render those files.
+  const recheckAll = () => {
+    validation.scheduleAll(0);
+    if (refreshesInlayHints) void connection.languages.inlayHint.refresh();
+  };
+  const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
   const validation = new ValidationScheduler(connection, documents, service, (document) => briefFiles.load(document));
 
   connection.onInitialize((params: InitializeParams) => {
@@ -85,6 +92,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     codec.encoding = negotiatedEncoding(params);
+    refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return { capabilities: { ...CAPABILITIES, positionEncoding: codec.encoding }, serverInfo: { name: 'BriefKit' } };
   });
 
@@ -93,7 +101,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     documents,
     service,
     configuration,
-    revalidateAll: () => validation.scheduleAll(0),
+    revalidateAll: recheckAll,
     preparedBrief: async (uri) => {
       const document = documents.get(uri);
       if (document) await briefFiles.load(document);
@@ -109,7 +117,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     const pushed = settingsSection(params.settings);
     if (pushed) configuration.pushed = pushed;
     configuration.clear();
-    validation.scheduleAll(0);
+    recheckAll();
   });
 
   // Fires on open too: a newly opened brief is checked at once, an edit after a pause in typing.

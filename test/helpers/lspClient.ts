@@ -11,6 +11,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  InlayHintRefreshRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ConfigurationRequest,
@@ -40,6 +41,8 @@ export class LspTestClient {
   /** Edits the server asked this client to apply, and documents it asked to show. */
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** How often the server asked this client to ask again for inlay hints. */
+  inlayHintRefreshes = 0;
 
   /** The server's process id, for reading its memory. */
   get pid(): number | undefined {
@@ -60,6 +63,10 @@ export class LspTestClient {
       this.appliedEdits.push(params);
       return { applied: true };
     });
+    this.connection.onRequest(InlayHintRefreshRequest.type, () => {
+      this.inlayHintRefreshes++;
+      return null;
+    });
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
       return { success: true };
@@ -75,7 +82,7 @@ export class LspTestClient {
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: options.configuration ?? true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: false }, inlayHint: { refreshSupport: true } },
         window: { showDocument: { support: true } },
         general: options.positionEncodings ? { positionEncodings: options.positionEncodings } : undefined,
       },

@@ -229,6 +229,13 @@ describe('language server: a citation key renamed across the workspace, and inla
       ]);
       const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: open }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } });
       assert.deepEqual(hints?.map((h) => [h.label, h.position]), [['(Doe 2020, 4)', { line: 4, character: 28 }]]);
+      // Another style in the settings: the editor is asked to fetch the hints again.
+      const before = client.inlayHintRefreshes;
+      await client.changeSettings({ citationStyle: 'apa' });
+      for (let i = 0; i < 50 && client.inlayHintRefreshes === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(client.inlayHintRefreshes, before + 1);
+      const again = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: open }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } });
+      assert.deepEqual(again?.map((h) => h.label), ['(Doe, 2020, p. 4)']);
     } finally {
       await client.shutdown();
       rmSync(folder, { recursive: true, force: true });
