@@ -25,6 +25,8 @@ interface FootnoteParser {
 }
 
 const LEFT_SQUARE_BRACKET = 91;
+/** The parsers (one per parse) that have the labels already. */
+const added = new WeakSet<object>();
 
 /** A text construct that never matches: its only act is to add the labels when a `[` is first met. */
 export const outsideDefinitions: Extension = {
@@ -32,12 +34,15 @@ export const outsideDefinitions: Extension = {
     [LEFT_SQUARE_BRACKET]: {
       name: 'briefkitOutsideDefinitions',
       tokenize(this: TokenizeContext, _effects, _ok, nok) {
-        const defined = this.parser.defined;
-        for (const label of labelsForThisParse.links) if (!defined.includes(label)) defined.push(label);
-        // micromark-extension-gfm-footnote keeps its defined notes on the parser under this name.
+        // Once per parse: the lists are empty until the labels are in (a repeat changes nothing).
         const parser = this.parser as typeof this.parser & FootnoteParser;
-        const notes = (parser.gfmFootnotes ??= []);
-        for (const label of labelsForThisParse.notes) if (!notes.includes(label)) notes.push(label);
+        if (!added.has(parser)) {
+          added.add(parser);
+          for (const label of labelsForThisParse.links) parser.defined.push(label);
+          // micromark-extension-gfm-footnote keeps its defined notes on the parser under this name.
+          const notes = (parser.gfmFootnotes ??= []);
+          for (const label of labelsForThisParse.notes) notes.push(label);
+        }
         return nok;
       },
     },
