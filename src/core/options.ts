@@ -4,6 +4,9 @@
  */
 export type FootnotePlacement = 'auto' | 'after-punctuation' | 'before-punctuation' | 'off';
 
+/** "Ibid." in notes: `allow`, or `discourage` as Chicago 17 does (the short form instead). */
+export type FootnoteIbid = 'allow' | 'discourage';
+
 import type { ClaimOptions } from './features/claims/claimDetector';
 import type { Severity } from './types';
 
@@ -12,6 +15,7 @@ export interface BriefOptions {
   /** When false, no diagnostics are reported (the document is still parsed for navigation). */
   diagnosticsEnabled: boolean;
   footnotePlacement: FootnotePlacement;
+  footnoteIbid: FootnoteIbid;
   /** Bibliography files (URIs) every brief draws on, besides those its front matter names. */
   bibliographyFiles: string[];
   claims: ClaimOptions & { severity: Severity };
@@ -26,6 +30,7 @@ export interface BriefOptions {
 export const DEFAULT_OPTIONS: BriefOptions = {
   diagnosticsEnabled: true,
   footnotePlacement: 'auto',
+  footnoteIbid: 'allow',
   bibliographyFiles: [],
   citationStyle: 'chicago-note-bibliography',
   inlayHints: true,

@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, type BriefOptions, type FootnotePlacement, type Severi
 /** The `briefkit` settings section as VS Code (or any LSP client) sends it. */
 export interface BriefKitSettings {
   diagnostics?: { enabled?: unknown; delay?: unknown };
-  footnotes?: { placement?: unknown };
+  footnotes?: { placement?: unknown; ibid?: unknown };
   bibliography?: unknown;
   pandocDefaults?: unknown;
   allowBibliographyOutsideWorkspace?: unknown;
@@ -82,6 +82,7 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
   return {
     diagnosticsEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_OPTIONS.diagnosticsEnabled,
     footnotePlacement: oneOf(settings?.footnotes?.placement, PLACEMENTS, DEFAULT_OPTIONS.footnotePlacement),
+    footnoteIbid: oneOf(settings?.footnotes?.ibid, ['allow', 'discourage'] as const, DEFAULT_OPTIONS.footnoteIbid),
     bibliographyFiles,
     citationStyle:
       styleFileUri ?? (typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle),

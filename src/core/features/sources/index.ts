@@ -1,12 +1,13 @@
 import type { Feature } from '../../feature';
 import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './bibliographyChecks';
 import { findUnmatchedAuthorDateCitations } from './authorDateChecks';
+import { findNoteDisciplineProblems } from './noteDiscipline';
 import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './sourceChecks';
 
-/** The sources in footnotes against the brief's Bibliography section: checks and their fixes. */
+/** The sources in footnotes against the brief's Bibliography section, and Chicago's full-then-short note discipline: checks and their fixes. */
 export const sources: Feature = {
   name: 'sources',
-  diagnostics: ({ document, bibliography }) => {
+  diagnostics: ({ document, bibliography, options }) => {
     const { byKey } = bibliography();
     // Entries that `[@key]` citations resolve to count as cited.
     const cited = document.citations.flatMap((c) => c.items.map((i) => byKey.get(i.key)?.item)).filter((item) => item !== undefined);
@@ -19,6 +20,7 @@ export const sources: Feature = {
       ...findSourceMismatches(document),
       ...findIncompleteSources(document),
       ...findUrlTitleMismatches(document),
+      ...findNoteDisciplineProblems(document, options.footnoteIbid),
     ];
   },
 };

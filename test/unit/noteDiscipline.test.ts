@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { LineIndex } from '../../src/core';
+import { doc, testService } from '../helpers/service';
+
+const FULL_DOE = 'Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 14.';
+const FULL_OKAFOR = 'Ada Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 33.';
+
+function problems(text: string, options = {}) {
+  const service = testService(options);
+  const found = service.computeDiagnostics(doc(text)).filter((d) => /^footnote\.(repeated-full-citation|short-before-full|ibid)$/.test(d.code));
+  const lines = new LineIndex(text);
+  return found.map((d) => {
+    const actions = service.getCodeActions(doc(text), d.range, [d.code]);
+    return { code: d.code, at: text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end)), message: d.message, fixed: actions[0] ? service.applyEdits(doc(text), actions[0].edits) : undefined };
+  });
+}
+
+describe('Chicago note discipline', () => {
+  it('says a later note repeats a full citation, and shortens it keeping its page', () => {
+    const text = `Crossings fell.[^1] Storms grew.[^2] Closures rose.[^3]\n\n[^1]: ${FULL_DOE}\n[^2]: ${FULL_OKAFOR}\n[^3]: Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 27.\n`;
+    const [found, ...others] = problems(text);
+    assert.deepEqual(others, []);
+    assert.equal(found.code, 'footnote.repeated-full-citation');
+    assert.equal(found.message, 'Note [^3] cites this work in full again; note [^1] already did. After the first note, Chicago uses the short form: Doe, *Border Report*, 27.');
+    assert.equal(found.fixed, text.replace('[^3]: Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 27.', '[^3]: Doe, *Border Report*, 27.'));
+  });
+
+  it('follows the order readers meet the notes, not the order the notes are written in', () => {
+    // [^b] is defined first but cited second: the full note [^a] comes first to readers, so [^b] short is right.
+    const right = `Storms grew.[^a] Again.[^b]\n\n[^b]: Okafor, “Storm Outages,” 35.\n[^a]: ${FULL_OKAFOR}\n`;
+    assert.deepEqual(problems(right), []);
+    const wrong = `Storms grew.[^b] Again.[^a]\n\n[^b]: Okafor, “Storm Outages,” 35.\n[^a]: ${FULL_OKAFOR}\n`;
+    const [found] = problems(wrong);
+    assert.equal(found.code, 'footnote.short-before-full');
+    assert.equal(found.message, 'Note [^b] cites this work in short form, but readers meet it before the full citation in note [^a]. Give the full citation in the first note.');
+    assert.equal(found.fixed, wrong.replace('[^b]: Okafor, “Storm Outages,” 35.', '[^b]: Ada Okafor, “Storm Outages and the Rural Grid,” *Energy Policy Review* 14, no. 2 (2025): 35.'));
+  });
+
+  it('flags Ibid. only when the house rule discourages it, and replaces it with the short form of the note before', () => {
+    const text = `Crossings fell.[^1] And more.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: Ibid., 16.\n`;
+    assert.deepEqual(problems(text), []);
+    const [found] = problems(text, { footnoteIbid: 'discourage' });
+    assert.equal(found.code, 'footnote.ibid');
+    assert.equal(found.fixed, text.replace('[^2]: Ibid., 16.', '[^2]: Doe, *Border Report*, 16.'));
+    const quoted = problems(`Storms.[^1] Again.[^2]\n\n[^1]: ${FULL_OKAFOR}\n[^2]: Ibid.\n`, { footnoteIbid: 'discourage' });
+    assert.equal(quoted[0].fixed?.split('\n')[3], '[^2]: Okafor, “Storm Outages.”');
+  });
+
+  it('stays silent where it cannot be sure: notes with several sources, different works, notes with no author', () => {
+    const text = [
+      'One.[^1] Two.[^2] Three.[^3] Four.[^4]',
+      '',
+      `[^1]: ${FULL_DOE}`,
+      '[^2]: Doe, *Border Report*, 14; Okafor, “Storm Outages,” 35.',
+      '[^3]: Jane Doe, *River Report* (Oslo: Institute, 2024), 3.',
+      '[^4]: “Storm Outages and the Rural Grid,” 2025.',
+      '',
+    ].join('\n');
+    assert.deepEqual(problems(text), []);
+  });
+
+  it('writes short forms as Chicago does: two authors, et al., roman pages', () => {
+    const fixedIbid = (full: string, ibid: string) => problems(`A.[^1] B.[^2]\n\n[^1]: ${full}\n[^2]: ${ibid}\n`, { footnoteIbid: 'discourage' })[0]?.fixed?.split('\n')[3];
+    assert.equal(fixedIbid('Roger C. Schank and Robert P. Abelson, *Scripts Plans Goals and Understanding* (New Jersey: Erlbaum, 1977), 12.', 'Ibid., 14.'), '[^2]: Schank and Abelson, *Scripts Plans Goals*, 14.');
+    assert.equal(fixedIbid('Tomas Mikolov et al., “Efficient Estimation of Word Representations,” *arXiv*, 2013.', 'Ibid.'), '[^2]: Mikolov et al., “Efficient Estimation of Word.”');
+    // A title in British single quotes is not read as a title: the note is left alone, and Ibid. gets no rewrite.
+    assert.equal(fixedIbid('Italo Calvino, ‘Cybernetics and Ghosts’, in *The Literature Machine* (London: Secker and Warburg, 1987), 3–27.', 'Ibid., 10.'), undefined);
+    assert.equal(fixedIbid('Jane Bennett, *Vibrant Matter: A Political Ecology of Things* (Durham, NC: Duke University Press, 2009).', 'Ibid., viii.'), '[^2]: Bennett, *Vibrant Matter*, viii.');
+  });
+
+  it('offers no rewrite that would lose what a note says after its page', () => {
+    const found = problems(`A.[^1] B.[^2]\n\n[^1]: Matthew Justice, *How Computers Really Work* (No Starch Press, 2021), 3.\n[^2]: Ibid., Chapter 1 (Digital Logic and Hardware Fundamentals).\n`, { footnoteIbid: 'discourage' });
+    assert.deepEqual(found.map((f) => [f.code, f.fixed]), [['footnote.ibid', undefined]]);
+  });
+
+  it('leaves commentary alone, though it quotes a title and names a person', () => {
+    const text = `A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: As Jane Doe put it in *Border Report: Crossings and Closures* (2023), the figures are rough.\n`;
+    assert.deepEqual(problems(text), []);
+  });
+});
