@@ -77,4 +77,22 @@ describe('Chicago note discipline', () => {
     const text = `A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: As Jane Doe put it in *Border Report: Crossings and Closures* (2023), the figures are rough.\n`;
     assert.deepEqual(problems(text), []);
   });
+
+  it('gives Ibid. no rewrite when the note before it is one it cannot read, or an inline note', () => {
+    const unread = problems(`A.[^1] B.[^2] C.[^3]\n\n[^1]: ${FULL_DOE}\n[^2]: Lloyd, Anne. 1974. Zoning Ordinance. Pittsburgh: CMU. 296.\n[^3]: Ibid., 303.\n`, { footnoteIbid: 'discourage' });
+    assert.deepEqual(unread.map((f) => [f.code, f.fixed]), [['footnote.ibid', undefined]]);
+    const inline = problems(`A.[^1] B.^[Ministry of Water, *Annual Report*, 2024.] C.[^3]\n\n[^1]: ${FULL_DOE}\n[^3]: Ibid., 9.\n`, { footnoteIbid: 'discourage' });
+    assert.deepEqual(inline.map((f) => [f.code, f.fixed]), [['footnote.ibid', undefined]]);
+  });
+
+  it('names three authors, and family names with particles, as the note writes them', () => {
+    const fixedIbid = (full: string) => problems(`A.[^1] B.[^2]\n\n[^1]: ${full}\n[^2]: Ibid., 4.\n`, { footnoteIbid: 'discourage' })[0]?.fixed?.split('\n')[3];
+    assert.equal(fixedIbid('Jane Doe, Rick Roe, and Ann Poe, *Ports and Power* (Oslo: Institute, 2020), 2.'), '[^2]: Doe, Roe, and Poe, *Ports and Power*, 4.');
+    assert.equal(fixedIbid('Ana María de la Cruz, *Agua y poder* (Lima: IEP, 2019), 8.'), '[^2]: de la Cruz, *Agua y poder*, 4.');
+  });
+
+  it('does not judge notes written as bibliography entries, family name first', () => {
+    const entry = 'Rothstein, Richard. 2018. *The Color of Law*. New York: Liveright.';
+    assert.deepEqual(problems(`A.[^1] B.[^2]\n\n[^1]: ${entry} 55.\n[^2]: ${entry} 60.\n`), []);
+  });
 });

@@ -3,7 +3,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { FootnoteIbid } from '../../options';
-import { authorGroups, foldForComparison, isCorporateAuthor } from './referenceParser';
+import { foldForComparison, isCorporateAuthor } from './referenceParser';
 import { SourceIndex, type NoteSource } from './sourceIndex';
 import { trimEndOf } from '../../text/trim';
 import type { Range } from '../../types';
@@ -48,6 +48,9 @@ function judge(note: NoteSource): JudgedNote | undefined {
   const { authors, title } = reference;
   if (!authors || !title || reference.familyNames.length === 0 || authors.start > 0 || /["“”‘’*_\d]/.test(authors.text)) return undefined;
   if (!/^[.,]*\s*[“"‘*_]?$/.test(content.slice(authors.end, title.start))) return undefined;
+  // "Rothstein, Richard. 2018. …": a bibliography entry's shape, family name first, not a note's.
+  const firstPiece = authors.text.split(',')[0].trim();
+  if (authors.text.includes(',') && !firstPiece.includes(' ') && !isCorporateAuthor(authors.text)) return undefined;
   const full = reference.year !== undefined || reference.url !== undefined || reference.container !== undefined || reference.doi !== undefined;
   return { note, kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: titleWordsOf(title.text) };
 }
@@ -59,31 +62,46 @@ function sameWork(a: JudgedNote, b: JudgedNote): boolean {
   return shorter.length > 0 && shorter.every((word, i) => longer[i] === word) && (a.kind !== 'full' || b.kind !== 'full' || shorter.length === longer.length);
 }
 
-/** The notes cited in the text, in the order readers meet them (a note's first marker). */
-function notesInReadingOrder(document: BriefDocument): JudgedNote[] {
+/**
+ * The notes cited in the text, in the order readers meet them (a note's first marker, an inline
+ * note where it stands); undefined for a note that is not judged, which still comes between its
+ * neighbours ("Ibid." after it refers to it, not to the note before).
+ */
+function notesInReadingOrder(document: BriefDocument): Array<JudgedNote | undefined> {
   const firstMarker = new Map<string, number>();
   for (const ref of document.footnoteReferences) if (!firstMarker.has(ref.key)) firstMarker.set(ref.key, ref.start);
-  return SourceIndex.of(document)
-    .notes.filter((note) => firstMarker.has(note.definition.key))
-    .sort((a, b) => firstMarker.get(a.definition.key)! - firstMarker.get(b.definition.key)!)
-    .map(judge)
-    .filter((judged): judged is JudgedNote => judged !== undefined);
+  const placed: Array<{ at: number; judged: JudgedNote | undefined }> = [
+    ...SourceIndex.of(document)
+      .notes.filter((note) => firstMarker.has(note.definition.key))
+      .map((note) => ({ at: firstMarker.get(note.definition.key)!, judged: judge(note) })),
+    ...document.inlineNotes.map((note) => ({ at: note.start, judged: undefined })),
+  ];
+  return placed.sort((a, b) => a.at - b.at).map((place) => place.judged);
+}
+
+/** Lower-case words that belong to a family name: "Ana de la Cruz" → "de la Cruz". */
+const PARTICLES = new Set(['de', 'la', 'le', 'du', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'ter', 'di', 'del', 'della', 'bin', 'al']);
+const SUFFIXES = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+
+function surnameOf(person: string): string {
+  const words = person.split(' ');
+  if (words.length > 1 && SUFFIXES.test(words[words.length - 1])) words.pop();
+  let surname = words.pop() ?? person;
+  while (words.length > 0 && PARTICLES.has(words[words.length - 1])) surname = `${words.pop()} ${surname}`;
+  return surname;
 }
 
 /**
- * The authors as a short note names them: "Doe", "Schank and Abelson", "Mikolov et al.", "World
- * Bank" (family names as the note writes them; four or more authors, or "et al.", give the first and "et al.").
+ * The authors as a short note names them, from a note that writes them given name first:
+ * "Doe", "Schank and Abelson", "Mikolov et al." (four or more, or "et al."), "World Bank".
  */
 function surnamesAsWritten(authors: string): string {
-  const { cleaned, groups } = authorGroups(authors);
+  const etAl = /\bet al\b/i.test(authors);
+  const cleaned = trimEndOf(authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim(), ',;.');
   if (isCorporateAuthor(cleaned)) return cleaned;
-  const surnames = groups.map((pieces, i) => {
-    // "Doe, Jane" (the first author inverted, as a bibliography writes it), else "Jane Doe".
-    if (i === 0 && pieces.length >= 2) return pieces[0];
-    const words = pieces[pieces.length - 1].split(' ');
-    return words[words.length - 1];
-  });
-  if (surnames.length >= 4 || /\bet al\b/i.test(authors)) return `${surnames[0]} et al.`;
+  const people = cleaned.split(/ ?(?:, and |,? & | and |;|,) ?/).filter((person) => person.trim() !== '');
+  const surnames = people.map((person) => surnameOf(person.trim()));
+  if (surnames.length >= 4 || etAl) return `${surnames[0]} et al.`;
   if (surnames.length === 3) return `${surnames[0]}, ${surnames[1]}, and ${surnames[2]}`;
   return surnames.join(' and ');
 }
@@ -155,7 +173,7 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
   // its author's (a brief with thousands of notes is not compared pair by pair).
   const fullByFamily = new Map<string, Array<{ index: number; judged: JudgedNote }>>();
   notes.forEach((judged, index) => {
-    if (judged.kind !== 'full' || judged.family === undefined) return;
+    if (judged?.kind !== 'full' || judged.family === undefined) return;
     const list = fullByFamily.get(judged.family) ?? [];
     list.push({ index, judged });
     fullByFamily.set(judged.family, list);
@@ -165,6 +183,10 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
   const findings: Finding[] = [];
   let previous: JudgedNote | undefined;
   notes.forEach((judged, i) => {
+    if (!judged) {
+      previous = undefined;
+      return;
+    }
     const range = document.lines.rangeAt(judged.note.definition.contentStart, contentEnd(judged));
     const earlierFull = fullNote(judged, (index) => index < i);
     if (judged.kind === 'full' && earlierFull) {
