@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
 import { checkInWorkers, checkWith, jobsFor, withNotClaims } from './checkFiles';
+import { LinkChecker } from '../node/linkChecker';
 import { choice, parseArgs, UsageError } from './args';
 import { cliAccess, createCliService } from './cliService';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
@@ -21,8 +22,15 @@ function jobsArgument(value: string | undefined): number | undefined {
 }
 
 /** `briefkit check`: 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input. */
+/** `--link-timeout MS`: how long each web address may take with --links (10 seconds unless given). */
+function linkTimeout(value: string | undefined): number {
+  if (value === undefined) return 10_000;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--link-timeout ${value}: give a whole number of milliseconds, such as 5000.`, false);
+  return Number(value);
+}
+
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value', root: 'value', 'allow-outside': 'flag' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value', root: 'value', 'allow-outside': 'flag', links: 'flag', 'link-timeout': 'value' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', ...(Object.keys(MACHINE_FORMATS) as Array<keyof typeof MACHINE_FORMATS>)], 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
@@ -38,10 +46,13 @@ export async function check(args: string[]): Promise<number> {
   });
   const bibliographyFiles = [...(parsed.repeated.get('bibliography') ?? []).map((path) => resolve(path)), ...fromDefaults].map((path) => pathToFileURL(path).href);
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
-  const options = { ...DEFAULT_OPTIONS, bibliographyFiles };
+  const linksCheck = parsed.flags.has('links');
+  const options = { ...DEFAULT_OPTIONS, bibliographyFiles, linksCheck };
+  const linkTimeoutMs = linksCheck ? linkTimeout(parsed.values.get('link-timeout')) : undefined;
+  const links = linkTimeoutMs === undefined ? undefined : new LinkChecker({ timeoutMs: linkTimeoutMs });
   // Created first: it registers the styles the CLI ships, which --style may name.
   const access = cliAccess(parsed.values.get('root'), parsed.flags.has('allow-outside'), bibliographyFiles);
-  const service = createCliService(withNotClaims(options), access);
+  const service = createCliService(withNotClaims(options), access, links);
   // As on `briefkit bibliography`: the style the briefs are written for; an unknown one stops the check.
   if (parsed.values.has('style')) {
     options.citationStyle = styleArgument(parsed, DEFAULT_OPTIONS.citationStyle).id;
@@ -49,7 +60,7 @@ export async function check(args: string[]): Promise<number> {
   }
   const paths = await briefFiles(parsed.files);
   const jobs = jobsFor(jobsArgument(parsed.values.get('jobs')), paths.length);
-  const results = jobs > 1 ? await checkInWorkers(paths, options, access, jobs) : await checkWith(service, paths);
+  const results = jobs > 1 ? await checkInWorkers(paths, options, access, jobs, linkTimeoutMs) : await checkWith(service, paths, links);
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const result of results) {

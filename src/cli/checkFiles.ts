@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { BriefDiagnostic, BriefOptions, BriefService } from '../core';
+import { LinkChecker } from '../node/linkChecker';
 import { notClaimsFileFor, withNotClaimsFrom } from '../node/notClaimsFile';
 import { createCliService, type CliAccess } from './cliService';
 import { readBrief } from './readBrief';
@@ -21,8 +22,8 @@ export function withNotClaims(options: BriefOptions): (uri: string) => BriefOpti
   };
 }
 
-/** Checks briefs one after another, in the order given. */
-export async function checkWith(service: BriefService, paths: readonly string[]): Promise<FileResult[]> {
+/** Checks briefs one after another, in the order given; with `links`, their web addresses are fetched first. */
+export async function checkWith(service: BriefService, paths: readonly string[], links?: LinkChecker): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const path of paths) {
     const read = readBrief(path);
@@ -32,6 +33,7 @@ export async function checkWith(service: BriefService, paths: readonly string[])
     }
     const document = { uri: pathToFileURL(resolve(path)).href, version: 1, getText: () => read.text };
     await service.loadBibliographies(document);
+    if (links) await links.check(service.getLinksToCheck(document));
     results.push({ path, diagnostics: service.computeDiagnostics(document) });
   }
   return results;
@@ -47,10 +49,12 @@ interface CheckWork {
   paths: string[];
   options: BriefOptions;
   access: CliAccess;
+  /** Set with --links: how long each web address may take. */
+  linkTimeoutMs?: number;
 }
 
 /** Checks briefs in `jobs` worker threads, each given a run of consecutive briefs; results in the order given. */
-export async function checkInWorkers(paths: readonly string[], options: BriefOptions, access: CliAccess, jobs: number): Promise<FileResult[]> {
+export async function checkInWorkers(paths: readonly string[], options: BriefOptions, access: CliAccess, jobs: number, linkTimeoutMs?: number): Promise<FileResult[]> {
   const size = Math.ceil(paths.length / jobs);
   const runs = Array.from({ length: jobs }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((run) => run.length > 0);
   const results = await Promise.all(
@@ -58,7 +62,7 @@ export async function checkInWorkers(paths: readonly string[], options: BriefOpt
       (run) =>
         new Promise<FileResult[]>((done, fail) => {
           // The bundled CLI is its own worker: main.ts runs the check below when it is not the main thread.
-          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options, access } satisfies CheckWork } });
+          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options, access, linkTimeoutMs } satisfies CheckWork } });
           worker.once('message', (message: FileResult[]) => done(message));
           worker.once('error', fail);
           worker.once('exit', (code) => (code === 0 ? undefined : fail(new Error(`a checking worker stopped with code ${code}`))));
@@ -74,5 +78,6 @@ export function checkWork(): CheckWork | undefined {
 }
 
 export async function runCheckWorker(work: CheckWork): Promise<void> {
-  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options), work.access), work.paths));
+  const links = work.linkTimeoutMs === undefined ? undefined : new LinkChecker({ timeoutMs: work.linkTimeoutMs });
+  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options), work.access, links), work.paths, links));
 }

@@ -4,6 +4,7 @@ import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
 import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../core';
+import type { LinkChecker } from '../node/linkChecker';
 
 /**
  * What the CLI may read: files under `root` (the folder it runs in, or --root), files named on its
@@ -23,10 +24,17 @@ export function cliAccess(root: string | undefined, allowOutside: boolean, named
 
 /**
  * The core as the CLI hosts it: default options (or those given, for every brief or per brief's
- * URI), files from disk as `access` allows, warnings and errors on standard error.
+ * URI), files from disk as `access` allows, warnings and errors on standard error; web addresses
+ * as `links` found them, with --links.
  */
-export function createCliService(options: BriefOptions | ((uri: string) => BriefOptions) = DEFAULT_OPTIONS, access: CliAccess = cliAccess(undefined, false)): BriefService {
+export function createCliService(
+  options: BriefOptions | ((uri: string) => BriefOptions) = DEFAULT_OPTIONS,
+  access: CliAccess = cliAccess(undefined, false),
+  links?: LinkChecker,
+): BriefService {
   return createBriefService({
+    linkStatus: links && ((url) => links.status(url)),
+    linkResultsVersion: links && (() => links.version),
     mayRead: (uri) => access.allowOutside || access.named.includes(uri) || isInsideFolders(uri, [access.root]),
     readOutsideHint: 'run briefkit with --allow-outside, or with --root set to a folder that holds it',
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },

@@ -8,7 +8,7 @@ import { checkWork, runCheckWorker } from './checkFiles';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N] [--root <folder>] [--allow-outside]
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N] [--root <folder>] [--allow-outside] [--links [--link-timeout MS]]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
   briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited] [--root <folder>] [--allow-outside]

@@ -131,6 +131,16 @@ async function startClient(context: vscode.ExtensionContext, outputChannel: vsco
     // The server pulls settings itself; this tells it when they change.
     synchronize: { configurationSection: 'briefkit' },
     outputChannel,
+    middleware: {
+      workspace: {
+        // Link checking fetches the addresses a brief names: never in a workspace the user has not trusted.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(answers)) return answers;
+          return answers.map((answer) => (answer && typeof answer === 'object' ? { ...answer, links: { check: false } } : answer));
+        },
+      },
+    },
   };
   // The id "briefkit" makes the client honour the `briefkit.trace.server` setting. The client
   // also registers the server's own commands (briefkit.server.*), which the commands above call.

@@ -50,6 +50,8 @@ export interface BriefService {
    * the workspace. Rejects with BriefUserError, with a message for the writer, when the new name cannot be used.
    */
   rename(document: BriefTextDocument, position: Position, newName: string): Promise<FileEdits[]>;
+  /** The web addresses of the brief's notes and Bibliography for the host to fetch; none unless `linksCheck` is on. */
+  getLinksToCheck(document: BriefTextDocument): string[];
   /** Citations as the style renders them and named notes' numbers, inside the text; none when the option is off. */
   getInlayHints(document: BriefTextDocument, style: StyleChoice): BriefInlayHint[];
   getDocumentSymbols(document: BriefTextDocument): BriefSymbol[];

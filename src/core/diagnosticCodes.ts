@@ -57,6 +57,9 @@ export const Codes = define({
   sourceMismatch: { code: 'source.mismatch', severity: 'warning', meaning: 'A footnote and its Bibliography entry disagree.' },
   sourceIncomplete: { code: 'source.incomplete', severity: 'information', meaning: 'A source lacks a date, an access date or a URL it needs.' },
   sourceUrlTitleMismatch: { code: 'source.url-title-mismatch', severity: 'warning', meaning: "A link's address names a different story from the cited title." },
+  linkBroken: { code: 'link.broken', severity: 'warning', meaning: 'A web address in a note or the Bibliography no longer works.' },
+  linkMoved: { code: 'link.moved', severity: 'warning', meaning: 'A web address now leads to a page with another title than the cited one.' },
+  linkUnreachable: { code: 'link.unreachable', severity: 'information', meaning: 'Web addresses did not answer in time; they are tried again later.' },
   claimUncited: { code: 'claim.uncited', severity: 'information', meaning: 'A sentence states a checkable fact and has no source.' },
   claimSkipped: { code: 'claim.skipped', severity: 'information', meaning: 'The document is too long to check for uncited claims.' },
 });

@@ -3,6 +3,7 @@ import type { DocumentBibliography } from './features/citations/bibliographyStor
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefInlayHint, BriefLink, BriefLocation, BriefSymbol, FileEdits } from './language';
 import type { RenderedCitations } from './bibliography/citationRendering';
 import type { StyleChoice } from './bibliography/styleChoice';
+import type { LinkCheckResult } from './host';
 import type { BriefOptions } from './options';
 import type { BriefDiagnostic, Range, Span } from './types';
 import { spanOf, touches } from './text/touchingRange';
@@ -22,6 +23,8 @@ export interface FeatureContext {
   mayRead(uri: string): boolean;
   /** How the writer lets BriefKit read a file outside the workspace, for the messages that refuse one. */
   readonly readOutsideHint: string;
+  /** What the host's link checker found for a web address; undefined when not checked. */
+  linkStatus(url: string): LinkCheckResult | undefined;
   /** The brief's bracketed citations rendered in a style, in one citeproc pass (cached by version and style). */
   renderCitations(style: StyleChoice): RenderedCitations;
 }

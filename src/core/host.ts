@@ -8,6 +8,18 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** What fetching a web address found, as the host's link checker reports it. */
+export interface LinkCheckResult {
+  /** The HTTP status of the last response; undefined when none came. */
+  status?: number;
+  /** Where redirects ended, when the address redirected. */
+  finalUrl?: string;
+  /** The title of the page the address ends at, when it was read. */
+  title?: string;
+  /** No response: a timeout, or why not ("no such host", "connection refused"). */
+  failure?: { timeout: boolean; message: string };
+}
+
 /** A citation style the host ships, beside the ones bundled in the core. */
 export interface ShippedStyle {
   name: string;
@@ -33,6 +45,10 @@ export interface BriefHost {
   parseBibliography?(uri: string, text: string): Promise<ParsedBibliographyFile>;
   /** The Markdown files (.md, .qmd, .Rmd) directly in a folder, as URIs: a chapter's cross-references may point into them. */
   listFolder?(folderUri: string): Promise<string[]>;
+  /** What the host's link checker last found for a web address (only when link checking is on); undefined when not checked yet. */
+  linkStatus?(url: string): LinkCheckResult | undefined;
+  /** Changes whenever the link checker learns something, so findings cached for a version are built again. */
+  linkResultsVersion?(): number;
   /** Styles the host ships as files (such as IEEE), offered with the bundled ones. */
   styles?: readonly ShippedStyle[];
 }

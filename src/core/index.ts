@@ -1,5 +1,5 @@
 export { createBriefService, type BriefService } from './service';
-export type { BriefHost, Logger, ShippedStyle } from './host';
+export type { BriefHost, LinkCheckResult, Logger, ShippedStyle } from './host';
 export type { BriefOptions, FootnotePlacement } from './options';
 export { DEFAULT_OPTIONS } from './options';
 export type * from './document';

@@ -25,6 +25,8 @@ export interface BriefOptions {
   citationLocale?: string;
   /** Rendered citations and named notes' numbers shown inside the text. */
   inlayHints: boolean;
+  /** Report broken and moved web addresses in notes and the Bibliography (the host fetches them). */
+  linksCheck: boolean;
 }
 
 export const DEFAULT_OPTIONS: BriefOptions = {
@@ -34,5 +36,6 @@ export const DEFAULT_OPTIONS: BriefOptions = {
   bibliographyFiles: [],
   citationStyle: 'chicago-note-bibliography',
   inlayHints: true,
+  linksCheck: false,
   claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
 };

@@ -6,6 +6,7 @@ import type { BriefDocument } from './document';
 import { DocumentStore } from './documentStore';
 import { applyEdits } from './edits';
 import { renderCitations } from './bibliography/citationRendering';
+import { linksToCheck } from './features/links/linkChecks';
 import { fixesTouching, type FeatureContext, type Finding, type Workspace } from './feature';
 import { FEATURES } from './features';
 import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
@@ -33,7 +34,7 @@ export function createBriefService(host: BriefHost): BriefService {
   registerStyles(host.styles ?? []);
   const documents = new DocumentStore(host.logger);
   const bibliographies = new BibliographyContext(host);
-  const findingsCache = new WeakMap<BriefDocument, { generation: number; options: BriefOptions; findings: Finding[] }>();
+  const findingsCache = new WeakMap<BriefDocument, { generation: number; options: BriefOptions; links: number; findings: Finding[] }>();
 
   const contextOf = (document: BriefDocument): FeatureContext => ({
     document,
@@ -43,15 +44,10 @@ export function createBriefService(host: BriefHost): BriefService {
     styleFiles: bibliographies.styleFiles,
     mayRead: (uri) => host.mayRead?.(uri) ?? true,
     readOutsideHint: host.readOutsideHint ?? 'turn on briefkit.allowBibliographyOutsideWorkspace',
+    linkStatus: (url) => host.linkStatus?.(url),
     renderCitations: (style) => renderCitations(document, bibliographies.forDocument(document), bibliographies.works(document), style),
   });
-  const workspace: Workspace = {
-    // Open briefs as they are in the editor; the rest of the workspace as saved.
-    documents: async () => [
-      ...documents.open(),
-      ...((await host.listMarkdownFiles?.()) ?? []).filter((file) => !documents.isOpen(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text)),
-    ],
-  };
+  const workspace = workspaceOf(documents, host);
   const at = (input: BriefTextDocument, position: Position) => {
     const document = documents.get(input);
     return { context: contextOf(document), offset: document.lines.offsetAt(position) };
@@ -60,12 +56,13 @@ export function createBriefService(host: BriefHost): BriefService {
   function findingsOf(document: BriefDocument): Finding[] {
     const context = contextOf(document);
     const cached = findingsCache.get(document);
-    if (cached && cached.generation === bibliographies.generation && cached.options === context.options) return cached.findings;
+    const links = host.linkResultsVersion?.() ?? 0;
+    if (cached && cached.generation === bibliographies.generation && cached.options === context.options && cached.links === links) return cached.findings;
     const findings = FEATURES.flatMap((feature) => feature.diagnostics?.(context) ?? []).sort(
       ({ diagnostic: a }, { diagnostic: b }) =>
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
     );
-    findingsCache.set(document, { generation: bibliographies.generation, options: context.options, findings });
+    findingsCache.set(document, { generation: bibliographies.generation, options: context.options, links, findings });
     return findings;
   }
 
@@ -104,6 +101,10 @@ export function createBriefService(host: BriefHost): BriefService {
       const { context, offset } = at(input, position);
       return (await first((feature) => feature.rename?.(context, offset, newName, workspace))) ?? [];
     },
+    getLinksToCheck: (input) => {
+      const document = documents.get(input);
+      return host.getOptions(document.uri).linksCheck ? linksToCheck(document) : [];
+    },
     getInlayHints: (input, style) => {
       const context = contextOf(documents.get(input));
       if (!context.options.inlayHints) return [];
@@ -127,6 +128,16 @@ export function createBriefService(host: BriefHost): BriefService {
       documents.forget(uri);
       bibliographies.forget(uri);
     },
+  };
+}
+
+/** Every brief of the workspace: open ones as they are in the editor, the rest as saved. */
+function workspaceOf(documents: DocumentStore, host: BriefHost): Workspace {
+  return {
+    documents: async () => [
+      ...documents.open(),
+      ...((await host.listMarkdownFiles?.()) ?? []).filter((file) => !documents.isOpen(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text)),
+    ],
   };
 }
 

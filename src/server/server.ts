@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync } from 'node:fs';
 import { documentsIn, negotiatedEncoding, PositionCodec, withPositionEncoding } from './positionEncoding';
-import { createBriefService } from '../core';
+import { createBriefService, type BriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
@@ -19,6 +19,7 @@ import { ValidationScheduler } from './validation';
 import { listMarkdownFiles } from './workspaceFiles';
 import { isInsideFolders } from '../node/insideFolder';
 import { BriefFiles } from './briefFiles';
+import { LinkChecker } from '../node/linkChecker';
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -53,6 +54,16 @@ function textOnDisk(uri: string): string | undefined {
   }
 }
 
+/** The brief's web addresses not yet known, fetched after its diagnostics are out (none unless briefkit.links.check is on); true when some were. */
+function linkFetcher(links: LinkChecker, service: BriefService): (document: TextDocument) => Promise<boolean> {
+  return async (document) => {
+    const urls = links.unchecked(service.getLinksToCheck(document));
+    if (urls.length === 0) return false;
+    await links.check(urls);
+    return true;
+  };
+}
+
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
 export function startServer(raw: Connection = createConnection(ProposedFeatures.all)): void {
   const codec = new PositionCodec((uri) => documents.get(uri)?.getText() ?? textOnDisk(uri));
@@ -60,6 +71,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
   const bibliographyParser = new BibliographyParser();
+  const links = new LinkChecker();
   const service = createBriefService({
     logger: {
       debug: () => undefined,
@@ -69,6 +81,8 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     },
     getOptions: (uri) => configuration.optionsFor(uri),
     readFile: readTextFile,
+    linkStatus: (url) => links.status(url),
+    linkResultsVersion: () => links.version,
     // With no folder open there is no workspace to stay inside.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
@@ -84,7 +98,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     if (refreshesInlayHints) void connection.languages.inlayHint.refresh();
   };
   const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
-  const validation = new ValidationScheduler(connection, documents, service, (document) => briefFiles.load(document));
+  const validation = new ValidationScheduler(connection, documents, service, (document) => briefFiles.load(document), linkFetcher(links, service));
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;

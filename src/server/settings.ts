@@ -11,6 +11,7 @@ export interface BriefKitSettings {
   citationStyleFile?: unknown;
   citationLocale?: unknown;
   inlayHints?: { enabled?: unknown };
+  links?: { check?: unknown };
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
@@ -88,6 +89,7 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
       styleFileUri ?? (typeof settings?.citationStyle === 'string' && settings.citationStyle.trim() !== '' ? settings.citationStyle : DEFAULT_OPTIONS.citationStyle),
     citationLocale: typeof settings?.citationLocale === 'string' && settings.citationLocale.trim() !== '' ? settings.citationLocale.trim() : undefined,
     inlayHints: typeof settings?.inlayHints?.enabled === 'boolean' ? settings.inlayHints.enabled : DEFAULT_OPTIONS.inlayHints,
+    linksCheck: settings?.links?.check === true,
     claims: {
       enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
       scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),

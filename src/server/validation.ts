@@ -16,6 +16,8 @@ export class ValidationScheduler {
     private readonly service: BriefService,
     /** Loads the brief's options and files before it is checked. */
     private readonly prepare: (document: TextDocument) => Promise<void>,
+    /** Work after the diagnostics are out (fetching the brief's web addresses); true when the brief should be checked again. */
+    private readonly followUp?: (document: TextDocument) => Promise<boolean>,
   ) {}
 
   schedule(document: TextDocument, delay: number): void {
@@ -37,6 +39,15 @@ export class ValidationScheduler {
     this.pending.delete(uri);
   }
 
+  private async recheckAfter(work: Promise<boolean>, uri: string): Promise<void> {
+    try {
+      const current = (await work) ? this.documents.get(uri) : undefined;
+      if (current && !this.pending.has(uri)) this.schedule(current, 0);
+    } catch (error) {
+      this.connection.console.warn(`BriefKit could not check the web addresses of ${uri}: ${(error as Error).message}`);
+    }
+  }
+
   private async validate(uri: string, cancel: CancellationTokenSource): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
@@ -46,6 +57,7 @@ export class ValidationScheduler {
       const diagnostics = this.service.computeDiagnostics(document, cancel.token);
       if (cancel.token.isCancellationRequested) return;
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+      if (this.followUp) void this.recheckAfter(this.followUp(document), uri);
     } catch (error) {
       if (error instanceof OperationCancelled) return;
       this.connection.console.error(`BriefKit could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,0 +1,8 @@
+import type { Feature } from '../../feature';
+import { findLinkProblems } from './linkChecks';
+
+/** Web addresses in notes and the Bibliography, as the host's link checker found them (opt-in). */
+export const links: Feature = {
+  name: 'links',
+  diagnostics: ({ document, options, linkStatus }) => (options.linksCheck ? findLinkProblems(document, linkStatus) : []),
+};

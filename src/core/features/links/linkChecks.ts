@@ -1,0 +1,113 @@
+import type { BriefDocument } from '../../document';
+import { Codes, diagnosticFor } from '../../diagnosticCodes';
+import { replaceOffsets } from '../../edits';
+import { finding, type Finding } from '../../feature';
+import type { LinkCheckResult } from '../../host';
+import { foldForComparison } from '../sources/referenceParser';
+import { fieldOffsets, SourceIndex, type LocatedReference } from '../sources/sourceIndex';
+
+/** A web address a note or Bibliography entry gives, where it stands, and what it cites. */
+interface CitedLink {
+  url: string;
+  start: number;
+  end: number;
+  where: string;
+  title?: string;
+  /** The note's access date as YYYY-MM-DD, for the archived copy of that day. */
+  accessed?: string;
+}
+
+function citedLinks(document: BriefDocument): CitedLink[] {
+  const index = SourceIndex.of(document);
+  const located: Array<[LocatedReference, string]> = [
+    ...index.notes.map((n): [LocatedReference, string] => [n, `footnote [^${n.definition.label}]`]),
+    ...index.entries.map((e): [LocatedReference, string] => [e, 'this Bibliography entry']),
+  ];
+  return located.flatMap(([source, where]) => {
+    const { url, title, accessedIso } = source.reference;
+    if (!url || !/^https?:\/\//i.test(url.text)) return [];
+    const { start, end } = fieldOffsets(source, url);
+    return [{ url: url.text, start, end, where, title: title?.text, accessed: accessedIso }];
+  });
+}
+
+/** The addresses the host should fetch for this brief, each once. */
+export function linksToCheck(document: BriefDocument): string[] {
+  return [...new Set(citedLinks(document).map((link) => link.url))];
+}
+
+function titleWords(text: string): string[] {
+  return foldForComparison(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3);
+}
+
+/** The page's title shares under a quarter of the cited title's words (site names and separators aside). */
+function titlesDisagree(cited: string, page: string): boolean {
+  const citedWords = [...new Set(titleWords(cited))];
+  if (citedWords.length < 3) return false;
+  const pageWords = new Set(titleWords(page));
+  return citedWords.filter((word) => pageWords.has(word)).length / citedWords.length < 0.25;
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const bare = (url: string) => url.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '');
+  return bare(a) === bare(b);
+}
+
+/** The Internet Archive's copy of the page on the day it was consulted (or its latest one). */
+function archivedAddress(link: CitedLink): string {
+  return `https://web.archive.org/web/${link.accessed ? link.accessed.replace(/-/g, '') : ''}${link.accessed ? '/' : ''}${link.url}`;
+}
+
+function reason(result: LinkCheckResult): string {
+  if (result.status !== undefined) return `the site answered ${result.status}`;
+  return result.failure?.message ?? 'no answer';
+}
+
+/**
+ * `link.broken`, `link.moved` and `link.unreachable`, from what the host's link checker found.
+ * Addresses not checked yet give nothing; timeouts are said once, as a notice, since a slow site
+ * is not a broken source.
+ */
+export function findLinkProblems(document: BriefDocument, status: (url: string) => LinkCheckResult | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const timedOut: CitedLink[] = [];
+  for (const link of citedLinks(document)) {
+    const result = status(link.url);
+    if (!result) continue;
+    const range = document.lines.rangeAt(link.start, link.end);
+    if (result.failure?.timeout) {
+      timedOut.push(link);
+    } else if ((result.status ?? 0) >= 400 || (result.status === undefined && result.failure)) {
+      const archived = archivedAddress(link);
+      findings.push(
+        finding(
+          diagnosticFor(Codes.linkBroken, `The address in ${link.where} is broken: ${reason(result)}. Find where the source lives now, or cite the archived copy${link.accessed ? ` from the day you consulted it (${link.accessed})` : ''}.`, range),
+          () => [{ title: `Use the Internet Archive's copy${link.accessed ? ` of ${link.accessed}` : ''}`, kind: 'quickfix', edits: [replaceOffsets(document, link.start, link.end, archived)], isPreferred: true }],
+        ),
+      );
+    } else if (result.finalUrl && !sameAddress(result.finalUrl, link.url) && link.title && result.title && titlesDisagree(link.title, result.title)) {
+      findings.push(
+        finding(
+          diagnosticFor(Codes.linkMoved, `The address in ${link.where} now leads to “${result.title.trim().slice(0, 90)}” (${result.finalUrl.slice(0, 90)}), not to the cited “${link.title.slice(0, 90)}”. Check the link, or cite the archived copy.`, range),
+          () => [{ title: `Use the Internet Archive's copy${link.accessed ? ` of ${link.accessed}` : ''}`, kind: 'quickfix', edits: [replaceOffsets(document, link.start, link.end, archivedAddress(link))] }],
+        ),
+      );
+    }
+  }
+  if (timedOut.length > 0) {
+    const [first] = timedOut;
+    const others = timedOut.length - 1;
+    findings.push(
+      finding(
+        diagnosticFor(
+          Codes.linkUnreachable,
+          `${first.url.slice(0, 90)}${others > 0 ? ` and ${others} other address${others === 1 ? '' : 'es'}` : ''} did not answer in time. BriefKit will try again at the next check; this says nothing about the sources yet.`,
+          document.lines.rangeAt(first.start, first.end),
+        ),
+      ),
+    );
+  }
+  return findings;
+}
