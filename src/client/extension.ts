@@ -127,6 +127,8 @@ async function startClient(context: vscode.ExtensionContext, outputChannel: vsco
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
       { language: 'markdown', scheme: 'vscode-remote' },
+      // Only for F2 on a key there: the server renames it in the briefs too, and checks nothing else in it.
+      { scheme: 'file', pattern: '**/*.bib' },
     ],
     // The server pulls settings itself; this tells it when they change.
     synchronize: { configurationSection: 'briefkit' },

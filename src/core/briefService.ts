@@ -50,6 +50,10 @@ export interface BriefService {
    * the workspace. Rejects with BriefUserError, with a message for the writer, when the new name cannot be used.
    */
   rename(document: BriefTextDocument, position: Position, newName: string): Promise<FileEdits[]>;
+  /** A key under the cursor in a bibliography file (BibTeX, CSL-JSON, CSL-YAML) the editor has open, for F2 there. */
+  prepareRenameInBibliography(file: BriefTextDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /** That key renamed in the file and in every brief of the workspace that cites it; rejects with BriefUserError as `rename` does. */
+  renameInBibliography(file: BriefTextDocument, position: Position, newName: string): Promise<FileEdits[]>;
   /** The web addresses of the brief's notes and Bibliography for the host to fetch; none unless `linksCheck` is on. */
   getLinksToCheck(document: BriefTextDocument): string[];
   /** Citations as the style renders them and named notes' numbers, inside the text; none when the option is off. */

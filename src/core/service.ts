@@ -7,6 +7,9 @@ import { DocumentStore } from './documentStore';
 import { applyEdits } from './edits';
 import { renderCitations } from './bibliography/citationRendering';
 import { linksToCheck } from './features/links/linkChecks';
+import { entryKeyAt, renameKey } from './features/citations/citationRename';
+import { parseBibliographyFile } from './features/citations/bibliographyFile';
+import { LineIndex } from './text/lineIndex';
 import { fixesTouching, type FeatureContext, type Finding, type Workspace } from './feature';
 import { FEATURES } from './features';
 import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
@@ -101,10 +104,8 @@ export function createBriefService(host: BriefHost): BriefService {
       const { context, offset } = at(input, position);
       return (await first((feature) => feature.rename?.(context, offset, newName, workspace))) ?? [];
     },
-    getLinksToCheck: (input) => {
-      const document = documents.get(input);
-      return host.getOptions(document.uri).linksCheck ? linksToCheck(document) : [];
-    },
+    ...keyRenameInFiles(documents, bibliographies, workspace),
+    getLinksToCheck: (input) => (host.getOptions(input.uri).linksCheck ? linksToCheck(documents.get(input)) : []),
     getInlayHints: (input, style) => {
       const context = contextOf(documents.get(input));
       if (!context.options.inlayHints) return [];
@@ -127,6 +128,30 @@ export function createBriefService(host: BriefHost): BriefService {
     forget: (uri) => {
       documents.forget(uri);
       bibliographies.forget(uri);
+    },
+  };
+}
+
+/**
+ * F2 on a key inside a bibliography file the editor has open: the same rename as from a brief's
+ * `[@key]`, with the file as it is in the editor; a key any open brief's bibliography has is taken.
+ */
+function keyRenameInFiles(documents: DocumentStore, bibliographies: BibliographyContext, workspace: Workspace): Pick<BriefService, 'prepareRenameInBibliography' | 'renameInBibliography'> {
+  const keyAt = (file: BriefTextDocument, position: Position) => {
+    const parsed = parseBibliographyFile(file.uri, file.getText());
+    const lines = new LineIndex(file.getText());
+    return { parsed, entry: entryKeyAt(parsed, lines, lines.offsetAt(position)) };
+  };
+  return {
+    prepareRenameInBibliography: (file, position) => {
+      const { entry } = keyAt(file, position);
+      return entry?.keyRange && { range: entry.keyRange, placeholder: entry.key };
+    },
+    renameInBibliography: async (file, position, newName) => {
+      const { parsed, entry } = keyAt(file, position);
+      if (!entry) return [];
+      const takenBy = (key: string) => documents.open().map((document) => bibliographies.forDocument(document).byKey.get(key)?.uri).find((uri) => uri !== undefined && uri !== file.uri);
+      return renameKey(entry.key, newName, [parsed], takenBy, workspace);
     },
   };
 }

@@ -4,7 +4,7 @@ import { toLspCodeAction, toLspCompletion } from './lspShapes';
 import type { ServerContext } from './serverContext';
 
 /** LSP's language features. Each handler: find the document, ask the core, return; unknown documents get empty answers. */
-export function registerLanguageHandlers({ connection, documents, service, preparedBrief }: ServerContext): void {
+export function registerLanguageHandlers({ connection, documents, service, preparedBrief, bibliographyFile }: ServerContext): void {
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const list = document && service.getCompletions(document, position);
@@ -25,15 +25,18 @@ export function registerLanguageHandlers({ connection, documents, service, prepa
   });
   connection.onPrepareRename(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
-    return (document && service.prepareRename(document, position)) ?? null;
+    const file = document ? undefined : bibliographyFile(textDocument.uri);
+    return (document ? service.prepareRename(document, position) : file && service.prepareRenameInBibliography(file, position)) ?? null;
   });
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
     const document = documents.get(textDocument.uri);
-    if (!document) return null;
+    const file = document ? undefined : bibliographyFile(textDocument.uri);
+    if (!document && !file) return null;
     try {
-      const changes = await service.rename(document, position, newName);
+      const changes = document ? await service.rename(document, position, newName) : await service.renameInBibliography(file!, position, newName);
       // Open briefs by the version the editor has; saved briefs and bibliography files as on disk.
-      return { documentChanges: changes.map(({ uri, edits }) => TextDocumentEdit.create({ uri, version: documents.get(uri)?.version ?? null }, edits)) };
+      const versionOf = (uri: string) => (documents.get(uri) ?? bibliographyFile(uri))?.version ?? null;
+      return { documentChanges: changes.map(({ uri, edits }) => TextDocumentEdit.create({ uri, version: versionOf(uri) }, edits)) };
     } catch (error) {
       if (error instanceof BriefUserError) throw new ResponseError(-32803 /* RequestFailed */, error.message);
       throw error;

@@ -20,6 +20,7 @@ import { listMarkdownFiles } from './workspaceFiles';
 import { isInsideFolders } from '../node/insideFolder';
 import { BriefFiles } from './briefFiles';
 import { LinkChecker } from '../node/linkChecker';
+import { isBibliographyFile, openBriefs } from './openDocuments';
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -98,7 +99,8 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     if (refreshesInlayHints) void connection.languages.inlayHint.refresh();
   };
   const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
-  const validation = new ValidationScheduler(connection, documents, service, (document) => briefFiles.load(document), linkFetcher(links, service));
+  const briefs = openBriefs(documents);
+  const validation = new ValidationScheduler(connection, briefs, service, (document) => briefFiles.load(document), linkFetcher(links, service));
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;
@@ -112,12 +114,16 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
 
   const context: ServerContext = {
     connection,
-    documents,
+    documents: briefs,
+    bibliographyFile: (uri) => {
+      const document = documents.get(uri);
+      return document && isBibliographyFile(document) ? document : undefined;
+    },
     service,
     configuration,
     revalidateAll: recheckAll,
     preparedBrief: async (uri) => {
-      const document = documents.get(uri);
+      const document = briefs.get(uri);
       if (document) await briefFiles.load(document);
       return document;
     },
@@ -138,6 +144,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   const seen = new Set<string>();
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    if (isBibliographyFile(event.document)) return;
     validation.schedule(event.document, seen.has(uri) ? configuration.delayFor(uri) : 0);
     seen.add(uri);
   });

@@ -1,4 +1,5 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
+import type { OpenBriefs } from './openDocuments';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BriefService } from '../core';
 import type { Configuration } from './configuration';
@@ -6,7 +7,10 @@ import type { Configuration } from './configuration';
 /** What the server's handler modules share. */
 export interface ServerContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  /** The open briefs (bibliography files an editor opened are not among them). */
+  documents: OpenBriefs;
+  /** An open bibliography file, for renaming a key from it. */
+  bibliographyFile(uri: string): TextDocument | undefined;
   service: BriefService;
   configuration: Configuration;
   /** Checks every open brief again at once (after a change to what they draw on). */

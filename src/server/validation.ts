@@ -1,4 +1,5 @@
-import { CancellationTokenSource, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { CancellationTokenSource, type Connection } from 'vscode-languageserver/node';
+import type { OpenBriefs } from './openDocuments';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { OperationCancelled, type BriefService } from '../core';
 import { toLspDiagnostic } from './lspShapes';
@@ -12,7 +13,7 @@ export class ValidationScheduler {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: OpenBriefs,
     private readonly service: BriefService,
     /** Loads the brief's options and files before it is checked. */
     private readonly prepare: (document: TextDocument) => Promise<void>,

@@ -4,6 +4,7 @@ import {
   CompletionItemKind,
   CompletionRequest,
   DefinitionRequest,
+  DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   HoverRequest,
@@ -236,6 +237,44 @@ describe('language server: a citation key renamed across the workspace, and inla
       assert.equal(client.inlayHintRefreshes, before + 1);
       const again = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: open }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } });
       assert.deepEqual(again?.map((h) => h.label), ['(Doe, 2020, p. 4)']);
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: F2 on a key inside the .bib', () => {
+  it('renames the key from the .bib the editor has open, in the file and the briefs, and never checks the .bib as a brief', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-bibrename-'));
+    const bib = '@report{doe2020,\n  author = {Doe, Jane},\n  title = {Grid Storms},\n  year = {2020}\n}\n@book{roe2021, title = {Ports}, year = {2021}}\n';
+    writeFileSync(join(folder, 'refs.bib'), bib);
+    writeFileSync(join(folder, 'saved.md'), '---\nbibliography: refs.bib\n---\n\nAs [@doe2020] found.\n');
+    const client = new LspTestClient();
+    try {
+      await client.initialize(pathToFileURL(folder).href);
+      const brief = pathToFileURL(join(folder, 'open.md')).href;
+      await client.open(brief, '---\nbibliography: refs.bib\n---\n\nStorms grew [@doe2020].\n');
+      await client.nextDiagnostics(brief);
+      const bibUri = pathToFileURL(join(folder, 'refs.bib')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bibUri, languageId: 'bibtex', version: 4, text: bib } });
+      const position = { line: 0, character: 10 };
+      assert.deepEqual(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: bibUri }, position }), {
+        range: { start: { line: 0, character: 8 }, end: { line: 0, character: 15 } },
+        placeholder: 'doe2020',
+      });
+      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: bibUri }, position, newName: 'doe-grid2020' });
+      const changes = (edit!.documentChanges as TextDocumentEdit[]).map((c) => [c.textDocument.uri.slice(pathToFileURL(folder).href.length + 1), c.textDocument.version, c.edits.map((e) => `${e.range.start.line}:${e.range.start.character}=${e.newText}`)]);
+      assert.deepEqual(changes.sort(), [
+        ['open.md', 1, ['4:14=doe-grid2020']],
+        ['refs.bib', 4, ['0:8=doe-grid2020']],
+        ['saved.md', null, ['4:5=doe-grid2020']],
+      ]);
+      await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: bibUri }, position, newName: 'roe2021' }), {
+        message: 'The key "roe2021" is already used by an entry in refs.bib. Choose another key.',
+      });
+      // No diagnostics for the .bib: it is not a brief.
+      await assert.rejects(client.nextDiagnostics(bibUri, undefined, 1000), /no matching diagnostics/);
     } finally {
       await client.shutdown();
       rmSync(folder, { recursive: true, force: true });

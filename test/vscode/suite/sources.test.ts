@@ -47,6 +47,13 @@ describe('BriefKit sources in VS Code', () => {
     assert.deepEqual(labels, [[6, line.indexOf('[@okafor2025]') + '[@okafor2025]'.length, 'Okafor, “Storm Outages and the Rural Grid.”']]);
   });
 
+  it('renames a key from inside the .bib too, in the file and the brief', async () => {
+    const bib = await vscode.workspace.openTextDocument(workspaceFile('refs.bib'));
+    const edit = (await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', bib.uri, new vscode.Position(0, 12), 'okafor-storms2025')) as vscode.WorkspaceEdit;
+    const files = edit.entries().map(([uri, edits]) => [uri.path.split('/').pop(), edits.length]).sort();
+    assert.deepEqual(files, [['refs.bib', 1], ['sources.md', 1]]);
+  });
+
   it('completes [@ with entries of the bibliography file', async () => {
     const position = new vscode.Position(6, editor.document.lineAt(6).text.indexOf('okafor2025'));
     const list = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, position, '@')) as vscode.CompletionList;

@@ -5,6 +5,8 @@ import { BriefUserError, type FileEdits } from '../../language';
 import { fileName } from '../../text/fileName';
 import type { Range, Span } from '../../types';
 import type { DocumentBibliography } from './bibliographyStore';
+import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
+import type { LineIndex } from '../../text/lineIndex';
 import { citationKeyAt } from './citationNavigation';
 
 /**
@@ -39,37 +41,47 @@ export function prepareCitationRename(document: BriefDocument, offset: number): 
 export function renameCitationKey(document: BriefDocument, offset: number, newKey: string, bibliography: DocumentBibliography, workspace: Workspace): Promise<FileEdits[]> | undefined {
   const item = workKeyAt(document, offset);
   if (!item) return undefined;
-  const oldKey = item.key;
-  if (newKey === oldKey) return Promise.resolve([]);
+  const files = bibliography.files.flatMap(({ file }) => (file?.parsed ? [file.parsed] : []));
+  return renameKey(item.key, newKey, files, (key) => bibliography.byKey.get(key)?.uri, workspace);
+}
+
+/** The entry whose key is at `offset` in a bibliography file, for renaming it from the file itself. */
+export function entryKeyAt(file: ParsedBibliographyFile, lines: LineIndex, offset: number): BibliographyFileEntry | undefined {
+  return file.entries.find((entry) => entry.keyRange && lines.offsetAt(entry.keyRange.start) <= offset && offset <= lines.offsetAt(entry.keyRange.end));
+}
+
+/**
+ * The key `oldKey` renamed in the files that define it and in every citation of the workspace's
+ * briefs. `takenBy` tells which file already has an entry with a key (refused, with its name).
+ */
+export async function renameKey(oldKey: string, newKey: string, files: readonly ParsedBibliographyFile[], takenBy: (key: string) => string | undefined, workspace: Workspace): Promise<FileEdits[]> {
+  if (newKey === oldKey) return [];
   if (newKey.trim() === '') throw new BriefUserError('A citation key cannot be empty.');
   if (!VALID_KEY.test(newKey)) {
     throw new BriefUserError(`"${newKey}" cannot be a citation key: use letters, digits and _, with single : . - + / between them (for example "okafor2025" or "okafor:grid-2025").`);
   }
-  const taken = bibliography.byKey.get(newKey);
-  if (taken) throw new BriefUserError(`The key "${newKey}" is already used by an entry in ${fileName(taken.uri)}. Choose another key.`);
+  const taken = takenBy(newKey) ?? files.find((file) => file.entries.some((entry) => entry.key === newKey))?.uri;
+  if (taken) throw new BriefUserError(`The key "${newKey}" is already used by an entry in ${fileName(taken)}. Choose another key.`);
   const fileEdits: FileEdits[] = [];
-  for (const { file } of bibliography.files) {
-    const entries = file?.parsed?.entries.filter((entry) => entry.key === oldKey) ?? [];
-    if (entries.length === 0 || !file) continue;
-    const unrenamable = entries.find((entry) => !entry.keyRange);
-    if (unrenamable) {
-      const why = file.parsed?.format === 'ris' ? 'RIS records have no key BriefKit can rename' : 'the key is written with escapes there';
+  for (const file of files) {
+    const entries = file.entries.filter((entry) => entry.key === oldKey);
+    if (entries.length === 0) continue;
+    if (entries.some((entry) => !entry.keyRange)) {
+      const why = file.format === 'ris' ? 'RIS records have no key BriefKit can rename' : 'the key is written with escapes there';
       throw new BriefUserError(`The entry "${oldKey}" comes from ${fileName(file.uri)}, and ${why}. Change the key there by hand, then rename the citations.`);
     }
     fileEdits.push({ uri: file.uri, edits: entries.map((entry) => ({ range: entry.keyRange!, newText: newKey })) });
   }
-  return workspace.documents().then((documents) => {
-    for (const brief of documents) {
-      const edits: TextEdit[] = [];
-      for (const citation of brief.citations) {
-        for (const use of citation.items) {
-          if (use.key !== oldKey || use.kind !== 'work') continue;
-          const span = keySpan(brief, use);
-          edits.push(replaceOffsets(brief, span.start, span.end, newKey));
-        }
+  for (const brief of await workspace.documents()) {
+    const edits: TextEdit[] = [];
+    for (const citation of brief.citations) {
+      for (const use of citation.items) {
+        if (use.key !== oldKey || use.kind !== 'work') continue;
+        const span = keySpan(brief, use);
+        edits.push(replaceOffsets(brief, span.start, span.end, newKey));
       }
-      if (edits.length > 0) fileEdits.push({ uri: brief.uri, edits });
     }
-    return fileEdits;
-  });
+    if (edits.length > 0) fileEdits.push({ uri: brief.uri, edits });
+  }
+  return fileEdits;
 }
