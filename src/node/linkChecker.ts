@@ -18,8 +18,8 @@ const TITLE = /<title[^>]*>([^<]{1,300})<\/title>/i;
 
 /**
  * Fetches the web addresses of notes and Bibliography entries when the writer asked for link
- * checking (`briefkit check --links`, `briefkit.links.check`): HEAD first, then GET where the
- * site refuses HEAD or the page's title is needed after a redirect; a few requests at a time per
+ * checking (`briefkit check --links`, `briefkit.links.check`): HEAD first, then GET where HEAD
+ * fails or the page's title is needed after a redirect; a few requests at a time per
  * host, a timeout, and a cache of the results for `maxAgeMs`.
  */
 export class LinkChecker {
@@ -88,9 +88,9 @@ export class LinkChecker {
   private async probe(url: string): Promise<LinkCheckResult> {
     try {
       const head = await this.request(url, 'HEAD');
-      const refusesHead = head.status === 405 || head.status === 501 || head.status === 403;
-      // After a redirect the page's title tells whether it is still the cited work.
-      if (!refusesHead && !head.redirected) return { status: head.status };
+      // A GET settles it when HEAD fails (some sites answer HEAD with 403, 404 or 405 and GET
+      // with the page), and after a redirect, where the page's title tells whether it is still the cited work.
+      if (head.status < 400 && !head.redirected) return { status: head.status };
       const page = await this.request(url, 'GET');
       return { status: page.status, finalUrl: page.redirected ? page.url : undefined, title: page.ok ? await titleOf(page) : undefined };
     } catch (error) {

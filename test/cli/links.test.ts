@@ -76,6 +76,9 @@ describe('link checking (briefkit check --links) against a site on loopback', fu
     assert.deepEqual(checker.status(urls[0]), { status: 200 });
     assert.deepEqual(new LinkChecker().unchecked(urls), urls);
     assert.equal(site.mostAtOnce(), 2);
+    // A site that refuses HEAD is asked again with GET, and is fine.
+    await checker.check([`${site.base}/nohead`]);
+    assert.equal(checker.status(`${site.base}/nohead`)?.status, 200);
   });
 
   it('does nothing without --links: no request leaves the machine', async () => {

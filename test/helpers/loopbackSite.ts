@@ -23,7 +23,11 @@ export function loopbackSite(): Promise<{ server: Server; base: string; requests
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<html><head><title>${title}</title></head><body>…</body></html>`);
     };
-    if (path === '/ok') page('Grid Storms in Rural Counties');
+    if (path === '/nohead' && request.method === 'HEAD') {
+      // Some sites refuse HEAD and serve the page to GET.
+      response.writeHead(405);
+      response.end();
+    } else if (path === '/ok' || path === '/nohead') page('Grid Storms in Rural Counties');
     else if (path === '/old') {
       response.writeHead(301, { location: '/other' });
       response.end();
