@@ -48,8 +48,8 @@ describe('BriefKit note discipline and link checking in VS Code', () => {
       ],
     );
     const repeated = diagnostics.find((d) => summarize(d).code === 'footnote.repeated-full-citation')!;
-    // Asked again while the server is still taking in the settings change this test made (one CI
-    // run in three answered the first request with no BriefKit action).
+    // Asked again until BriefKit's action is there: one CI run in three answered the first request
+    // without it, right after this test changed a setting (the cause is not found yet).
     let fixes: vscode.CodeAction[] = [];
     for (let attempt = 0; attempt < 20 && !fixes.some((a) => a.title.startsWith('Shorten to')); attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250));
