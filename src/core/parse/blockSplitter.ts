@@ -61,12 +61,12 @@ function runAt(line: string): Run | undefined {
   return { kind: item[1].length === 1 ? item[1] : item[1].slice(-1), contentColumn: item[1].length + (spaces > 4 ? 1 : spaces) };
 }
 
-/** The content column of a note or list item starting on this line (an empty item `-` too; 0 for none), else undefined. */
-function contentColumnAt(line: string, atBlockStart: boolean): number | undefined {
+/** The content column of a note or list item starting on this line (`lineRun`; an empty item `-` too; 0 for none), else undefined. */
+function contentColumnAt(line: string, lineRun: Run | undefined, atBlockStart: boolean): number | undefined {
+  if (lineRun) return lineRun.contentColumn;
   const empty = /^([-*+]|\d{1,9}[.)])[ \t]*$/.exec(line);
   // After a paragraph line, `-` alone underlines it as a heading: an empty item cannot interrupt a paragraph.
-  if (empty) return atBlockStart ? empty[1].length + 1 : 0;
-  return runAt(line)?.contentColumn;
+  return empty ? (atBlockStart ? empty[1].length + 1 : 0) : undefined;
 }
 
 /** A line that interrupts a paragraph: a heading, quote, break, fence, HTML block or bullet item. */
@@ -200,15 +200,17 @@ export function splitIntoChunks(text: string): Chunk[] {
     if (htmlUntilBlank) continue;
     const atBlockStart = afterBlank || !chunkHasContent;
     const atColumnZero = !/^[ \t]/.test(line);
+    // Read once: every line of the brief passes here on every keystroke.
+    const lineRun = atColumnZero ? runAt(line) : undefined;
     if (afterBlank && chunkHasContent && atColumnZero) {
       starts.push(lines[i].start);
-      run = runAt(line);
+      run = lineRun;
     } else if (!chunkHasContent) {
-      run = atColumnZero ? runAt(line) : undefined;
+      run = lineRun;
     } else if (!atColumnZero) {
       if (run && !keepsRun(run, line)) run = undefined;
     } else {
-      const next = runAt(line);
+      const next = lineRun;
       if (run && next && (next.kind === run.kind || (interruptsParagraphs(next) && interruptsParagraphs(run)))) {
         starts.push(lines[i].start);
         run = next;
@@ -219,10 +221,10 @@ export function splitIntoChunks(text: string): Chunk[] {
     // Plain text right after a line of the note or item is most likely a lazy continuation of its
     // paragraph, which keeps the item open; anything else at column 0 closes it.
     if (atColumnZero) {
-      const opened = contentColumnAt(line, atBlockStart);
+      const opened = contentColumnAt(line, lineRun, atBlockStart);
       container = opened ?? (atBlockStart || startsBlock(line) || !lazyAllowed ? 0 : container);
       // An empty item (`-` alone) has no paragraph yet to continue lazily.
-      lazyAllowed = opened === undefined ? lazyAllowed : runAt(line) !== undefined;
+      lazyAllowed = opened === undefined ? lazyAllowed : lineRun !== undefined;
     } else if (container > 0 && indentation(line) >= container) lazyAllowed = !FENCE_OPEN.test(line.slice(container));
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {

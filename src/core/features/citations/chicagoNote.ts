@@ -8,12 +8,15 @@ function fullName(name: Name): string {
 
 /** "Jane Doe", "Jane Doe and Rick Roe", "A, B, and C", "Jane Doe et al." (four or more), as Chicago notes list authors. */
 export function noteAuthors(names: Name[] | undefined): string {
-  const list = (names ?? []).map(fullName).filter((n) => n !== '');
+  return authorList((names ?? []).map(fullName).filter((n) => n !== ''));
+}
+
+/** Names as a Chicago note lists them: "A", "A and B", "A, B, and C", "A et al." (four or more, or `etAl`). */
+export function authorList(list: readonly string[], etAl = false): string {
   if (list.length === 0) return '';
-  if (list.length === 1) return list[0];
-  if (list.length === 2) return `${list[0]} and ${list[1]}`;
+  if (list.length >= 4 || etAl) return `${list[0]} et al.`;
   if (list.length === 3) return `${list[0]}, ${list[1]}, and ${list[2]}`;
-  return `${list[0]} et al.`;
+  return list.join(' and ');
 }
 
 export function issuedYear(item: CslItem): string | undefined {

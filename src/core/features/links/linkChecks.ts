@@ -1,9 +1,9 @@
-import type { BriefDocument } from '../../document';
+import { perDocument, type BriefDocument } from '../../document';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { LinkCheckResult } from '../../host';
-import { foldForComparison } from '../sources/referenceParser';
+import { foldedWords } from '../sources/referenceParser';
 import { fieldOffsets, SourceIndex, type LocatedReference } from '../sources/sourceIndex';
 
 /** A web address a note or Bibliography entry gives, where it stands, and what it cites. */
@@ -17,7 +17,8 @@ interface CitedLink {
   accessed?: string;
 }
 
-function citedLinks(document: BriefDocument): CitedLink[] {
+/** Once per version: the checks and the list for the link checker both need them. */
+const citedLinks = perDocument((document): CitedLink[] => {
   const index = SourceIndex.of(document);
   const located: Array<[LocatedReference, string]> = [
     ...index.notes.map((n): [LocatedReference, string] => [n, `footnote [^${n.definition.label}]`]),
@@ -29,7 +30,7 @@ function citedLinks(document: BriefDocument): CitedLink[] {
     const { start, end } = fieldOffsets(source, url);
     return [{ url: url.text, start, end, where, title: title?.text, accessed: accessedIso }];
   });
-}
+});
 
 /** The addresses the host should fetch for this brief, each once. */
 export function linksToCheck(document: BriefDocument): string[] {
@@ -37,9 +38,7 @@ export function linksToCheck(document: BriefDocument): string[] {
 }
 
 function titleWords(text: string): string[] {
-  return foldForComparison(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3);
+  return foldedWords(text).filter((word) => word.length >= 3);
 }
 
 /** The page's title shares under a quarter of the cited title's words (site names and separators aside). */

@@ -3,9 +3,10 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { FootnoteIbid } from '../../options';
-import { foldForComparison, isCorporateAuthor } from './referenceParser';
+import { foldedWords, isCorporateAuthor } from './referenceParser';
 import { SourceIndex, type NoteSource } from './sourceIndex';
 import { trimEndOf } from '../../text/trim';
+import { authorList } from '../citations/chicagoNote';
 import type { Range } from '../../types';
 
 /**
@@ -32,13 +33,6 @@ const TRAILING_PAGE = /[,:]["”’]?\s*((?:pp?\.\s*)?(?:\d[\dA-Za-z–-]*|[ivxl
 const SHORT_TITLE_WORDS = 4;
 const LITTLE_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'or', 'at', 'by']);
 
-function titleWordsOf(title: string): string[] {
-  return foldForComparison(title)
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '');
-}
-
 function judge(note: NoteSource): JudgedNote | undefined {
   const { reference, definition } = note;
   const content = reference.raw;
@@ -52,7 +46,7 @@ function judge(note: NoteSource): JudgedNote | undefined {
   const firstPiece = authors.text.split(',')[0].trim();
   if (authors.text.includes(',') && !firstPiece.includes(' ') && !isCorporateAuthor(authors.text)) return undefined;
   const full = reference.year !== undefined || reference.url !== undefined || reference.container !== undefined || reference.doi !== undefined;
-  return { note, kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: titleWordsOf(title.text) };
+  return { note, kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text) };
 }
 
 /** The short note's title words begin the full one's (a shortened title), or are all of them. */
@@ -100,10 +94,10 @@ function surnamesAsWritten(authors: string): string {
   const cleaned = trimEndOf(authors.replace(/\bet al\.?/gi, '').replace(/\s+/g, ' ').trim(), ',;.');
   if (isCorporateAuthor(cleaned)) return cleaned;
   const people = cleaned.split(/ ?(?:, and |,? & | and |;|,) ?/).filter((person) => person.trim() !== '');
-  const surnames = people.map((person) => surnameOf(person.trim()));
-  if (surnames.length >= 4 || etAl) return `${surnames[0]} et al.`;
-  if (surnames.length === 3) return `${surnames[0]}, ${surnames[1]}, and ${surnames[2]}`;
-  return surnames.join(' and ');
+  return authorList(
+    people.map((person) => surnameOf(person.trim())),
+    etAl,
+  );
 }
 
 /** The note's title cut to four words, in its own markup: `*Border Report*` or `“Storm Outages,”`. */

@@ -49,6 +49,13 @@ export function foldForComparison(text: string): string {
     .toLowerCase();
 }
 
+/** The words of a text, folded for comparison, without punctuation. */
+export function foldedWords(text: string): string[] {
+  return foldForComparison(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
 export function isoDate(text: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) return text;
