@@ -1,7 +1,7 @@
 import { isBibliographyHeading } from './parse/bibliographyHeading';
 import type { Range, Span } from './types';
 import { LineIndex } from './text/lineIndex';
-import { yamlFrontMatter, type Chunk } from './parse/blockSplitter';
+import type { Chunk } from './parse/blockSplitter';
 import type { ChunkParse, ParsedBlock, SentenceContainer } from './parse/chunkParser';
 import { normalizeFootnoteLabel } from './parse/footnoteLabel';
 import { citationKind, type CitationKind } from './parse/citationKinds';
@@ -80,7 +80,10 @@ export interface Sentence extends Located {
 }
 
 export interface BibliographyEntry extends Located {
+  /** The entry as it reads: list marker removed, white space collapsed. */
   text: string;
+  /** The entry exactly as written (`text.slice(start, end)`). */
+  source: string;
 }
 
 export interface BibliographySection extends Located {
@@ -138,6 +141,22 @@ export function perDocument<T>(build: (document: BriefDocument) => T): (document
   };
 }
 
+/**
+ * Texts cut from a chunk's parse, kept with the parsed piece: a parse is reused only for the same
+ * chunk text, so the next version gets the same string (already hashed for the caches keyed by
+ * it) instead of slicing and cleaning it again.
+ */
+const piecesText = new WeakMap<object, string>();
+
+function pieceText(piece: object, cut: () => string): string {
+  let text = piecesText.get(piece);
+  if (text === undefined) {
+    text = cut();
+    piecesText.set(piece, text);
+  }
+  return text;
+}
+
 interface PlacedBlock {
   block: ParsedBlock;
   offset: number;
@@ -168,7 +187,7 @@ export function assembleDocument(
     links: [],
     inlineNotes: [],
     crossrefLabels: new Set(),
-    citationAliases: citationAliases(text),
+    citationAliases: new Set(),
     parseStats: { chunks: chunks.length, reparsedChunks },
   };
 
@@ -176,6 +195,9 @@ export function assembleDocument(
   chunks.forEach((chunk, i) => {
     const parse = parses[i];
     if (parse.frontMatter) document.frontMatter = locateFrontMatter(chunk, parse, locate);
+    const { labels, aliases } = labelsOf(parse, chunk.text);
+    for (const label of labels) document.crossrefLabels.add(label);
+    for (const alias of aliases) document.citationAliases.add(alias);
     for (const block of parse.blocks) placed.push({ block, offset: chunk.start });
   });
 
@@ -196,7 +218,7 @@ export function assembleDocument(
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const note of block.inlineNotes) {
-      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: text.slice(offset + note.contentStart, offset + note.contentEnd) }));
+      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: pieceText(note, () => text.slice(offset + note.contentStart, offset + note.contentEnd)) }));
     }
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
@@ -207,7 +229,7 @@ export function assembleDocument(
         label: def.label,
         key: normalizeFootnoteLabel(def.label),
         labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
-        content: text.slice(offset + def.contentStart, offset + def.contentEnd),
+        content: pieceText(def, () => text.slice(offset + def.contentStart, offset + def.contentEnd)),
         contentStart: offset + def.contentStart,
         }),
       );
@@ -218,7 +240,7 @@ export function assembleDocument(
   attachMarkersToSentences(document);
   const headings = placed.filter(({ block }) => block.kind === 'heading').map(({ block }) => block.headingText ?? '');
   // The front matter chunk is at hand: no need to find the fences again on every version.
-  document.crossrefLabels = crossrefLabels(text, headings, chunks[0]?.isFrontMatter ? chunks[0].text : '');
+  if (chunks[0]?.isFrontMatter) for (const label of headingLabels(headings, chunks[0].text)) document.crossrefLabels.add(label);
 
   if (section) {
     const heading = placed[section.headingIndex];
@@ -248,11 +270,29 @@ const LABEL = /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["'
 const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 
 /** The labels a text defines for cross-references, as crossref checks and folder scans read them. */
-export function crossrefLabels(text: string, headings: readonly string[] = [], frontMatter = yamlFrontMatter(text) ?? ''): Set<string> {
-  const labels = new Set<string>();
-  for (const match of text.matchAll(LABEL)) labels.add(match[1] ?? match[2] ?? match[3]);
-  if (AUTO_SECTION_LABELS.test(frontMatter)) for (const heading of headings) labels.add(`sec:${pandocIdentifier(heading)}`);
-  return labels;
+export function crossrefLabels(text: string): Set<string> {
+  return new Set(labelsIn(text));
+}
+
+function labelsIn(text: string): string[] {
+  return [...text.matchAll(LABEL)].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+
+/** With pandoc-crossref's autoSectionLabels, each heading's `sec:` label. */
+function headingLabels(headings: readonly string[], frontMatter: string): string[] {
+  return AUTO_SECTION_LABELS.test(frontMatter) ? headings.map((heading) => `sec:${pandocIdentifier(heading)}`) : [];
+}
+
+/** A chunk's cross-reference labels and citation aliases, found once per parse (a parse is reused only for the same text). */
+const chunkLabels = new WeakMap<ChunkParse, { labels: string[]; aliases: string[] }>();
+
+function labelsOf(parse: ChunkParse, text: string): { labels: string[]; aliases: string[] } {
+  let found = chunkLabels.get(parse);
+  if (!found) {
+    found = { labels: labelsIn(text), aliases: [...text.matchAll(ALIAS)].map((match) => match[1]) };
+    chunkLabels.set(parse, found);
+  }
+  return found;
 }
 
 /** Pandoc's automatic identifier for a heading: "Wrapping div" → "wrapping-div". */
@@ -267,10 +307,6 @@ function pandocIdentifier(heading: string): string {
 
 /** `[@deep-review]: doi:10.1098/rsif.2017.0387`: a Manubot citation alias, defined in the document. */
 const ALIAS = /^ {0,3}\[@([^\]\s]+)\]:[ \t]*\S/gm;
-
-function citationAliases(text: string): Set<string> {
-  return new Set([...text.matchAll(ALIAS)].map((match) => match[1]));
-}
 
 /** The block's sentences, placed. The text of an inline note is the note, not prose: its sentences belong to the sentence that carries it. */
 function proseSentences(block: ParsedBlock, offset: number, heading: string, sections: readonly string[], place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Sentence[] {
@@ -300,10 +336,19 @@ function placeCitation(citation: ParsedBlock['citations'][number], offset: numbe
   });
 }
 
-function entryAt(text: string, offset: number, span: Span, place: (s: number, e: number, fields: { text: string }) => BibliographyEntry): BibliographyEntry {
+/** Each entry span's text as written, and as it reads; see pieceText. */
+const entryTexts = new WeakMap<Span, { text: string; source: string }>();
+
+function entryAt(text: string, offset: number, span: Span, place: (s: number, e: number, fields: { text: string; source: string }) => BibliographyEntry): BibliographyEntry {
   const start = offset + span.start;
   const end = offset + span.end;
-  return place(start, end, { text: text.slice(start, end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() });
+  let texts = entryTexts.get(span);
+  if (!texts) {
+    const source = text.slice(start, end);
+    texts = { source, text: source.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
+    entryTexts.set(span, texts);
+  }
+  return place(start, end, { text: texts.text, source: texts.source });
 }
 
 /** The first heading named like a bibliography, up to the next heading of the same or a higher level. */

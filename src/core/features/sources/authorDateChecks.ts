@@ -3,13 +3,17 @@ import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { authorDateWorks, comparableAuthor, type AuthorDateWork } from './authorDate';
+import { RecentCache } from '../../text/recentCache';
 import { SAME_AUTHOR, SourceIndex, type EntrySource } from './sourceIndex';
+
+/** Entries' texts as compared with a citation's author, by entry text: a keystroke folds again only the entry it changed. */
+const comparableEntries = new RecentCache<string>(5000);
 
 /** A Bibliography entry's first author as compared with a citation's ("———." repeats the previous entry's author, as Chicago writes it). */
 function entryAuthors(entries: readonly EntrySource[]): string[] {
   const authors: string[] = [];
   entries.forEach((entry, i) => {
-    authors.push(SAME_AUTHOR.test(entry.reference.raw) && i > 0 ? authors[i - 1] : comparableAuthor(entry.entry.text));
+    authors.push(SAME_AUTHOR.test(entry.reference.raw) && i > 0 ? authors[i - 1] : comparableEntries.get(entry.entry.text, () => comparableAuthor(entry.entry.text)));
   });
   return authors;
 }

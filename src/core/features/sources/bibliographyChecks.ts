@@ -1,4 +1,4 @@
-import type { BriefDocument } from '../../document';
+import { perDocument, type BriefDocument } from '../../document';
 import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
 import { laterCopies, referenceFromCsl, SAME_AUTHOR, SourceIndex, sortKey, type EntrySource } from './sourceIndex';
@@ -9,13 +9,11 @@ import { removeEntry, sortBibliography } from './sourceFixes';
 import { entriesCitedByAuthorDate } from './authorDateChecks';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
-export function findDuplicateEntries(index: SourceIndex): Array<[EntrySource, EntrySource]> {
-  return laterCopies(index.entries, (entry) => entry.reference);
-}
+export const findDuplicateEntries = perDocument((document): Array<[EntrySource, EntrySource]> => laterCopies(SourceIndex.of(document).entries, (entry) => entry.reference));
 
 /** `bibliography.duplicate`: an entry listed twice; reported on the later copy. */
 export function findDuplicateBibliographyEntries(document: BriefDocument): Finding[] {
-  return findDuplicateEntries(SourceIndex.of(document)).map(([copy, first]) =>
+  return findDuplicateEntries(document).map(([copy, first]) =>
     finding(
       diagnosticFor(Codes.bibliographyDuplicate, `This Bibliography entry repeats ${describeSource(first)} (line ${first.entry.range.start.line + 1}). Delete one of them.`, copy.entry.range),
       () => [{ title: 'Delete this duplicate Bibliography entry', kind: 'quickfix', edits: [removeEntry(document, copy)], isPreferred: true }],
@@ -55,7 +53,7 @@ export function findUnsortedBibliography(document: BriefDocument): Finding[] {
 export function findUncitedBibliographyEntries(document: BriefDocument, cited: readonly CslItem[]): Finding[] {
   const index = SourceIndex.of(document);
   // A second copy of an entry is reported as a duplicate, not also as uncited.
-  const copies = new Set(findDuplicateEntries(index).map(([copy]) => copy));
+  const copies = new Set(findDuplicateEntries(document).map(([copy]) => copy));
   const citedInText = entriesCitedByAuthorDate(document);
   // A file that cites nothing at all is a reference list kept apart from the chapters that cite it.
   if (document.footnoteDefinitions.length === 0 && document.inlineNotes.length === 0 && document.citations.length === 0 && citedInText.size === 0) return [];

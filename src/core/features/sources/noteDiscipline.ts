@@ -3,7 +3,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import type { FootnoteIbid } from '../../options';
-import { foldedWords, isCorporateAuthor } from './referenceParser';
+import { foldedWords, isCorporateAuthor, type ParsedReference } from './referenceParser';
 import { SourceIndex, type NoteSource } from './sourceIndex';
 import { trimEndOf } from '../../text/trim';
 import { authorList } from '../citations/chicagoNote';
@@ -33,11 +33,23 @@ const TRAILING_PAGE = /[,:]["”’]?\s*((?:pp?\.\s*)?(?:\d[\dA-Za-z–-]*|[ivxl
 const SHORT_TITLE_WORDS = 4;
 const LITTLE_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'or', 'at', 'by']);
 
+/** How a note reads, per parsed reference (shared by every version with its text): a keystroke judges again only the note it changed. */
+const readings = new WeakMap<ParsedReference, Omit<JudgedNote, 'note'> | null>();
+
 function judge(note: NoteSource): JudgedNote | undefined {
-  const { reference, definition } = note;
+  let reading = readings.get(note.reference);
+  if (reading === undefined) {
+    reading = read(note.reference) ?? null;
+    readings.set(note.reference, reading);
+  }
+  return reading ? { note, ...reading } : undefined;
+}
+
+function read(reference: ParsedReference): Omit<JudgedNote, 'note'> | undefined {
+  // The reference is read from the note's whole text up to 4,000 characters, so its length stands for the note's.
   const content = reference.raw;
-  if (content.includes(';') || content.includes('\n\n') || definition.content.length > 600) return undefined;
-  if (reference.isIbid) return { note, kind: 'ibid' };
+  if (content.includes(';') || content.includes('\n\n') || content.length > 600) return undefined;
+  if (reference.isIbid) return { kind: 'ibid' };
   // A note in Chicago's shape: it opens with the authors, and the title follows them at once.
   const { authors, title } = reference;
   if (!authors || !title || reference.familyNames.length === 0 || authors.start > 0 || /["“”‘’*_\d]/.test(authors.text)) return undefined;
@@ -46,7 +58,7 @@ function judge(note: NoteSource): JudgedNote | undefined {
   const firstPiece = authors.text.split(',')[0].trim();
   if (authors.text.includes(',') && !firstPiece.includes(' ') && !isCorporateAuthor(authors.text)) return undefined;
   const full = reference.year !== undefined || reference.url !== undefined || reference.container !== undefined || reference.doi !== undefined;
-  return { note, kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text) };
+  return { kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text) };
 }
 
 /** The short note's title words begin the full one's (a shortened title), or are all of them. */
@@ -181,26 +193,26 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
       previous = undefined;
       return;
     }
-    const range = document.lines.rangeAt(judged.note.definition.contentStart, contentEnd(judged));
+    const range = () => document.lines.rangeAt(judged.note.definition.contentStart, contentEnd(judged));
     const earlierFull = fullNote(judged, (index) => index < i);
     if (judged.kind === 'full' && earlierFull) {
       const locator = locatorOf(judged);
       const short = locator && shortForm(judged, locator.page);
       findings.push(
         finding(
-          diagnosticFor(Codes.footnoteRepeatedFullCitation, `Note ${label(judged)} cites this work in full again; note ${label(earlierFull)} already did. After the first note, Chicago uses the short form${short ? `: ${short}` : '.'}`, range),
+          diagnosticFor(Codes.footnoteRepeatedFullCitation, `Note ${label(judged)} cites this work in full again; note ${label(earlierFull)} already did. After the first note, Chicago uses the short form${short ? `: ${short}` : '.'}`, range()),
           () => (short ? [{ title: `Shorten to “${short}”`, kind: 'quickfix', edits: [replaceNote(document, judged, short)], isPreferred: true }] : []),
         ),
       );
     } else if (judged.kind === 'short' && !earlierFull) {
       const laterFull = fullNote(judged, (index) => index > i);
-      if (laterFull) findings.push(shortBeforeFull(document, judged, laterFull, range));
+      if (laterFull) findings.push(shortBeforeFull(document, judged, laterFull, range()));
     } else if (judged.kind === 'ibid' && ibid === 'discourage') {
       const locator = locatorOf(judged);
       const short = locator && previous && previous.kind !== 'ibid' ? shortForm(previous, locator.page) : undefined;
       findings.push(
         finding(
-          diagnosticFor(Codes.footnoteIbid, `Note ${label(judged)} says “Ibid.”; the house rule (briefkit.footnotes.ibid) asks for the short form instead${short ? `: ${short}` : '.'}`, range),
+          diagnosticFor(Codes.footnoteIbid, `Note ${label(judged)} says “Ibid.”; the house rule (briefkit.footnotes.ibid) asks for the short form instead${short ? `: ${short}` : '.'}`, range()),
           () => (short ? [{ title: `Replace with “${short}”`, kind: 'quickfix', edits: [replaceNote(document, judged, short)], isPreferred: true }] : []),
         ),
       );

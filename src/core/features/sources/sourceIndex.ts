@@ -32,7 +32,7 @@ export function isSource(reference: ParsedReference): boolean {
 function bibliographyEntries(document: BriefDocument): EntrySource[] {
   const all = (document.bibliography?.entries ?? []).map((entry) => ({
     entry,
-    reference: parseCached(document.text.slice(entry.start, entry.end)),
+    reference: parseCached(entry.source),
     offset: entry.start,
   }));
   const sources = all.filter((e) => isSource(e.reference));
@@ -47,6 +47,8 @@ interface WorkKeys {
   firstFamily?: string;
   families: string;
   year?: string;
+  /** Keys under which a duplicate of this reference would be found. */
+  identity: string[];
 }
 
 const keysCache = new WeakMap<ParsedReference, WorkKeys>();
@@ -54,13 +56,18 @@ const keysCache = new WeakMap<ParsedReference, WorkKeys>();
 function workKeys(reference: ParsedReference): WorkKeys {
   let keys = keysCache.get(reference);
   if (!keys) {
+    const doi = reference.doi;
+    const url = reference.url ? normalizeUrl(reference.url.text) : undefined;
+    const title = reference.title ? normalizeTitle(reference.title.text) : undefined;
+    const families = reference.familyNames.join(',');
     keys = {
-      doi: reference.doi,
-      url: reference.url ? normalizeUrl(reference.url.text) : undefined,
-      title: reference.title ? normalizeTitle(reference.title.text) : undefined,
+      doi,
+      url,
+      title,
       firstFamily: reference.familyNames[0],
-      families: reference.familyNames.join(','),
+      families,
       year: reference.year?.text,
+      identity: [doi && `doi:${doi}`, url && `url:${url}`, title && `title:${title}|${families}`].filter((k): k is string => Boolean(k)),
     };
     keysCache.set(reference, keys);
   }
@@ -72,7 +79,6 @@ function authorsAgree(a: WorkKeys, b: WorkKeys): boolean {
   return a.firstFamily === undefined || b.firstFamily === undefined || a.firstFamily === b.firstFamily;
 }
 
-/** Parsed references by text: an edit re-parses only the notes and entries it changed. */
 /** Notes and entries read as references, by text: a few open briefs' worth. */
 const referenceCache = new RecentCache<ParsedReference>(5000);
 
@@ -95,69 +101,77 @@ function push<K, V>(map: Map<K, V[]>, key: K | undefined, value: V): void {
 }
 
 /**
- * The sources of one document version: footnotes and Bibliography-section entries, parsed,
- * and each footnote matched to the entry describing the same work (same URL or DOI; else the
- * same title; else the same first author and year). Lookups go through maps, so matching
- * 400 notes against 300 entries costs about as much as reading them.
+ * Which Bibliography entry a reference describes, for one list of entry references (same URL or
+ * DOI; else the same title; else the same first author and year). Lookups go through maps, so
+ * matching 400 notes against 300 entries costs about as much as reading them; answers are kept,
+ * and the matcher with them while an edit leaves the entries alone (a keystroke in the prose or a
+ * note matches again only the note it changed).
  */
-export class SourceIndex {
-  readonly notes: NoteSource[];
-  readonly entries: EntrySource[];
-  private readonly matches = new Map<NoteSource, EntrySource>();
-  private readonly byDoi = new Map<string, EntrySource[]>();
-  private readonly byUrl = new Map<string, EntrySource[]>();
-  private readonly byTitle = new Map<string, EntrySource[]>();
-  private readonly byAuthorYear = new Map<string, EntrySource[]>();
+class EntryMatcher {
+  private readonly byDoi = new Map<string, number[]>();
+  private readonly byUrl = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, number[]>();
+  private readonly byAuthorYear = new Map<string, number[]>();
   /** Entry titles in order, for finding the full title a shortened note names. */
-  private readonly sortedTitles: Array<{ title: string; entry: EntrySource }>;
+  private readonly sortedTitles: Array<{ title: string; index: number }>;
+  /** Entry index per reference asked about; -1: none. */
+  private readonly answers = new WeakMap<ParsedReference, number>();
 
-  static readonly of = perDocument((document) => new SourceIndex(document));
-
-  private constructor(readonly document: BriefDocument) {
-    this.notes = document.footnoteDefinitions.map((definition) => ({
-      definition,
-      reference: parseCached(definition.content),
-      offset: definition.contentStart,
-    }));
-    this.entries = bibliographyEntries(document);
-    for (const entry of this.entries) {
-      const keys = workKeys(entry.reference);
-      push(this.byDoi, keys.doi, entry);
-      push(this.byUrl, keys.url, entry);
-      push(this.byTitle, keys.title, entry);
-      if (keys.firstFamily && keys.year) push(this.byAuthorYear, `${keys.firstFamily}|${keys.year}`, entry);
-    }
-    this.sortedTitles = this.entries
-      .map((entry) => ({ title: workKeys(entry.reference).title ?? '', entry }))
+  constructor(readonly references: readonly ParsedReference[]) {
+    references.forEach((reference, index) => {
+      const keys = workKeys(reference);
+      push(this.byDoi, keys.doi, index);
+      push(this.byUrl, keys.url, index);
+      push(this.byTitle, keys.title, index);
+      if (keys.firstFamily && keys.year) push(this.byAuthorYear, `${keys.firstFamily}|${keys.year}`, index);
+    });
+    this.sortedTitles = references
+      .map((reference, index) => ({ title: workKeys(reference).title ?? '', index }))
       .filter((t) => t.title !== '')
       .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-    for (const note of this.notes) {
-      if (!isSource(note.reference)) continue;
-      const match = this.findEntry(note.reference);
-      if (match) this.matches.set(note, match);
-    }
   }
 
-  findEntry(reference: ParsedReference): EntrySource | undefined {
+  /** Whether this matcher was built from exactly these references, in this order. */
+  isFor(references: readonly ParsedReference[]): boolean {
+    return references.length === this.references.length && references.every((reference, i) => reference === this.references[i]);
+  }
+
+  /** The index of the entry `reference` describes, or -1. */
+  match(reference: ParsedReference): number {
+    let answer = this.answers.get(reference);
+    if (answer === undefined) {
+      answer = this.find(reference);
+      this.answers.set(reference, answer);
+    }
+    return answer;
+  }
+
+  private agrees(keys: WorkKeys, index: number): boolean {
+    return authorsAgree(keys, workKeys(this.references[index]));
+  }
+
+  private find(reference: ParsedReference): number {
     const keys = workKeys(reference);
-    const byId = (keys.doi && this.byDoi.get(keys.doi)?.[0]) || (keys.url && this.byUrl.get(keys.url)?.[0]);
-    if (byId) return byId;
+    const byDoi = keys.doi ? this.byDoi.get(keys.doi)?.[0] : undefined;
+    if (byDoi !== undefined) return byDoi;
+    const byUrl = keys.url ? this.byUrl.get(keys.url)?.[0] : undefined;
+    if (byUrl !== undefined) return byUrl;
     if (keys.title) {
-      const exact = this.byTitle.get(keys.title)?.find((e) => authorsAgree(keys, workKeys(e.reference)));
-      if (exact) return exact;
+      const exact = this.byTitle.get(keys.title)?.find((index) => this.agrees(keys, index));
+      if (exact !== undefined) return exact;
       const shortened = this.entryTitledLike(keys);
-      if (shortened) return shortened;
+      if (shortened !== undefined) return shortened;
     }
     // First author and year only when one side has no title, and only when exactly one entry fits.
     if (keys.firstFamily && keys.year) {
-      const candidates = (this.byAuthorYear.get(`${keys.firstFamily}|${keys.year}`) ?? []).filter((e) => !reference.title || !e.reference.title);
+      const candidates = (this.byAuthorYear.get(`${keys.firstFamily}|${keys.year}`) ?? []).filter((index) => !reference.title || !this.references[index].title);
       if (candidates.length === 1) return candidates[0];
     }
-    return undefined;
+    return -1;
   }
 
   /** An entry whose title starts with this shortened title, or whose title this one starts with. */
-  private entryTitledLike(keys: WorkKeys): EntrySource | undefined {
+  private entryTitledLike(keys: WorkKeys): number | undefined {
     const title = keys.title!;
     if (title.includes(' ')) {
       const prefix = `${title} `;
@@ -169,23 +183,71 @@ export class SourceIndex {
         else high = mid;
       }
       for (let i = low; i < this.sortedTitles.length && this.sortedTitles[i].title.startsWith(prefix); i++) {
-        if (authorsAgree(keys, workKeys(this.sortedTitles[i].entry.reference))) return this.sortedTitles[i].entry;
+        if (this.agrees(keys, this.sortedTitles[i].index)) return this.sortedTitles[i].index;
       }
     }
     const words = title.split(' ');
     for (let n = words.length - 1; n >= 2; n--) {
-      const entry = this.byTitle.get(words.slice(0, n).join(' '))?.find((e) => authorsAgree(keys, workKeys(e.reference)));
-      if (entry) return entry;
+      const entry = this.byTitle.get(words.slice(0, n).join(' '))?.find((index) => this.agrees(keys, index));
+      if (entry !== undefined) return entry;
     }
     return undefined;
+  }
+}
+
+/** The matchers of the last few entry lists (a few open briefs, each edited in turn). */
+const recentMatchers: EntryMatcher[] = [];
+const KEPT_MATCHERS = 8;
+
+function matcherFor(references: readonly ParsedReference[]): EntryMatcher {
+  const found = recentMatchers.findIndex((matcher) => matcher.isFor(references));
+  const matcher = found >= 0 ? recentMatchers.splice(found, 1)[0] : new EntryMatcher(references);
+  recentMatchers.unshift(matcher);
+  recentMatchers.length = Math.min(recentMatchers.length, KEPT_MATCHERS);
+  return matcher;
+}
+
+/**
+ * The sources of one document version: footnotes and Bibliography-section entries, parsed,
+ * and each footnote matched to the entry describing the same work.
+ */
+export class SourceIndex {
+  readonly notes: NoteSource[];
+  readonly entries: EntrySource[];
+  private readonly matcher: EntryMatcher;
+  private readonly matches = new Map<NoteSource, EntrySource>();
+  private readonly notesByEntry = new Map<EntrySource, NoteSource[]>();
+
+  static readonly of = perDocument((document) => new SourceIndex(document));
+
+  private constructor(readonly document: BriefDocument) {
+    this.notes = document.footnoteDefinitions.map((definition) => ({
+      definition,
+      reference: parseCached(definition.content),
+      offset: definition.contentStart,
+    }));
+    this.entries = bibliographyEntries(document);
+    this.matcher = matcherFor(this.entries.map((entry) => entry.reference));
+    for (const note of this.notes) {
+      if (!isSource(note.reference)) continue;
+      const match = this.findEntry(note.reference);
+      if (!match) continue;
+      this.matches.set(note, match);
+      push(this.notesByEntry, match, note);
+    }
+  }
+
+  findEntry(reference: ParsedReference): EntrySource | undefined {
+    const index = this.matcher.match(reference);
+    return index < 0 ? undefined : this.entries[index];
   }
 
   entryFor(note: NoteSource): EntrySource | undefined {
     return this.matches.get(note);
   }
 
-  notesFor(entry: EntrySource): NoteSource[] {
-    return this.notes.filter((note) => this.matches.get(note) === entry);
+  notesFor(entry: EntrySource): readonly NoteSource[] {
+    return this.notesByEntry.get(entry) ?? [];
   }
 
   /** Two references describing the same work: same DOI or URL, or the same title and authors. */
@@ -197,9 +259,8 @@ export class SourceIndex {
   }
 
   /** Keys under which a duplicate of this reference would be found. */
-  static identityKeys(reference: ParsedReference): string[] {
-    const keys = workKeys(reference);
-    return [keys.doi && `doi:${keys.doi}`, keys.url && `url:${keys.url}`, keys.title && `title:${keys.title}|${keys.families}`].filter((k): k is string => Boolean(k));
+  static identityKeys(reference: ParsedReference): readonly string[] {
+    return workKeys(reference).identity;
   }
 }
 
