@@ -242,26 +242,35 @@ export function assembleDocument(
   // The front matter chunk is at hand: no need to find the fences again on every version.
   if (chunks[0]?.isFrontMatter) for (const label of headingLabels(headings, chunks[0].text)) document.crossrefLabels.add(label);
 
-  if (section) {
-    const heading = placed[section.headingIndex];
-    const last = placed[section.endIndex - 1];
-    const entries: BibliographyEntry[] = [];
-    for (let i = section.headingIndex + 1; i < section.endIndex; i++) {
-      const { block, offset } = placed[i];
-      if (block.kind !== 'list' && block.kind !== 'paragraph') continue;
-      for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, place));
-    }
-    document.bibliography = {
-      ...locate(heading.offset + heading.block.start, last.offset + last.block.end),
-      heading: {
-        ...locate(heading.offset + heading.block.start, heading.offset + heading.block.end),
-        text: heading.block.headingText ?? '',
-        depth: heading.block.headingDepth ?? 1,
-      },
-      entries,
-    };
-  }
+  if (section) document.bibliography = bibliographySectionOf(placed, section, text, place, locate);
   return document;
+}
+
+/** The Bibliography section found among the placed blocks, with its entries. */
+function bibliographySectionOf(
+  placed: PlacedBlock[],
+  section: { headingIndex: number; endIndex: number },
+  text: string,
+  place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T,
+  locate: (start: number, end: number) => Located,
+): BibliographySection {
+  const heading = placed[section.headingIndex];
+  const last = placed[section.endIndex - 1];
+  const entries: BibliographyEntry[] = [];
+  for (let i = section.headingIndex + 1; i < section.endIndex; i++) {
+    const { block, offset } = placed[i];
+    if (block.kind !== 'list' && block.kind !== 'paragraph') continue;
+    for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, place));
+  }
+  return {
+    ...locate(heading.offset + heading.block.start, last.offset + last.block.end),
+    heading: {
+      ...locate(heading.offset + heading.block.start, heading.offset + heading.block.end),
+      text: heading.block.headingText ?? '',
+      depth: heading.block.headingDepth ?? 1,
+    },
+    entries,
+  };
 }
 
 /** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `<div id="fig:map">`. */
