@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BIBLIOGRAPHY_REQUEST, type BibliographyRequestParams, type BibliographyResponse } from '../protocol/requests';
+import { BIBLIOGRAPHY_RENDERED, BIBLIOGRAPHY_REQUEST, type BibliographyRenderedParams, type BibliographyRequestParams, type BibliographyResponse } from '../protocol/requests';
 import { copyBibliography, exportBibliography, writeBibliographySection, type RenderChoice } from './bibliographyCommands';
 import { allowedLinkTarget, previewHtml, type FromPanel } from './previewHtml';
 import type { BibliographyOrder } from '../core';
@@ -72,6 +72,10 @@ export class BibliographyPreview {
       vscode.window.onDidChangeActiveTextEditor(() => this.followActiveEditor()),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === this.state.uri) this.scheduleUpdate();
+      }),
+      // The server answered with the previous rendering while it made the new one: now it is ready.
+      client.onNotification(BIBLIOGRAPHY_RENDERED, ({ uri }: BibliographyRenderedParams) => {
+        if (uri === this.state.uri) this.scheduleUpdate(0);
       }),
     );
     this.followActiveEditor();

@@ -45,6 +45,7 @@ const PANEL_SCRIPT = String.raw`
   const order = $('order');
   const format = $('format');
   const status = $('status');
+  const UPDATING = 'Showing the last rendering while your latest changes are rendered…';
   const send = (message) => vscode.postMessage(message);
   style.addEventListener('change', () => send({ type: 'style', style: style.value }));
   order.addEventListener('change', () => send({ type: 'order', order: order.value }));
@@ -149,7 +150,12 @@ const PANEL_SCRIPT = String.raw`
 
   window.addEventListener('message', (event) => {
     const data = event.data;
-    if (data.type === 'update') render(data);
+    if (data.type === 'update') {
+      render(data);
+      // While the server renders the latest changes the panel shows the previous rendering, and says so.
+      if (data.updating) status.textContent = UPDATING;
+      else if (status.textContent === UPDATING) status.textContent = '';
+    }
     else if (data.type === 'status') status.textContent = data.text;
   });
   send({ type: 'ready' });

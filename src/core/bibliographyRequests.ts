@@ -1,6 +1,6 @@
 import type { BibliographyContext } from './bibliographyContext';
 import { bibliographySectionEdit, previewEntries } from './bibliography/bibliographySection';
-import { formatBibliography } from './bibliography/bibliographyOutput';
+import { formatBibliography, keepRendering, renderingNeeded } from './bibliography/bibliographyOutput';
 import { renderCitations } from './bibliography/citationRendering';
 import type { BriefService } from './briefService';
 import type { DocumentStore } from './documentStore';
@@ -16,6 +16,8 @@ type BibliographyRequests = Pick<
   | 'getStyle'
   | 'getAvailableStyles'
   | 'getBibliographyPreview'
+  | 'getBibliographyRenderJob'
+  | 'keepBibliographyRendering'
   | 'exportBibliography'
   | 'renderCitations'
   | 'writeBibliographySection'
@@ -40,6 +42,8 @@ export function bibliographyRequests(
       const document = documents.get(input);
       return previewEntries(document, bibliographies.works(document), computeDiagnostics(input), style, order);
     },
+    getBibliographyRenderJob: (input, style) => renderingNeeded(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang }),
+    keepBibliographyRendering: keepRendering,
     exportBibliography: (input, style, order, format) =>
       formatBibliography(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang, order, format }),
     renderCitations: (input, style) => {

@@ -1,5 +1,5 @@
 import type { BibliographySectionEdit, PreviewEntry } from './bibliography/bibliographySection';
-import type { BibliographyOrder, OutputFormat } from './bibliography/bibliographyOutput';
+import type { BibliographyOrder, OutputFormat, RenderedEntries, RenderJob } from './bibliography/bibliographyOutput';
 import type { RenderedCitations } from './bibliography/citationRendering';
 import type { BibliographyWork } from './bibliography/bibliographyWorks';
 import type { StyleChoice } from './bibliography/styleChoice';
@@ -38,6 +38,13 @@ export interface BriefService {
   getAvailableStyles(document: BriefTextDocument): Array<{ id: string; title: string }>;
   /** The rendered bibliography with where each work is cited and the problems found with it. */
   getBibliographyPreview(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder): PreviewEntry[];
+  /**
+   * The citeproc rendering the preview in this style still needs, or undefined when it is at hand:
+   * a host with a worker thread renders it there (renderJob) and keeps it (keepBibliographyRendering),
+   * so the request waits on no citeproc; others let getBibliographyPreview render in-line.
+   */
+  getBibliographyRenderJob(document: BriefTextDocument, style: StyleChoice): RenderJob | undefined;
+  keepBibliographyRendering(job: RenderJob, entries: RenderedEntries): void;
   /** The bibliography as text in an output format (empty when the brief cites nothing). */
   exportBibliography(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder, format: OutputFormat): string;
   /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */

@@ -20,6 +20,15 @@ export interface BibliographyResponse {
   notices: string[];
   /** Why nothing could be rendered, in words for the writer. */
   message?: string;
+  /** The previous rendering, sent at once while the new one is made; BIBLIOGRAPHY_RENDERED follows when it is ready. */
+  updating?: boolean;
+}
+
+/** Notification from the server: the brief's new bibliography rendering is ready; ask for it again. */
+export const BIBLIOGRAPHY_RENDERED = 'briefkit/bibliographyRendered';
+
+export interface BibliographyRenderedParams {
+  uri: string;
 }
 
 /** Request for the bibliography as text to copy or save. */

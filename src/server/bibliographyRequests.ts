@@ -1,6 +1,9 @@
-import type { RenderedCitations } from '../core';
+import { renderJob, type BibliographyOrder, type BriefService, type RenderedCitations, type RenderedEntries, type RenderJob, type StyleChoice } from '../core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  BIBLIOGRAPHY_RENDERED,
   BIBLIOGRAPHY_REQUEST,
+  type BibliographyRenderedParams,
   CITATIONS_REQUEST,
   EXPORT_BIBLIOGRAPHY_REQUEST,
   type BibliographyRequestParams,
@@ -11,19 +14,42 @@ import {
 } from '../protocol/requests';
 import type { ServerContext } from './serverContext';
 
-/** The bibliography panel's, the exports' and the Markdown preview's requests. */
-export function registerBibliographyRequests({ connection, service, preparedBrief }: ServerContext): void {
+/**
+ * The bibliography panel's, the exports' and the Markdown preview's requests. With `render` (the
+ * worker thread), the panel's rendering is done there: when the brief changed what citeproc must
+ * render, the panel gets its previous answer at once, marked `updating`, and a
+ * BIBLIOGRAPHY_RENDERED notification when the new rendering is ready to be asked for.
+ * Returns what forgets a closed brief's answers.
+ */
+export function registerBibliographyRequests({ connection, service, preparedBrief }: ServerContext, render?: (job: RenderJob) => Promise<RenderedEntries>): (uri: string) => void {
+  /** The last answer per brief, with the style and order it was asked in. */
+  const answered = new Map<string, { key: string; response: BibliographyResponse }>();
+
   connection.onRequest(BIBLIOGRAPHY_REQUEST, async ({ uri, style, order }: BibliographyRequestParams): Promise<BibliographyResponse> => {
     const document = await preparedBrief(uri);
     if (!document) return { style: style ?? '', styles: [], entries: [], notices: [], message: 'Open a Markdown brief to see its bibliography.' };
     const chosen = service.getStyle(document, style);
-    const styles = service.getAvailableStyles(document);
-    try {
-      const entries = service.getBibliographyPreview(document, chosen, order);
-      return { style: chosen.id, styles, entries, notices: chosen.notices, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
-    } catch (error) {
-      return { style: chosen.id, styles, entries: [], notices: chosen.notices, message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
+    const key = `${chosen.id}\u0000${order}`;
+    const job = render && service.getBibliographyRenderJob(document, chosen);
+    if (job) {
+      // Should the worker fail, the rendering is done here instead, once.
+      const rendered = render(job)
+        .catch(() => renderJob(job))
+        .then((entries) => service.keepBibliographyRendering(job, entries));
+      const previous = answered.get(uri);
+      if (previous?.key === key) {
+        rendered.then(
+          () => void connection.sendNotification(BIBLIOGRAPHY_RENDERED, { uri } satisfies BibliographyRenderedParams),
+          (error: Error) => connection.console.warn(`The bibliography of ${uri} could not be rendered: ${error.message}`),
+        );
+        return { ...previous.response, updating: true };
+      }
+      // Nothing to show yet: wait for the worker (the server's thread stays free); if it fails, render here.
+      await rendered.catch(() => undefined);
     }
+    const response = bibliographyResponse(service, document, chosen, order);
+    answered.set(uri, { key, response });
+    return response;
   });
 
   connection.onRequest(CITATIONS_REQUEST, async ({ uri }: CitationsRequestParams): Promise<RenderedCitations | null> => {
@@ -48,4 +74,15 @@ export function registerBibliographyRequests({ connection, service, preparedBrie
       return { text: '', message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
     }
   });
+  return (uri) => answered.delete(uri);
+}
+
+function bibliographyResponse(service: BriefService, document: TextDocument, chosen: StyleChoice, order: BibliographyOrder): BibliographyResponse {
+  const styles = service.getAvailableStyles(document);
+  try {
+    const entries = service.getBibliographyPreview(document, chosen, order);
+    return { style: chosen.id, styles, entries, notices: chosen.notices, message: entries.length === 0 ? 'This brief cites no sources yet.' : undefined };
+  } catch (error) {
+    return { style: chosen.id, styles, entries: [], notices: chosen.notices, message: `The bibliography could not be rendered in ${chosen.title}: ${(error as Error).message}` };
+  }
 }

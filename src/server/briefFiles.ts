@@ -33,6 +33,12 @@ export class BriefFiles {
     });
   }
 
+  /** The brief with its options and files loaded (undefined stays undefined: the brief is not open). */
+  async prepared(document: TextDocument | undefined): Promise<TextDocument | undefined> {
+    if (document) await this.load(document);
+    return document;
+  }
+
   async load(document: TextDocument): Promise<void> {
     const { configuration, service } = this;
     if (!configuration.isLoaded(document.uri)) {

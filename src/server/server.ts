@@ -8,7 +8,7 @@ import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
-import { BibliographyParser } from './bibliographyParser';
+import { BibliographyThread } from './bibliographyThread';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
 import { Configuration } from './configuration';
@@ -71,7 +71,8 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   const documents: TextDocuments<TextDocument> = new TextDocuments(documentsIn(codec));
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
-  const bibliographyParser = new BibliographyParser();
+  const styles = shippedStyles();
+  const bibliographyThread = new BibliographyThread(styles);
   const links = new LinkChecker();
   const service = createBriefService({
     logger: {
@@ -88,8 +89,8 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
     listFolder: listMarkdownInFolder,
-    parseBibliography: bibliographyParser.available ? (uri, text) => bibliographyParser.parse(uri, text) : undefined,
-    styles: shippedStyles(),
+    parseBibliography: bibliographyThread.available ? (uri, text) => bibliographyThread.parse(uri, text) : undefined,
+    styles,
   });
   let refreshesInlayHints = false;
   // After a change to what the briefs draw on (settings, bibliography files): check them again, and
@@ -122,14 +123,10 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     service,
     configuration,
     revalidateAll: recheckAll,
-    preparedBrief: async (uri) => {
-      const document = briefs.get(uri);
-      if (document) await briefFiles.load(document);
-      return document;
-    },
+    preparedBrief: (uri) => briefFiles.prepared(briefs.get(uri)),
   };
   registerLanguageHandlers(context);
-  registerBibliographyRequests(context);
+  const forgetBibliographyAnswers = registerBibliographyRequests(context, bibliographyThread.available ? (job) => bibliographyThread.render(job) : undefined);
   registerCommands(context);
 
   connection.onDidChangeConfiguration((params) => {
@@ -153,6 +150,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     seen.delete(uri);
     validation.cancel(uri);
     service.forget(uri);
+    forgetBibliographyAnswers(uri);
     briefFiles.forgotten();
     configuration.forget(uri);
     codec.forget(uri);
@@ -161,7 +159,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
 
   connection.onShutdown(() => {
     briefFiles.dispose();
-    bibliographyParser.dispose();
+    bibliographyThread.dispose();
   });
   documents.listen(raw);
   raw.listen();

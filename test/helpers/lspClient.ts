@@ -41,6 +41,9 @@ export class LspTestClient {
   /** Edits the server asked this client to apply, and documents it asked to show. */
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** Briefs the server said have a new bibliography rendering ready (briefkit/bibliographyRendered), in order. */
+  readonly bibliographyRendered: string[] = [];
+  private renderedWaiters: Array<() => void> = [];
   /** How often the server asked this client to ask again for inlay hints. */
   inlayHintRefreshes = 0;
 
@@ -66,6 +69,10 @@ export class LspTestClient {
     this.connection.onRequest(InlayHintRefreshRequest.type, () => {
       this.inlayHintRefreshes++;
       return null;
+    });
+    this.connection.onNotification('briefkit/bibliographyRendered', ({ uri }: { uri: string }) => {
+      this.bibliographyRendered.push(uri);
+      for (const wake of this.renderedWaiters.splice(0)) wake();
     });
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
@@ -97,6 +104,23 @@ export class LspTestClient {
 
   async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Waits for the server to say the brief's new bibliography rendering is ready. */
+  async nextBibliographyRendered(uri: string, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.bibliographyRendered.includes(uri)) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no briefkit/bibliographyRendered for ${uri} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.renderedWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    this.bibliographyRendered.splice(this.bibliographyRendered.indexOf(uri), 1);
   }
 
   async close(uri: string): Promise<void> {

@@ -133,6 +133,30 @@ describe('language server: bibliography export, Write Bibliography Section and s
     ]);
   });
 
+  it('answers the panel at once with the previous rendering while the worker renders a change, then says the new one is ready', async () => {
+    type Preview = { entries: Array<{ html: string }>; updating?: boolean };
+    const preview = async () => (await client.connection.sendRequest('briefkit/bibliography', { uri: brief(), style: 'apa', order: 'style' })) as Preview;
+    const html = (answer: Preview) => answer.entries.map((e) => e.html);
+    await client.open(brief(), TEXT);
+    await client.nextDiagnostics(brief());
+    // Nothing rendered yet: the first answer waits for the worker and is complete.
+    const first = await preview();
+    assert.equal(first.updating, undefined);
+    assert.deepEqual(html(first), ['Mensah, K. (2023). Grants Grew. <i>Grid Weekly</i>.', 'Okoro, A. (2024). Ports Reopen. <i>Harbour Times</i>.']);
+    // Asked again with nothing changed: the same rendering, no update under way.
+    assert.deepEqual(await preview(), first);
+
+    await client.change(brief(), 2, [{ range: { start: { line: 3, character: 49 }, end: { line: 3, character: 53 } }, text: '2021' }]);
+    await client.nextDiagnostics(brief(), (p) => p.version === 2);
+    const meanwhile = await preview();
+    assert.equal(meanwhile.updating, true);
+    assert.deepEqual(html(meanwhile), html(first));
+    await client.nextBibliographyRendered(brief());
+    const after = await preview();
+    assert.equal(after.updating, undefined);
+    assert.deepEqual(html(after), ['Mensah, K. (2021). Grants Grew. <i>Grid Weekly</i>.', 'Okoro, A. (2024). Ports Reopen. <i>Harbour Times</i>.']);
+  });
+
   it('renders again when the .csl file changes on disk', async () => {
     writeFileSync(join(dir, 'house.csl'), HOUSE_STYLE);
     await client.open(brief(), `---\ncsl: house.csl\n---\n\n${TEXT}`);

@@ -128,6 +128,21 @@ describe('bibliography panel page (in Chromium)', function () {
     assert.equal(await page.textContent('#status'), 'Copied 2 entries as BibTeX.');
   });
 
+  it('says it shows the last rendering while the latest changes are rendered, and stops saying so when they arrive', async () => {
+    await update({ ...UPDATE, updating: true });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    assert.equal(await page.textContent('#status'), 'Showing the last rendering while your latest changes are rendered…');
+    assert.equal(await page.$$eval('#entries > li', (es) => es.length), 2);
+    await update(UPDATE);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '');
+    // A message of the writer's own action stays when an update comes in.
+    await page.evaluate(() => window.postMessage({ type: 'status', text: 'Copied 2 entries as BibTeX.' }, '*'));
+    await update(UPDATE);
+    // Messages are handled in order: once a later task runs, the update has been shown.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    assert.equal(await page.textContent('#status'), 'Copied 2 entries as BibTeX.');
+  });
+
   it('disables the buttons and says why when the brief cites nothing', async () => {
     await update({ ...UPDATE, entries: [], notices: [], message: 'This brief cites no sources yet.' });
     await page.waitForFunction(() => document.getElementById('message')?.textContent !== '');

@@ -97,9 +97,10 @@ function entryContent(html: string): string {
  * keeps that order for the styles that sort alphabetically.
  */
 function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): Array<{ id: string; html: string }> {
-  const cited = [...works].sort((a, b) => a.firstOffset - b.firstOffset);
+  const cited = citedFirst(works);
   const written = new Map(works.filter((w) => w.asWritten !== undefined).map((w) => [w.id, markdownToHtml(w.asWritten!)]));
-  const entries = renderedInStyle(cited.map((w) => w.item), options).map((entry) => ({ id: entry.id, html: written.get(entry.id) ?? entry.html }));
+  const job = renderJobFor(cited, options);
+  const entries = renderings.get(job.key, () => renderJob(job)).map((entry) => ({ id: entry.id, html: written.get(entry.id) ?? entry.html }));
   if (options.order === 'cited') {
     const rank = new Map(cited.map((w, i) => [w.id, i]));
     entries.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
@@ -107,24 +108,55 @@ function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, '
   return entries;
 }
 
+function citedFirst(works: readonly BibliographyWork[]): BibliographyWork[] {
+  return [...works].sort((a, b) => a.firstOffset - b.firstOffset);
+}
+
+/** What citeproc is given for one rendering, and the key it is kept under: all a worker thread needs to do it. */
+export interface RenderJob {
+  key: string;
+  items: CslItem[];
+  style: string;
+  lang?: string;
+  customDefinition?: string;
+}
+
+export type RenderedEntries = ReadonlyArray<{ id: string; html: string }>;
+
+function renderJobFor(cited: readonly BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob {
+  const items = cited.map((w) => w.item);
+  const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
+  return { key, items, style: options.style, lang: options.lang, customDefinition: options.customDefinition };
+}
+
+/** citeproc's rendering of a job, each entry's content without its wrapper. */
+export function renderJob(job: RenderJob): RenderedEntries {
+  return renderBibliographyEntries(job.items, job.style, job.lang, job.customDefinition).map((entry) => ({ id: entry.id, html: entryContent(entry.html) }));
+}
+
 /**
  * Recent renderings by style and items: citeproc takes most of a second for hundreds of works,
  * and most keystrokes leave every work as it was.
  */
-const renderings = new RecentCache<ReadonlyArray<{ id: string; html: string }>>(16);
+const renderings = new RecentCache<RenderedEntries>(16);
 
-function renderedInStyle(items: CslItem[], options: Omit<OutputOptions, 'format'>): ReadonlyArray<{ id: string; html: string }> {
-  const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
-  return renderings.get(key, () =>
-    renderBibliographyEntries(items, options.style, options.lang, options.customDefinition).map((entry) => ({ id: entry.id, html: entryContent(entry.html) })),
-  );
+/** The rendering these works still need in this style, or undefined when it is at hand (or there is nothing to render). */
+export function renderingNeeded(works: BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob | undefined {
+  if (works.length === 0) return undefined;
+  const job = renderJobFor(citedFirst(works), options);
+  return renderings.has(job.key) ? undefined : job;
+}
+
+/** Keeps a rendering done elsewhere (the server's worker thread), for the next request that needs it. */
+export function keepRendering(job: RenderJob, entries: RenderedEntries): void {
+  renderings.set(job.key, entries);
 }
 
 /** The brief's bibliography in one of the output formats. */
 export function formatBibliography(works: BibliographyWork[], options: OutputOptions): string {
   if (works.length === 0) return '';
   if (options.format === 'csl-json' || options.format === 'bibtex') {
-    const items = (options.order === 'cited' ? [...works].sort((a, b) => a.firstOffset - b.firstOffset) : works).map((w) => w.item);
+    const items = (options.order === 'cited' ? citedFirst(works) : works).map((w) => w.item);
     return options.format === 'csl-json' ? `${JSON.stringify(items, null, 2)}\n` : new Cite(items).format('bibtex', { format: 'text' });
   }
   const html = renderEntries(works, options).map((entry) => entry.html);

@@ -15,11 +15,20 @@ export class RecentCache<V> {
     let value = this.current.get(key);
     if (value !== undefined) return value;
     value = this.previous.get(key) ?? compute();
+    this.set(key, value);
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.current.has(key) || this.previous.has(key);
+  }
+
+  /** Keeps a value computed elsewhere (in a worker thread). */
+  set(key: string, value: V): void {
     if (this.current.size >= this.size) {
       this.previous = this.current;
       this.current = new Map();
     }
     this.current.set(key, value);
-    return value;
   }
 }

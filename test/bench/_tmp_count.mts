@@ -1,0 +1,15 @@
+import { LspTestClient } from '../helpers/lspClient';
+import { generateBrief } from './generate';
+const { text } = generateBrief(20000, 400, 300);
+const client = new LspTestClient(['/work/main/dist/server.js', '--stdio']);
+await client.initialize();
+const uri = 'file:///bench/brief.md';
+await client.open(uri, text);
+const p = await client.nextDiagnostics(uri, undefined, 60000);
+const counts: Record<string, number> = {};
+for (const d of p.diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
+console.log(p.diagnostics.length, JSON.stringify(p).length, counts);
+console.log(JSON.stringify(p.diagnostics.slice(0, 3), null, 1));
+const byCode = new Map(); for (const d of p.diagnostics) if (!byCode.has(d.code)) byCode.set(d.code, d);
+for (const d of byCode.values()) console.log(JSON.stringify(d).length, JSON.stringify(d));
+await client.shutdown();
