@@ -168,6 +168,54 @@ if (wanted('2b')) {
   }
 }
 
+// 2d. The bibliography panel through the server while typing: after a keystroke that changes a
+// Bibliography entry (the cited works change, so citeproc must render again), the panel's request is
+// answered with the previous rendering; the new one arrives in the worker thread.
+if (wanted('2d')) {
+  const folder = mkdtempSync(join(tmpdir(), 'briefkit-bench-panel-'));
+  writeFileSync(join(folder, 'refs.bib'), generateBibtex(300));
+  const keys = [...generateBibtex(300).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+  const prose = keys.map((key, i) => `Finding ${i} was reported [@${key}].`).join('\n\n');
+  const text = `---\nbibliography: refs.bib\n---\n\n${prose}\n`;
+  const client = new LspTestClient([join(ROOT, 'dist/server.js'), '--stdio']);
+  client.settings = { diagnostics: { delay: 0 } };
+  await client.initialize(folder);
+  const uri = pathToFileURL(join(folder, 'brief.md')).href;
+  await client.open(uri, text);
+  await client.nextDiagnostics(uri, undefined, 60000);
+  const ask = () => client.connection.sendRequest('briefkit/bibliography', { uri, order: 'style' }) as Promise<{ updating?: boolean }>;
+  const firstStart = performance.now();
+  await ask();
+  if (!json) console.log(`2d. panel through the server        300 works   first rendering (worker, cold citeproc): ${(performance.now() - firstStart).toFixed(0)} ms`);
+  // Each keystroke cites a different work first, so the works' order (and citeproc's input) changes.
+  const line = 4;
+  let version = 2;
+  let cited = 0;
+  const answers: number[] = [];
+  const rendered: number[] = [];
+  for (let i = 0; i < 13; i++) {
+    const key = keys[(cited++ * 7) % keys.length];
+    await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: `[@${key}] ` }]);
+    await client.nextDiagnostics(uri, (p) => p.version === version, 60000);
+    version++;
+    const start = performance.now();
+    const answer = await ask();
+    const answered = performance.now() - start;
+    if (answer.updating) await client.nextBibliographyRendered(uri, 60000);
+    if (i >= 3) {
+      answers.push(answered);
+      rendered.push(performance.now() - start);
+    }
+  }
+  await client.shutdown();
+  for (const [tool, times] of [['request answered (previous rendering)', answers], ['new rendering ready (worker)', rendered]] as const) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const result = { workload: '2d. panel through the server', size: '300 works', tool, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), runs: sorted.length };
+    results.push(result);
+    if (!json) console.log(`${result.workload.padEnd(34)} ${result.size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`);
+  }
+}
+
 // 2c. Memory: the server's resident set after opening the 20,000-word brief with a 10,000-entry
 // .bib from disk, then after 100 and after 1,000 open/close cycles of different 1,500-word briefs.
 if (wanted('2c')) {
