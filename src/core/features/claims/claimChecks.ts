@@ -21,11 +21,23 @@ export function findUncitedClaimDiagnostics(document: BriefDocument, options: Br
     finding(
       diagnosticFor(
         Codes.claimUncited,
-        `This sentence ${evidenceText(score)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`,
+        messageFor(score),
         sentence.range,
         options.claims.severity,
       ),
       () => claimFixes(document, sentence, hasBibliography()),
     ),
   );
+}
+
+/** Each score's message, kept with the score (scores are kept per sentence text and context): a keystroke words again only the sentences it changed. */
+const messages = new WeakMap<ClaimScore, string>();
+
+function messageFor(score: ClaimScore): string {
+  let message = messages.get(score);
+  if (message === undefined) {
+    message = `This sentence ${evidenceText(score)}, but has no footnote or citation. Add a source, or mark it "not a claim" if it is your own argument.`;
+    messages.set(score, message);
+  }
+  return message;
 }

@@ -1,3 +1,4 @@
+import { RecentCache } from '../../text/recentCache';
 import type { Sentence } from '../../document';
 import { citesByAuthorDate } from '../sources/authorDate';
 
@@ -9,8 +10,11 @@ import { citesByAuthorDate } from '../sources/authorDate';
  */
 export function hasSource(sentence: Sentence): boolean {
   if (sentence.footnoteReferences.length > 0 || sentence.citations.length > 0 || sentence.links.length > 0) return true;
-  return TEXT_SOURCE.some((pattern) => pattern.test(sentence.text)) || citesByAuthorDate(sentence.text);
+  return textCites.get(sentence.text, () => TEXT_SOURCE.some((pattern) => pattern.test(sentence.text)) || citesByAuthorDate(sentence.text));
 }
+
+/** Whether a sentence's words cite a source, by text: a keystroke tests again only the sentences it changed. */
+const textCites = new RecentCache<boolean>(10000);
 
 const TEXT_SOURCE: readonly RegExp[] = [
   /\^\[[^\]]/,
