@@ -10,6 +10,7 @@ import { linksToCheck } from './features/links/linkChecks';
 import { entryKeyAt, renameKey } from './features/citations/citationRename';
 import { parseBibliographyFile } from './features/citations/bibliographyFile';
 import { LineIndex } from './text/lineIndex';
+import { RecentCache } from './text/recentCache';
 import { fixesTouching, type FeatureContext, type Finding, type Workspace } from './feature';
 import { FEATURES } from './features';
 import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
@@ -128,6 +129,7 @@ export function createBriefService(host: BriefHost): BriefService {
     forget: (uri) => {
       documents.forget(uri);
       bibliographies.forget(uri);
+      RecentCache.briefClosed();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectWhenIdle, IDLE_COLLECTION_DELAY } from '../node/idleCollection';
 import { parseBibliographyFile, registerStyles, renderJob, type RenderJob, type ShippedStyle } from '../core';
 
 export type WorkerRequest = { kind: 'parse'; uri: string; text: string } | { kind: 'render'; job: RenderJob };
@@ -14,8 +15,11 @@ export interface WorkerReply {
  * which keystrokes, completion and hover must still be answered.
  */
 registerStyles((workerData as { styles?: ShippedStyle[] } | null)?.styles ?? []);
+// Parsing a large .bib leaves a large heap behind in this thread: given back once it is idle.
+const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
 
 parentPort?.on('message', ({ id, request }: { id: number; request: WorkerRequest }) => {
+  collectSoon();
   try {
     const result = request.kind === 'parse' ? parseBibliographyFile(request.uri, request.text) : renderJob(request.job);
     parentPort?.postMessage({ id, result } satisfies WorkerReply);

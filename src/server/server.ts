@@ -9,6 +9,7 @@ import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
 import { BibliographyThread } from './bibliographyThread';
+import { collectWhenIdle, IDLE_COLLECTION_DELAY } from '../node/idleCollection';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
 import { Configuration } from './configuration';
@@ -74,6 +75,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   const styles = shippedStyles();
   const bibliographyThread = new BibliographyThread(styles);
   const links = new LinkChecker();
+  const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
   const service = createBriefService({
     logger: {
       debug: () => undefined,
@@ -147,6 +149,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    collectSoon();
     seen.delete(uri);
     validation.cancel(uri);
     service.forget(uri);

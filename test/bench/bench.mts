@@ -217,7 +217,8 @@ if (wanted('2d')) {
 }
 
 // 2c. Memory: the server's resident set after opening the 20,000-word brief with a 10,000-entry
-// .bib from disk, then after 100 and after 1,000 open/close cycles of different 1,500-word briefs.
+// .bib from disk, then after 100 and after 1,000 open/close cycles of different 1,500-word briefs;
+// each read at once and again after 2 s of rest (the server collects when idle a second after a close).
 if (wanted('2c')) {
   const folder = mkdtempSync(join(tmpdir(), 'briefkit-bench-memory-'));
   writeFileSync(join(folder, 'refs.bib'), generateBibtex(10000));
@@ -229,7 +230,14 @@ if (wanted('2c')) {
   const uri = pathToFileURL(briefPath).href;
   await client.open(uri, readFileSync(briefPath, 'utf8'));
   await client.nextDiagnostics(uri, undefined, 120000);
-  const afterOpen = residentMiB();
+  const rest = () => new Promise((resolve) => setTimeout(resolve, 2000));
+  const readings: Array<[string, number]> = [];
+  const read = async (what: string) => {
+    readings.push([what, residentMiB()]);
+    await rest();
+    readings.push([`${what}, at rest`, residentMiB()]);
+  };
+  await read('20k-word brief + 10,000-entry .bib open');
   const cycle = async (i: number) => {
     const small = `file:///bench/cycle-${i}.md`;
     await client.open(small, generateBrief(1500, 30, 20, i + 2).text);
@@ -237,13 +245,13 @@ if (wanted('2c')) {
     await client.close(small);
   };
   for (let i = 0; i < 100; i++) await cycle(i);
-  const after100 = residentMiB();
+  await read('after 100 open/close cycles');
   for (let i = 100; i < 1000; i++) await cycle(i);
-  const after1000 = residentMiB();
+  await read('after 1,000 open/close cycles');
   await client.shutdown();
-  for (const [tool, mib] of [['20k-word brief + 10,000-entry .bib open', afterOpen], ['after 100 open/close cycles', after100], ['after 1,000 open/close cycles', after1000]] as const) {
+  for (const [tool, mib] of readings) {
     results.push({ workload: '2c. server memory (MiB resident)', size: '', tool, medianMs: mib, p95Ms: mib, runs: 1 });
-    if (!json) console.log(`${'2c. server memory'.padEnd(34)} ${''.padEnd(11)} ${tool.padEnd(40)} ${mib.toFixed(0).padStart(8)} MiB`);
+    if (!json) console.log(`${'2c. server memory'.padEnd(34)} ${''.padEnd(11)} ${tool.padEnd(50)} ${mib.toFixed(0).padStart(8)} MiB`);
   }
 }
 

@@ -29,4 +29,27 @@ describe('RecentCache', () => {
     for (let i = 0; i < 9800; i += 100) cache.get(`key ${i}`, () => ++computed);
     assert.equal(computed, 98);
   });
+
+  it('moves on a generation when a brief closes: what open briefs use again stays, a closed brief\'s entries go two closes later', () => {
+    const computed: string[] = [];
+    const cache = new RecentCache<string>(1000);
+    const get = (key: string) => cache.get(key, () => (computed.push(key), key));
+    get('open brief');
+    get('closed brief');
+    RecentCache.briefClosed();
+    // The open brief is checked again: its entry moves back into the current generation.
+    get('open brief');
+    RecentCache.briefClosed();
+    get('open brief');
+    get('closed brief');
+    assert.deepEqual(computed, ['open brief', 'closed brief', 'closed brief']);
+  });
+
+  it('keeps a value computed elsewhere and answers whether it has a key', () => {
+    const cache = new RecentCache<number>(10);
+    assert.equal(cache.has('rendering'), false);
+    cache.set('rendering', 7);
+    assert.equal(cache.has('rendering'), true);
+    assert.equal(cache.get('rendering', () => 0), 7);
+  });
 });

@@ -8,8 +8,26 @@
 export class RecentCache<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
+  /** Every cache made, for moving them all on a generation when a brief closes. */
+  private static readonly all: Array<RecentCache<unknown>> = [];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    RecentCache.all.push(this as RecentCache<unknown>);
+  }
+
+  /**
+   * A brief closed: every cache moves on a generation. What the open briefs use again moves back,
+   * and the closed brief's entries are gone two closes later, so caches hold about what is open,
+   * not the last few thousand sentences of briefs long closed.
+   */
+  static briefClosed(): void {
+    for (const cache of RecentCache.all) cache.nextGeneration();
+  }
+
+  private nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
 
   get(key: string, compute: () => V): V {
     let value = this.current.get(key);
@@ -25,10 +43,7 @@ export class RecentCache<V> {
 
   /** Keeps a value computed elsewhere (in a worker thread). */
   set(key: string, value: V): void {
-    if (this.current.size >= this.size) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
+    if (this.current.size >= this.size) this.nextGeneration();
     this.current.set(key, value);
   }
 }

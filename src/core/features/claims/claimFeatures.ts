@@ -68,15 +68,36 @@ const YEARS_ALONE = new RegExp(YEAR_ALONE.source, 'g');
 
 /** Capitalised words that are not the sentence's first word: names of people, places, organisations. */
 function namedEntities(sentence: string): number {
-  const words = sentence.replace(/[“”"'’()[\]]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = sentence.replace(/[“”"'’()[\]]/g, ' ').split(/\s+/);
   let count = 0;
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i];
+  let first = true;
+  for (const word of words) {
+    if (word === '') continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    // Most words start with a lower-case letter: no pattern needed to see they are not names.
+    const code = word.charCodeAt(0);
+    if (code >= 97 && code <= 122) continue;
     // Acronyms are counted once below, not here.
     if (CAPITALISED.test(word) && !NOT_NAMES.test(word)) count++;
   }
   return count + (ACRONYM.test(sentence) ? 1 : 0);
 }
+
+/** Words as white space separates them. */
+function wordCount(sentence: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const space = WHITE_SPACE.test(sentence[i]);
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+const WHITE_SPACE = /\s/;
 
 export const FEATURES = {
   statistic: { id: 'statistic', weight: 3, evidence: 'gives a statistic' },
@@ -148,7 +169,7 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
-  const words = sentence.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(sentence);
   const named = namedEntities(sentence);
   // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
   const ownWords = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
