@@ -7,10 +7,12 @@ import { scoreSentence, wordListsFor, type ClaimScore } from './claimDetector';
 import { RecentCache } from '../../text/recentCache';
 
 /**
- * Claim scores by word lists, context and sentence text: an edit re-scores only the sentences it
- * changed. Sized for the sentences of a few open briefs (a 100,000-word brief has about 6,500).
+ * Claim scores by sentence text, then by word lists and context: an edit re-scores only the
+ * sentences it changed. Keyed by the text itself (the same string every version, its hash kept),
+ * not by text and context joined, which built and hashed a new string per sentence per keystroke.
+ * Sized for the sentences of a few open briefs (a 100,000-word brief has about 6,500).
  */
-const claimScores = new RecentCache<ClaimScore>(10000);
+const claimScores = new RecentCache<Map<string, ClaimScore>>(10000);
 
 /** A short id for each set of word lists in use, so cache keys do not each carry the lists (a kilobyte). */
 const wordListIds = new Map<string, number>();
@@ -30,8 +32,14 @@ function claimScorer(document: BriefDocument, options: BriefOptions): (sentence:
   const prefix = `${wordListsId(options)}|`;
   return (sentence) => {
     const context = contexts.get(sentence)!;
-    const key = `${prefix}${contextKey(context)}|${sentence.text}`;
-    return claimScores.get(key, () => scoreSentence(sentence.text, context, lists));
+    const scores = claimScores.get(sentence.text, () => new Map());
+    const key = `${prefix}${contextKey(context)}`;
+    let score = scores.get(key);
+    if (!score) {
+      score = scoreSentence(sentence.text, context, lists);
+      scores.set(key, score);
+    }
+    return score;
   };
 }
 

@@ -61,6 +61,11 @@ function read(reference: ParsedReference): Omit<JudgedNote, 'note'> | undefined 
   return { kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text) };
 }
 
+/** What two notes for one work share: the first author and the title's first word. */
+function workKey(judged: JudgedNote): string | undefined {
+  return judged.family === undefined || !judged.titleWords || judged.titleWords.length === 0 ? undefined : `${judged.family}\u0000${judged.titleWords[0]}`;
+}
+
 /** The short note's title words begin the full one's (a shortened title), or are all of them. */
 function sameWork(a: JudgedNote, b: JudgedNote): boolean {
   if (a.family === undefined || a.family !== b.family || !a.titleWords || !b.titleWords) return false;
@@ -175,17 +180,28 @@ function label(judged: JudgedNote): string {
  */
 export function findNoteDisciplineProblems(document: BriefDocument, ibid: FootnoteIbid): Finding[] {
   const notes = notesInReadingOrder(document);
-  // Full notes by first author, with their place in reading order: a note is compared only with
-  // its author's (a brief with thousands of notes is not compared pair by pair).
-  const fullByFamily = new Map<string, Array<{ index: number; judged: JudgedNote }>>();
+  // Full notes by first author and first title word (the same work shares both), in reading order:
+  // a note is compared only with those (a brief with thousands of notes is not compared pair by pair).
+  const fullByWork = new Map<string, Array<{ index: number; judged: JudgedNote }>>();
   notes.forEach((judged, index) => {
-    if (judged?.kind !== 'full' || judged.family === undefined) return;
-    const list = fullByFamily.get(judged.family) ?? [];
-    list.push({ index, judged });
-    fullByFamily.set(judged.family, list);
+    const key = judged?.kind === 'full' ? workKey(judged) : undefined;
+    if (key === undefined) return;
+    const list = fullByWork.get(key);
+    if (list) list.push({ index, judged: judged! });
+    else fullByWork.set(key, [{ index, judged: judged! }]);
   });
-  const fullNote = (judged: JudgedNote, where: (index: number) => boolean) =>
-    (judged.family === undefined ? undefined : fullByFamily.get(judged.family))?.find((full) => where(full.index) && sameWork(full.judged, judged))?.judged;
+  /** The first full note for the same work before (or after) place `at` in reading order. */
+  const fullNote = (judged: JudgedNote, at: number, before: boolean): JudgedNote | undefined => {
+    const key = workKey(judged);
+    for (const full of (key === undefined ? undefined : fullByWork.get(key)) ?? []) {
+      if (before ? full.index >= at : full.index <= at) {
+        if (before) break;
+        continue;
+      }
+      if (sameWork(full.judged, judged)) return full.judged;
+    }
+    return undefined;
+  };
   const findings: Finding[] = [];
   let previous: JudgedNote | undefined;
   notes.forEach((judged, i) => {
@@ -194,7 +210,7 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
       return;
     }
     const range = () => document.lines.rangeAt(judged.note.definition.contentStart, contentEnd(judged));
-    const earlierFull = fullNote(judged, (index) => index < i);
+    const earlierFull = fullNote(judged, i, true);
     if (judged.kind === 'full' && earlierFull) {
       const locator = locatorOf(judged);
       const short = locator && shortForm(judged, locator.page);
@@ -205,7 +221,7 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
         ),
       );
     } else if (judged.kind === 'short' && !earlierFull) {
-      const laterFull = fullNote(judged, (index) => index > i);
+      const laterFull = fullNote(judged, i, false);
       if (laterFull) findings.push(shortBeforeFull(document, judged, laterFull, range()));
     } else if (judged.kind === 'ibid' && ibid === 'discourage') {
       const locator = locatorOf(judged);
