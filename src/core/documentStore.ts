@@ -1,11 +1,13 @@
 import { assembleDocument, type BriefDocument } from './document';
 import type { Logger } from './host';
-import { splitIntoChunks } from './parse/blockSplitter';
+import { splitIntoChunks, splitIntoChunksAfterEdit, type Chunk } from './parse/blockSplitter';
 import { parseChunk, type ChunkParse } from './parse/chunkParser';
 import { throwIfCancelled, type BriefTextDocument, type CancellationToken } from './types';
 
 interface CacheEntry {
   document: BriefDocument;
+  /** This version's chunks, from which the next version's are found. */
+  chunkList: Chunk[];
   /** Parses of the chunks in this version, by chunk text, reused by the next version. */
   chunks: Map<string, ChunkParse>;
 }
@@ -21,7 +23,7 @@ export class DocumentStore {
     const text = input.getText();
     // The version alone is not enough: a second open without a close, or a change that keeps the version, brings new text.
     if (cached && cached.document.version === input.version && cached.document.text === text) return cached.document;
-    const chunks = splitIntoChunks(text);
+    const chunks = cached ? splitIntoChunksAfterEdit(text, { text: cached.document.text, chunks: cached.chunkList }) : splitIntoChunks(text);
     const nextChunks = new Map<string, ChunkParse>();
     let reparsed = 0;
     const started = performance.now();
@@ -56,7 +58,7 @@ export class DocumentStore {
       });
     }
     const document = assembleDocument(input.uri, input.version, text, chunks, parses, reparsed);
-    this.cache.set(input.uri, { document, chunks: nextChunks });
+    this.cache.set(input.uri, { document, chunkList: chunks, chunks: nextChunks });
     this.logger.debug(
       `Parsed ${input.uri} version ${input.version}: ${reparsed} of ${chunks.length} blocks in ${(performance.now() - started).toFixed(1)} ms`,
     );

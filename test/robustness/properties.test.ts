@@ -5,6 +5,7 @@ import { parseBibliographyFile } from '../../src/core/features/citations/bibliog
 import { doc, testService } from '../helpers/service';
 import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 import { applyFixes, FIXES } from '../../src/cli/fix';
+import { splitIntoChunks, splitIntoChunksAfterEdit } from '../../src/core/parse/blockSplitter';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */
 const fragment = fc.oneof(
@@ -56,6 +57,24 @@ describe('properties over generated briefs', () => {
     fc.assert(
       fc.property(fc.oneof(blockEdges, markdown), (text) => {
         assert.deepEqual(observable(testService().getDocument(doc(text, 1))), observable(wholeDocumentModel(text, 1)), JSON.stringify(text));
+      }),
+      { numRuns: Number(process.env.BRIEFKIT_PROPERTY_RUNS ?? 800) },
+    );
+  });
+
+  it('cutting an edited brief from the previous version\'s chunks gives the chunks of cutting it whole', () => {
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 40 }), inserted: fc.oneof(fragment, fragment, blockEdges, markdown) });
+    fc.assert(
+      // Many blocks, so that most edits land past the first two chunks and the scan meets the old cuts again.
+      fc.property(fc.array(fc.oneof(blockEdges, markdown), { minLength: 3, maxLength: 12 }).map((blocks) => blocks.join('\n\n')), fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
+        let previous = { text, chunks: splitIntoChunks(text) };
+        for (const { at, removed, inserted } of edits) {
+          const from = at % (previous.text.length + 1);
+          const edited = previous.text.slice(0, from) + inserted + previous.text.slice(from + removed);
+          const chunks = splitIntoChunksAfterEdit(edited, previous);
+          assert.deepEqual(chunks, splitIntoChunks(edited), JSON.stringify({ before: previous.text, after: edited }));
+          previous = { text: edited, chunks };
+        }
       }),
       { numRuns: Number(process.env.BRIEFKIT_PROPERTY_RUNS ?? 800) },
     );

@@ -113,55 +113,150 @@ interface Line {
   content: string;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      lines.push({ start, content: text.slice(start, i) });
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+/** The lines of a text from an offset (a line start), read one at a time: a scan that stops early reads no further. */
+class LineReader {
+  private at: number;
+  private readonly hasCarriageReturns: boolean;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.at = from;
+    this.hasCarriageReturns = text.includes('\r');
   }
-  lines.push({ start, content: text.slice(start) });
-  return lines;
+
+  /** The next line (the text after a final line ending is a last, empty line), or undefined past the end. */
+  next(): Line | undefined {
+    const { text } = this;
+    if (this.at > text.length) return undefined;
+    const start = this.at;
+    let end = text.length;
+    if (!this.hasCarriageReturns) {
+      const newline = text.indexOf('\n', start);
+      if (newline >= 0) end = newline;
+      this.at = end + 1;
+    } else {
+      end = start;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      this.at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    }
+    return { start, content: text.slice(start, end) };
+  }
 }
 
 /**
- * The line that closes the front matter, or -1. As pandoc reads it: YAML opened by `---` (trailing
+ * The front matter's lines between its fences and where the body starts after it (the text's
+ * length when nothing follows), or undefined. As pandoc reads it: YAML opened by `---` (trailing
  * spaces allowed) and closed by `---` or `...`; and TOML between `+++` lines, as Hugo writes it.
  */
-function frontMatterEnd(lines: Line[]): number {
-  if (lines.length < 2) return -1;
-  const opening = lines[0].content.replace(/^\uFEFF/, '').trimEnd();
-  const closes = opening === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : opening === '+++' ? /^\+\+\+[ \t]*$/ : undefined;
-  if (!closes || /^[ \t]*$/.test(lines[1].content)) return -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (closes.test(lines[i].content)) return i;
+function frontMatter(text: string): { opening: string; inside: Line[]; bodyStart: number } | undefined {
+  const lines = new LineReader(text, 0);
+  const opening = lines.next()!.content;
+  const fence = opening.replace(/^\uFEFF/, '').trimEnd();
+  const closes = fence === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : fence === '+++' ? /^\+\+\+[ \t]*$/ : undefined;
+  const second = closes && lines.next();
+  if (!closes || !second || /^[ \t]*$/.test(second.content)) return undefined;
+  const inside: Line[] = [];
+  for (let line: Line | undefined = second; line; line = lines.next()) {
+    if (closes.test(line.content)) return { opening, inside, bodyStart: lines.next()?.start ?? text.length };
+    inside.push(line);
   }
-  return -1;
+  return undefined;
 }
 
 /** The YAML between a text's front-matter fences, as the block splitter finds them; undefined without YAML front matter. */
 export function yamlFrontMatter(text: string): string | undefined {
-  const lines = splitLines(text);
-  const end = frontMatterEnd(lines);
-  if (end < 0 || lines[0].content.trimEnd() !== '---') return undefined;
-  return lines.slice(1, end).map((line) => line.content).join('\n');
+  const found = frontMatter(text);
+  if (!found || found.opening.trimEnd() !== '---') return undefined;
+  return found.inside.map((line) => line.content).join('\n');
 }
 
 export function splitIntoChunks(text: string): Chunk[] {
-  const lines = splitLines(text);
-  const starts: number[] = [];
-  let firstBodyLine = 0;
-  const fmEnd = frontMatterEnd(lines);
-  if (fmEnd >= 0) {
-    firstBodyLine = fmEnd + 1;
-  }
-  starts.push(0);
-  if (fmEnd >= 0 && firstBodyLine < lines.length) starts.push(lines[firstBodyLine].start);
+  const bodyStart = frontMatter(text)?.bodyStart;
+  const starts = [0];
+  if (bodyStart !== undefined) starts.push(bodyStart);
+  findCuts(text, bodyStart ?? 0, (start) => {
+    starts.push(start);
+    return false;
+  });
+  return chunksAt(text, starts, bodyStart !== undefined);
+}
 
+/**
+ * The chunks of `text`, an edit of `previous` whose chunks are known: only the text from the chunk
+ * before the first changed character is scanned, up to the first cut in the unchanged end that the
+ * previous version also had; the chunks before and after are the previous ones (their text the
+ * same strings, moved by the change in length). Gives exactly what splitIntoChunks(text) gives,
+ * because the scan at a cut starts from nothing carried over: no fence or HTML block is open
+ * there, and what the cut line opens it opens whatever came before.
+ */
+export function splitIntoChunksAfterEdit(text: string, previous: { text: string; chunks: readonly Chunk[] }): Chunk[] {
+  const old = previous.chunks;
+  const prefix = commonPrefixLength(previous.text, text);
+  const suffix = commonSuffixLength(previous.text, text, prefix);
+  // The chunk holding the first changed character, and the one before it, which the change may join.
+  const restart = chunkIndexAt(old, prefix) - 1;
+  const firstBody = old[0]?.isFrontMatter ? 1 : 0;
+  // A change that gives the brief front matter (its closing fence typed far down) changes every chunk.
+  if (restart < firstBody || (firstBody === 0 && frontMatter(text))) return splitIntoChunks(text);
+  const delta = text.length - previous.text.length;
+  const unchangedFrom = text.length - suffix;
+  const starts = [old[restart].start];
+  let resumeAt = -1;
+  findCuts(text, old[restart].start, (start) => {
+    if (start >= unchangedFrom) {
+      const j = chunkIndexAt(old, start - delta);
+      if (old[j]?.start === start - delta) {
+        resumeAt = j;
+        return true;
+      }
+    }
+    starts.push(start);
+    return false;
+  });
+  const scanned = chunksAt(text, starts, false, resumeAt < 0 ? text.length : old[resumeAt].start + delta);
+  const moved = resumeAt < 0 ? [] : old.slice(resumeAt).map((chunk) => ({ start: chunk.start + delta, text: chunk.text, isFrontMatter: false }));
+  return [...old.slice(0, restart), ...scanned, ...moved];
+}
+
+/** The index of the last chunk starting at or before `offset` (chunks are in order). */
+function chunkIndexAt(chunks: readonly Chunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Compared a block at a time, then character by character: a keystroke changes one place in 100,000 characters. */
+const COMPARE_BLOCK = 2048;
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + COMPARE_BLOCK <= limit && a.slice(i, i + COMPARE_BLOCK) === b.slice(i, i + COMPARE_BLOCK)) i += COMPARE_BLOCK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common end of `a` and `b`, not reaching back into their first `prefix` characters. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
+  const limit = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n + COMPARE_BLOCK <= limit && a.slice(a.length - n - COMPARE_BLOCK, a.length - n) === b.slice(b.length - n - COMPARE_BLOCK, b.length - n)) n += COMPARE_BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * Scans the body from `from` (the start of the text, of its body after the front matter, or a cut
+ * found before) and calls `cut` with the offset of each place a chunk may start; stops when it returns true.
+ */
+function findCuts(text: string, from: number, cut: (start: number) => boolean): void {
   // `container`: the content column of the note or item the fence is in, 0 at the top level.
   let fence: { char: string; length: number; container: number } | undefined;
   // The content column of the note or list item the last line at column 0 opened, else 0.
@@ -176,8 +271,9 @@ export function splitIntoChunks(text: string): Chunk[] {
   let chunkHasContent = false;
   // The run the chunk is so far, while it can still be cut before its next note or item.
   let run: Run | undefined;
-  for (let i = firstBodyLine; i < lines.length; i++) {
-    const line = lines[i].content;
+  const lines = new LineReader(text, from);
+  for (let next = lines.next(); next; next = lines.next()) {
+    const { content: line, start } = next;
     if (fence) {
       // A fence inside a note or item ends with it, at the first line indented less than its content.
       const endsWithItem = fence.container > 0 && !BLANK.test(line) && indentation(line) < fence.container;
@@ -203,18 +299,17 @@ export function splitIntoChunks(text: string): Chunk[] {
     // Read once: every line of the brief passes here on every keystroke.
     const lineRun = atColumnZero ? runAt(line) : undefined;
     if (afterBlank && chunkHasContent && atColumnZero) {
-      starts.push(lines[i].start);
+      if (cut(start)) return;
       run = lineRun;
     } else if (!chunkHasContent) {
       run = lineRun;
     } else if (!atColumnZero) {
       if (run && !keepsRun(run, line)) run = undefined;
     } else {
-      const next = lineRun;
-      if (run && next && (next.kind === run.kind || (interruptsParagraphs(next) && interruptsParagraphs(run)))) {
-        starts.push(lines[i].start);
-        run = next;
-      } else if (!run || next || !interruptsParagraphs(run)) run = undefined;
+      if (run && lineRun && (lineRun.kind === run.kind || (interruptsParagraphs(lineRun) && interruptsParagraphs(run)))) {
+        if (cut(start)) return;
+        run = lineRun;
+      } else if (!run || lineRun || !interruptsParagraphs(run)) run = undefined;
     }
     afterBlank = false;
     chunkHasContent = true;
@@ -248,18 +343,16 @@ export function splitIntoChunks(text: string): Chunk[] {
       run = undefined;
     }
   }
-
-  return chunksAt(text, starts, fmEnd >= 0);
 }
 
-/** The chunks that begin at these offsets; the first is the front matter when there is one. */
-function chunksAt(text: string, starts: readonly number[], hasFrontMatter: boolean): Chunk[] {
+/** The chunks that begin at these offsets, the last ending at `end`; the first is the front matter when there is one. */
+function chunksAt(text: string, starts: readonly number[], hasFrontMatter: boolean, end = text.length): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    if (end > start || chunks.length === 0) {
-      chunks.push({ start, text: text.slice(start, end), isFrontMatter: hasFrontMatter && i === 0 });
+    const chunkEnd = i + 1 < starts.length ? starts[i + 1] : end;
+    if (chunkEnd > start || chunks.length === 0) {
+      chunks.push({ start, text: text.slice(start, chunkEnd), isFrontMatter: hasFrontMatter && i === 0 });
     }
   }
   return chunks;
