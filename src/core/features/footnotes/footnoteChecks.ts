@@ -143,12 +143,12 @@ export function findLegacyFootnoteMarkers(document: BriefDocument): Finding[] {
 export function findFootnoteLabelCaseProblems(document: BriefDocument): Finding[] {
   const found: Finding[] = [];
   for (const entry of FootnoteIndex.of(document).entries) {
+    // Ranges only for the labels written otherwise: a reference's range is worked out when first read.
     const occurrences = [
-      ...entry.references.map((r) => ({ label: r.label, range: r.range, start: r.start })),
-      ...entry.definitions.map((d) => ({ label: d.label, range: d.labelRange, start: d.start })),
+      ...entry.references.filter((r) => r.label !== entry.label).map((r) => ({ label: r.label, range: r.range, start: r.start })),
+      ...entry.definitions.filter((d) => d.label !== entry.label).map((d) => ({ label: d.label, range: d.labelRange, start: d.start })),
     ];
     for (const occurrence of occurrences) {
-      if (occurrence.label === entry.label) continue;
       const diagnostic: BriefDiagnostic = diagnosticFor(Codes.footnoteLabelCase, `[^${occurrence.label}] and [^${entry.label}] differ only in capitals: GitHub reads them as one note, Pandoc as two. Write the label as [^${entry.label}] everywhere.`, occurrence.range);
       const labelStart = occurrence.start + 2;
       found.push(
