@@ -4,8 +4,6 @@ import type { RenderedCitations } from './bibliography/citationRendering';
 import type { BibliographyWork } from './bibliography/bibliographyWorks';
 import type { StyleChoice } from './bibliography/styleChoice';
 import type { BriefDocument } from './document';
-import type { ChunkToParse } from './documentStore';
-import type { ChunkParse } from './parse/chunkParser';
 import type { TextEdit } from './edits';
 import type { RenumberOptions } from './features/footnotes/renumber';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefInlayHint, BriefLink, BriefLocation, BriefSymbol, FileEdits, PositionedEdits } from './language';
@@ -17,13 +15,6 @@ export interface BriefService {
   /** The document model for this version, parsing only the chunks that changed since the last version. */
   getDocument(document: BriefTextDocument, token?: CancellationToken): BriefDocument;
   computeDiagnostics(document: BriefTextDocument, token?: CancellationToken): BriefDiagnostic[];
-  /**
-   * The chunks a brief opened but not yet parsed will parse (empty after its first version): a
-   * host with threads parses them ahead, some in another thread (parseChunks), and hands them to
-   * parsedAhead; the first version takes them instead of parsing them itself.
-   */
-  unparsedChunks(document: BriefTextDocument): ChunkToParse[];
-  parsedAhead(uri: string, chunks: readonly ChunkToParse[], parses: readonly ChunkParse[]): void;
   getCompletions(document: BriefTextDocument, position: Position): BriefCompletionList | undefined;
   getHover(document: BriefTextDocument, position: Position): BriefHover | undefined;
   getDefinition(document: BriefTextDocument, position: Position): BriefLocation[];

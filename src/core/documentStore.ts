@@ -13,26 +13,8 @@ interface CacheEntry {
 }
 
 /** The document model of each open brief, one per version; a new version re-parses only the chunks that changed. */
-/** A chunk to parse: its text and the key its parse is kept under. */
-export interface ChunkToParse {
-  key: string;
-  text: string;
-  isFrontMatter: boolean;
-}
-
-function chunkKey(chunk: Chunk): string {
-  return (chunk.isFrontMatter ? 'front-matter\u0000' : '') + chunk.text;
-}
-
-/** Parses chunks, as the store would one by one (in a host's worker thread, for a brief's first version). */
-export function parseChunks(chunks: readonly ChunkToParse[]): ChunkParse[] {
-  return chunks.map((chunk) => parseChunk(chunk.text, chunk.isFrontMatter));
-}
-
 export class DocumentStore {
   private readonly cache = new Map<string, CacheEntry>();
-  /** Parses done ahead of a brief's first version (see unparsedChunks), taken by its next get. */
-  private readonly aheadOfFirstVersion = new Map<string, Map<string, ChunkParse>>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -45,10 +27,8 @@ export class DocumentStore {
     const nextChunks = new Map<string, ChunkParse>();
     let reparsed = 0;
     const started = performance.now();
-    const ahead = this.aheadOfFirstVersion.get(input.uri);
-    this.aheadOfFirstVersion.delete(input.uri);
     const parseCached = (key: string, parse: () => ChunkParse): ChunkParse => {
-      let result = nextChunks.get(key) ?? cached?.chunks.get(key) ?? ahead?.get(key);
+      let result = nextChunks.get(key) ?? cached?.chunks.get(key);
       if (!result) {
         throwIfCancelled(token);
         result = parse();
@@ -57,7 +37,7 @@ export class DocumentStore {
       nextChunks.set(key, result);
       return result;
     };
-    const parses = chunks.map((chunk) => parseCached(chunkKey(chunk), () => parseChunk(chunk.text, chunk.isFrontMatter)));
+    const parses = chunks.map((chunk) => parseCached((chunk.isFrontMatter ? 'front-matter\u0000' : '') + chunk.text, () => parseChunk(chunk.text, chunk.isFrontMatter)));
     // A chunk that refers to a link or note defined in another is parsed again knowing those
     // labels, and kept under its text and them: a new or removed definition re-parses only the
     // chunks that may use it.
@@ -85,21 +65,6 @@ export class DocumentStore {
     return document;
   }
 
-  /**
-   * The chunks a brief not yet parsed would parse on its first get, for a host to parse ahead
-   * (some in another thread) and hand to parsedAhead; empty once the brief has a version.
-   */
-  unparsedChunks(uri: string, text: string): ChunkToParse[] {
-    if (this.cache.has(uri)) return [];
-    return splitIntoChunks(text).map((chunk) => ({ key: chunkKey(chunk), text: chunk.text, isFrontMatter: chunk.isFrontMatter }));
-  }
-
-  parsedAhead(uri: string, chunks: readonly ChunkToParse[], parses: readonly ChunkParse[]): void {
-    const ahead = this.aheadOfFirstVersion.get(uri) ?? new Map<string, ChunkParse>();
-    chunks.forEach((chunk, i) => ahead.set(chunk.key, parses[i]));
-    this.aheadOfFirstVersion.set(uri, ahead);
-  }
-
   /** A saved file's model, parsed without keeping it (for briefs that are not open). */
   parseUnopened(uri: string, text: string): BriefDocument {
     const document = this.get({ uri, version: -1, getText: () => text });
@@ -117,6 +82,5 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.aheadOfFirstVersion.delete(uri);
   }
 }

@@ -1,6 +1,4 @@
 export { createBriefService, type BriefService } from './service';
-export { parseChunks, type ChunkToParse } from './documentStore';
-export type { ChunkParse } from './parse/chunkParser';
 export type { BriefHost, LinkCheckResult, Logger, ShippedStyle } from './host';
 export type { BriefOptions, FootnotePlacement } from './options';
 export { DEFAULT_OPTIONS } from './options';

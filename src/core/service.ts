@@ -80,7 +80,6 @@ export function createBriefService(host: BriefHost): BriefService {
   return {
     getDocument: (input, token) => documents.get(input, token),
     computeDiagnostics,
-    ...firstVersionAhead(documents),
     getCompletions: (input, position) => {
       const { context, offset } = at(input, position);
       return first((feature) => feature.completions?.(context, offset));
@@ -156,14 +155,6 @@ function keyRenameInFiles(documents: DocumentStore, bibliographies: Bibliography
       const takenBy = (key: string) => documents.open().map((document) => bibliographies.forDocument(document).byKey.get(key)?.uri).find((uri) => uri !== undefined && uri !== file.uri);
       return renameKey(entry.key, newName, [parsed], takenBy, workspace);
     },
-  };
-}
-
-/** A long brief's first parse done ahead by the host, part of it in another thread. */
-function firstVersionAhead(documents: DocumentStore): Pick<BriefService, 'unparsedChunks' | 'parsedAhead'> {
-  return {
-    unparsedChunks: (input) => documents.unparsedChunks(input.uri, input.getText()),
-    parsedAhead: (uri, chunks, parses) => documents.parsedAhead(uri, chunks, parses),
   };
 }
 

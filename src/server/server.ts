@@ -8,8 +8,7 @@ import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
-import { CoreThread } from './coreThread';
-import { parseFirstVersion } from './firstParse';
+import { BibliographyThread } from './bibliographyThread';
 import { collectWhenIdle, IDLE_COLLECTION_DELAY } from '../node/idleCollection';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
@@ -67,21 +66,14 @@ function linkFetcher(links: LinkChecker, service: BriefService): (document: Text
   };
 }
 
-/** Before a brief is checked: a long brief's first parse shared with the worker thread, then its options and files loaded (which reads the parse). */
-function preparation(briefFiles: BriefFiles, service: BriefService, thread: CoreThread): (document: TextDocument) => Promise<void> {
-  return async (document) => {
-    if (thread.available) await parseFirstVersion(service, document, thread);
-    await briefFiles.load(document);
-  };
-}
-
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
 export function startServer(raw: Connection = createConnection(ProposedFeatures.all)): void {
   const codec = new PositionCodec((uri) => documents.get(uri)?.getText() ?? textOnDisk(uri));
   const documents: TextDocuments<TextDocument> = new TextDocuments(documentsIn(codec));
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
-  const coreThread = new CoreThread(shippedStyles());
+  const styles = shippedStyles();
+  const bibliographyThread = new BibliographyThread(styles);
   const links = new LinkChecker();
   const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
   const service = createBriefService({
@@ -99,8 +91,8 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
     listFolder: listMarkdownInFolder,
-    parseBibliography: coreThread.available ? (uri, text) => coreThread.parse(uri, text) : undefined,
-    styles: coreThread.styles,
+    parseBibliography: bibliographyThread.available ? (uri, text) => bibliographyThread.parse(uri, text) : undefined,
+    styles,
   });
   let refreshesInlayHints = false;
   // After a change to what the briefs draw on (settings, bibliography files): check them again, and
@@ -111,7 +103,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   };
   const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
   const briefs = openBriefs(documents);
-  const validation = new ValidationScheduler(connection, briefs, service, preparation(briefFiles, service, coreThread), linkFetcher(links, service));
+  const validation = new ValidationScheduler(connection, briefs, service, (document) => briefFiles.load(document), linkFetcher(links, service));
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;
@@ -120,7 +112,6 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     configuration.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     codec.encoding = negotiatedEncoding(params);
     refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    coreThread.warmUp();
     return { capabilities: { ...CAPABILITIES, positionEncoding: codec.encoding }, serverInfo: { name: 'BriefKit' } };
   });
 
@@ -137,7 +128,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     preparedBrief: (uri) => briefFiles.prepared(briefs.get(uri)),
   };
   registerLanguageHandlers(context);
-  const forgetBibliographyAnswers = registerBibliographyRequests(context, coreThread.available ? (job) => coreThread.render(job) : undefined);
+  const forgetBibliographyAnswers = registerBibliographyRequests(context, bibliographyThread.available ? (job) => bibliographyThread.render(job) : undefined);
   registerCommands(context);
 
   connection.onDidChangeConfiguration((params) => {
@@ -171,7 +162,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
 
   connection.onShutdown(() => {
     briefFiles.dispose();
-    coreThread.dispose();
+    bibliographyThread.dispose();
   });
   documents.listen(raw);
   raw.listen();

@@ -1,17 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { ChunkParse, ChunkToParse, ParsedBibliographyFile, RenderedEntries, RenderJob, ShippedStyle } from '../core';
-import type { WorkerReply, WorkerRequest } from './coreWorker';
+import type { ParsedBibliographyFile, RenderedEntries, RenderJob, ShippedStyle } from '../core';
+import type { WorkerReply, WorkerRequest } from './bibliographyWorker';
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
 /**
- * The core's long work in a worker thread (dist/coreWorker.js, started on first use): parsing
- * bibliography files, rendering in citeproc, parsing part of a brief opened. The server's thread
- * keeps answering keystrokes, completion and hover meanwhile.
+ * The bibliography work that takes seconds, in a worker thread (dist/bibliographyWorker.js, started
+ * on first use): parsing bibliography files and rendering in citeproc. The server's thread keeps
+ * answering keystrokes, completion and hover meanwhile.
  */
-export class CoreThread {
+export class BibliographyThread {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -20,8 +20,8 @@ export class CoreThread {
 
   constructor(
     /** The styles the server registers, registered in the worker too. */
-    readonly styles: readonly ShippedStyle[],
-    private readonly workerScript = join(__dirname, 'coreWorker.js'),
+    private readonly styles: readonly ShippedStyle[],
+    private readonly workerScript = join(__dirname, 'bibliographyWorker.js'),
   ) {}
 
   /** False where the worker script is not beside the server (then the core does the work in-line). */
@@ -31,15 +31,6 @@ export class CoreThread {
 
   parse(uri: string, text: string): Promise<ParsedBibliographyFile> {
     return this.ask({ kind: 'parse', uri, text }) as Promise<ParsedBibliographyFile>;
-  }
-
-  /** Starts the worker now, so it has loaded when the first long brief opens (it takes a tenth of a second or more). */
-  warmUp(): void {
-    if (this.available) void this.parseChunks([]).catch(() => undefined);
-  }
-
-  parseChunks(chunks: readonly ChunkToParse[]): Promise<ChunkParse[]> {
-    return this.ask({ kind: 'chunks', chunks }) as Promise<ChunkParse[]>;
   }
 
   render(job: RenderJob): Promise<RenderedEntries> {
@@ -72,7 +63,7 @@ export class CoreThread {
     worker.on('error', (error) => this.failAll(error));
     worker.on('exit', () => {
       this.worker = undefined;
-      this.failAll(new Error('The worker thread stopped.'));
+      this.failAll(new Error('The bibliography worker stopped.'));
     });
     // The worker must not keep the server alive after the editor closes it.
     worker.unref();
