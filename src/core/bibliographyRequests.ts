@@ -1,7 +1,8 @@
 import type { BibliographyContext } from './bibliographyContext';
 import { bibliographySectionEdit, previewEntries } from './bibliography/bibliographySection';
-import { formatBibliography, keepRendering, renderingNeeded } from './bibliography/bibliographyOutput';
-import { renderCitations } from './bibliography/citationRendering';
+import { entriesJob, formatBibliography } from './bibliography/bibliographyOutput';
+import { isRendered, keepCiteprocRendering, type CiteprocJob } from './bibliography/citeprocJobs';
+import { citationJobs, renderCitations } from './bibliography/citationRendering';
 import type { BriefService } from './briefService';
 import type { DocumentStore } from './documentStore';
 
@@ -16,8 +17,8 @@ type BibliographyRequests = Pick<
   | 'getStyle'
   | 'getAvailableStyles'
   | 'getBibliographyPreview'
-  | 'getBibliographyRenderJob'
-  | 'keepBibliographyRendering'
+  | 'getCiteprocJobs'
+  | 'keepCiteprocRendering'
   | 'exportBibliography'
   | 'renderCitations'
   | 'writeBibliographySection'
@@ -42,8 +43,14 @@ export function bibliographyRequests(
       const document = documents.get(input);
       return previewEntries(document, bibliographies.works(document), computeDiagnostics(input), style, order);
     },
-    getBibliographyRenderJob: (input, style) => renderingNeeded(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang }),
-    keepBibliographyRendering: keepRendering,
+    getCiteprocJobs: (input, style, purpose) => {
+      const document = documents.get(input);
+      const works = bibliographies.works(document);
+      const jobs: Array<CiteprocJob | undefined> =
+        purpose === 'preview' ? [entriesJob(works, { style: style.id, customDefinition: style.definition, lang: style.lang })] : citationJobs(document, bibliographies.forDocument(document), works, style);
+      return jobs.filter((job): job is CiteprocJob => job !== undefined && !isRendered(job));
+    },
+    keepCiteprocRendering,
     exportBibliography: (input, style, order, format) =>
       formatBibliography(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang, order, format }),
     renderCitations: (input, style) => {

@@ -1,5 +1,6 @@
 import type { BibliographySectionEdit, PreviewEntry } from './bibliography/bibliographySection';
-import type { BibliographyOrder, OutputFormat, RenderedEntries, RenderJob } from './bibliography/bibliographyOutput';
+import type { BibliographyOrder, OutputFormat } from './bibliography/bibliographyOutput';
+import type { CiteprocJob, CiteprocRendering } from './bibliography/citeprocJobs';
 import type { RenderedCitations } from './bibliography/citationRendering';
 import type { BibliographyWork } from './bibliography/bibliographyWorks';
 import type { StyleChoice } from './bibliography/styleChoice';
@@ -39,12 +40,13 @@ export interface BriefService {
   /** The rendered bibliography with where each work is cited and the problems found with it. */
   getBibliographyPreview(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder): PreviewEntry[];
   /**
-   * The citeproc rendering the preview in this style still needs, or undefined when it is at hand:
-   * a host with a worker thread renders it there (renderJob) and keeps it (keepBibliographyRendering),
-   * so the request waits on no citeproc; others let getBibliographyPreview render in-line.
+   * The citeproc renderings not yet at hand that the bibliography preview (`preview`), or the
+   * Markdown preview and inlay hints (`citations`), need in this style: a host with a worker thread
+   * renders them there (runCiteprocJob) and keeps them (keepCiteprocRendering), so its own thread
+   * waits on no citeproc; a host without one lets the requests render in-line.
    */
-  getBibliographyRenderJob(document: BriefTextDocument, style: StyleChoice): RenderJob | undefined;
-  keepBibliographyRendering(job: RenderJob, entries: RenderedEntries): void;
+  getCiteprocJobs(document: BriefTextDocument, style: StyleChoice, purpose: 'preview' | 'citations'): CiteprocJob[];
+  keepCiteprocRendering(job: CiteprocJob, rendering: CiteprocRendering): void;
   /** The bibliography as text in an output format (empty when the brief cites nothing). */
   exportBibliography(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder, format: OutputFormat): string;
   /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */

@@ -1,4 +1,5 @@
-import { renderJob, type BibliographyOrder, type BriefService, type RenderedCitations, type RenderedEntries, type RenderJob, type StyleChoice } from '../core';
+import type { BibliographyOrder, BriefService, RenderedCitations, StyleChoice } from '../core';
+import { renderAhead } from './citeprocAhead';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BIBLIOGRAPHY_RENDERED,
@@ -15,13 +16,12 @@ import {
 import type { ServerContext } from './serverContext';
 
 /**
- * The bibliography panel's, the exports' and the Markdown preview's requests. With `render` (the
- * worker thread), the panel's rendering is done there: when the brief changed what citeproc must
- * render, the panel gets its previous answer at once, marked `updating`, and a
- * BIBLIOGRAPHY_RENDERED notification when the new rendering is ready to be asked for.
- * Returns what forgets a closed brief's answers.
+ * The bibliography panel's, the exports' and the Markdown preview's requests. citeproc runs in the
+ * worker thread (see renderAhead): when the brief changed what the panel must render, the panel
+ * gets its previous answer at once, marked `updating`, and a BIBLIOGRAPHY_RENDERED notification
+ * when the new rendering is ready to be asked for. Returns what forgets a closed brief's answers.
  */
-export function registerBibliographyRequests({ connection, service, preparedBrief }: ServerContext, render?: (job: RenderJob) => Promise<RenderedEntries>): (uri: string) => void {
+export function registerBibliographyRequests({ connection, service, preparedBrief, renderInWorker }: ServerContext): (uri: string) => void {
   /** The last answer per brief, with the style and order it was asked in. */
   const answered = new Map<string, { key: string; response: BibliographyResponse }>();
 
@@ -30,23 +30,17 @@ export function registerBibliographyRequests({ connection, service, preparedBrie
     if (!document) return { style: style ?? '', styles: [], entries: [], notices: [], message: 'Open a Markdown brief to see its bibliography.' };
     const chosen = service.getStyle(document, style);
     const key = `${chosen.id}\u0000${order}`;
-    const job = render && service.getBibliographyRenderJob(document, chosen);
-    if (job) {
-      // Should the worker fail, the rendering is done here instead, once.
-      const rendered = render(job)
-        .catch(() => renderJob(job))
-        .then((entries) => service.keepBibliographyRendering(job, entries));
-      const previous = answered.get(uri);
-      if (previous?.key === key) {
-        rendered.then(
-          () => void connection.sendNotification(BIBLIOGRAPHY_RENDERED, { uri } satisfies BibliographyRenderedParams),
-          (error: Error) => connection.console.warn(`The bibliography of ${uri} could not be rendered: ${error.message}`),
-        );
-        return { ...previous.response, updating: true };
-      }
-      // Nothing to show yet: wait for the worker (the server's thread stays free); if it fails, render here.
-      await rendered.catch(() => undefined);
+    const previous = answered.get(uri);
+    const rendering = renderAhead(service, renderInWorker, document, chosen, 'preview');
+    if (previous?.key === key && rendering.count > 0) {
+      rendering.done.then(
+        () => void connection.sendNotification(BIBLIOGRAPHY_RENDERED, { uri } satisfies BibliographyRenderedParams),
+        (error: Error) => connection.console.warn(`The bibliography of ${uri} could not be rendered: ${error.message}`),
+      );
+      return { ...previous.response, updating: true };
     }
+    // Nothing to show yet: wait for the worker (the server's thread stays free meanwhile).
+    await rendering.done.catch(() => undefined);
     const response = bibliographyResponse(service, document, chosen, order);
     answered.set(uri, { key, response });
     return response;
@@ -56,7 +50,9 @@ export function registerBibliographyRequests({ connection, service, preparedBrie
     const document = await preparedBrief(uri);
     if (!document) return null;
     try {
-      return service.renderCitations(document, service.getStyle(document));
+      const style = service.getStyle(document);
+      await renderAhead(service, renderInWorker, document, style, 'citations').done;
+      return service.renderCitations(document, style);
     } catch (error) {
       connection.console.warn(`Citations of ${uri} could not be rendered for the Markdown preview: ${(error as Error).message}`);
       return null;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { ParsedBibliographyFile, RenderedEntries, RenderJob, ShippedStyle } from '../core';
+import type { CiteprocJob, CiteprocRendering, ParsedBibliographyFile, ShippedStyle } from '../core';
 import type { WorkerReply, WorkerRequest } from './bibliographyWorker';
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
@@ -16,11 +16,11 @@ export class BibliographyThread {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   /** Renderings under way, by job key: a second request for the same one waits on the first. */
-  private readonly rendering = new Map<string, Promise<RenderedEntries>>();
+  private readonly rendering = new Map<string, Promise<CiteprocRendering>>();
 
   constructor(
     /** The styles the server registers, registered in the worker too. */
-    private readonly styles: readonly ShippedStyle[],
+    readonly styles: readonly ShippedStyle[],
     private readonly workerScript = join(__dirname, 'bibliographyWorker.js'),
   ) {}
 
@@ -33,10 +33,10 @@ export class BibliographyThread {
     return this.ask({ kind: 'parse', uri, text }) as Promise<ParsedBibliographyFile>;
   }
 
-  render(job: RenderJob): Promise<RenderedEntries> {
+  render(job: CiteprocJob): Promise<CiteprocRendering> {
     let rendering = this.rendering.get(job.key);
     if (!rendering) {
-      rendering = (this.ask({ kind: 'render', job }) as Promise<RenderedEntries>).finally(() => this.rendering.delete(job.key));
+      rendering = (this.ask({ kind: 'render', job }) as Promise<CiteprocRendering>).finally(() => this.rendering.delete(job.key));
       this.rendering.set(job.key, rendering);
     }
     return rendering;

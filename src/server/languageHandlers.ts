@@ -2,9 +2,10 @@ import { InlayHintKind, InlayHintRequest, MarkupKind, ResponseError, SymbolKind,
 import { BriefUserError } from '../core';
 import { toLspCodeAction, toLspCompletion } from './lspShapes';
 import type { ServerContext } from './serverContext';
+import { renderAhead } from './citeprocAhead';
 
 /** LSP's language features. Each handler: find the document, ask the core, return; unknown documents get empty answers. */
-export function registerLanguageHandlers({ connection, documents, service, preparedBrief, bibliographyFile }: ServerContext): void {
+export function registerLanguageHandlers({ connection, documents, service, preparedBrief, bibliographyFile, renderInWorker }: ServerContext): void {
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const list = document && service.getCompletions(document, position);
@@ -47,7 +48,10 @@ export function registerLanguageHandlers({ connection, documents, service, prepa
     const document = await preparedBrief(textDocument.uri);
     if (!document) return null;
     try {
-      const hints = service.getInlayHints(document, service.getStyle(document));
+      const style = service.getStyle(document);
+      // The citations' rendering, when a change needs a new one, is done in the worker thread.
+      await renderAhead(service, renderInWorker, document, style, 'citations').done;
+      const hints = service.getInlayHints(document, style);
       const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
       return hints
         .filter((hint) => inRange(hint.position.line))

@@ -72,8 +72,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
   const documents: TextDocuments<TextDocument> = new TextDocuments(documentsIn(codec));
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
-  const styles = shippedStyles();
-  const bibliographyThread = new BibliographyThread(styles);
+  const bibliographyThread = new BibliographyThread(shippedStyles());
   const links = new LinkChecker();
   const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
   const service = createBriefService({
@@ -92,7 +91,7 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
     listFolder: listMarkdownInFolder,
     parseBibliography: bibliographyThread.available ? (uri, text) => bibliographyThread.parse(uri, text) : undefined,
-    styles,
+    styles: bibliographyThread.styles,
   });
   let refreshesInlayHints = false;
   // After a change to what the briefs draw on (settings, bibliography files): check them again, and
@@ -126,9 +125,10 @@ export function startServer(raw: Connection = createConnection(ProposedFeatures.
     configuration,
     revalidateAll: recheckAll,
     preparedBrief: (uri) => briefFiles.prepared(briefs.get(uri)),
+    renderInWorker: bibliographyThread.available ? (job) => bibliographyThread.render(job) : undefined,
   };
   registerLanguageHandlers(context);
-  const forgetBibliographyAnswers = registerBibliographyRequests(context, bibliographyThread.available ? (job) => bibliographyThread.render(job) : undefined);
+  const forgetBibliographyAnswers = registerBibliographyRequests(context);
   registerCommands(context);
 
   connection.onDidChangeConfiguration((params) => {

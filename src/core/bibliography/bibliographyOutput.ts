@@ -114,6 +114,7 @@ function citedFirst(works: readonly BibliographyWork[]): BibliographyWork[] {
 
 /** What citeproc is given for one rendering, and the key it is kept under: all a worker thread needs to do it. */
 export interface RenderJob {
+  kind: 'entries';
   key: string;
   items: CslItem[];
   style: string;
@@ -126,7 +127,7 @@ export type RenderedEntries = ReadonlyArray<{ id: string; html: string }>;
 function renderJobFor(cited: readonly BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob {
   const items = cited.map((w) => w.item);
   const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
-  return { key, items, style: options.style, lang: options.lang, customDefinition: options.customDefinition };
+  return { kind: 'entries', key, items, style: options.style, lang: options.lang, customDefinition: options.customDefinition };
 }
 
 /** citeproc's rendering of a job, each entry's content without its wrapper. */
@@ -138,18 +139,11 @@ export function renderJob(job: RenderJob): RenderedEntries {
  * Recent renderings by style and items: citeproc takes most of a second for hundreds of works,
  * and most keystrokes leave every work as it was.
  */
-const renderings = new RecentCache<RenderedEntries>(16);
+export const renderings = new RecentCache<RenderedEntries>(16);
 
-/** The rendering these works still need in this style, or undefined when it is at hand (or there is nothing to render). */
-export function renderingNeeded(works: BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob | undefined {
-  if (works.length === 0) return undefined;
-  const job = renderJobFor(citedFirst(works), options);
-  return renderings.has(job.key) ? undefined : job;
-}
-
-/** Keeps a rendering done elsewhere (the server's worker thread), for the next request that needs it. */
-export function keepRendering(job: RenderJob, entries: RenderedEntries): void {
-  renderings.set(job.key, entries);
+/** The rendering of these works in this style, as a job (undefined when there are none). */
+export function entriesJob(works: BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob | undefined {
+  return works.length === 0 ? undefined : renderJobFor(citedFirst(works), options);
 }
 
 /** The brief's bibliography in one of the output formats. */

@@ -1,9 +1,10 @@
 import type { CiteprocCitation } from '@citation-js/core';
 import type { BriefDocument, CitationKey } from '../document';
-import { renderWorks } from './bibliographyOutput';
+import { entriesJob, renderWorks } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
 import type { DocumentBibliography } from '../features/citations/bibliographyStore';
-import { renderCitationClusters } from './cslStyles';
+import { clusterJob, clusterRenderings, renderClusters } from './cslStyles';
+import type { CiteprocJob } from './citeprocJobs';
 import type { StyleChoice } from './styleChoice';
 
 /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */
@@ -56,20 +57,37 @@ function citeItem(key: CitationKey): CiteprocCitation['citationItems'][number] {
  * style's short form or "ibid.", and the works they cite that the Bibliography section lacks.
  */
 export function renderCitations(document: BriefDocument, bibliography: DocumentBibliography, works: BibliographyWork[], style: StyleChoice): RenderedCitations {
-  const bracketed = document.citations.filter((c) => c.bracketed);
-  const known = bracketed.map((citation) => citation.items.filter((key) => bibliography.byKey.has(key.key)));
-  const items = [...new Set(known.flat().map((key) => key.key))].map((key) => bibliography.byKey.get(key)!.item);
-  const clusters = known.filter((keys) => keys.length > 0).map((keys, i): CiteprocCitation => ({ citationItems: keys.map(citeItem), properties: { noteIndex: i + 1 } }));
-  const rendered = clusters.length > 0 ? renderCitationClusters(items, clusters, style.id, style.lang, style.definition) : { noteStyle: false, html: [] };
+  const { bracketed, known, job } = citationClusters(document, bibliography, style);
+  const rendered = job ? clusterRenderings.get(job.key, () => renderClusters(job)) : { noteStyle: false, html: [] };
   let next = 0;
   const citations = bracketed.map((citation, i) => {
     const text = document.text.slice(citation.start, citation.end);
     return known[i].length > 0 ? { text, html: rendered.html[next++] } : { text };
   });
-  const generated = works.filter((work) => work.entries.length === 0 && work.citedAt.some((c) => c.kind === 'citation'));
   return {
     noteStyle: rendered.noteStyle,
     citations,
-    bibliography: renderWorks(generated, { style: style.id, customDefinition: style.definition, lang: style.lang, order: 'style' }).map((work) => work.html),
+    bibliography: renderWorks(generatedWorks(works), { style: style.id, customDefinition: style.definition, lang: style.lang, order: 'style' }).map((work) => work.html),
   };
+}
+
+/** The brief's bracketed citations, the keys of each a bibliography file has, and the clusters citeproc renders them as. */
+function citationClusters(document: BriefDocument, bibliography: DocumentBibliography, style: StyleChoice) {
+  const bracketed = document.citations.filter((c) => c.bracketed);
+  const known = bracketed.map((citation) => citation.items.filter((key) => bibliography.byKey.has(key.key)));
+  const items = [...new Set(known.flat().map((key) => key.key))].map((key) => bibliography.byKey.get(key)!.item);
+  const clusters = known.filter((keys) => keys.length > 0).map((keys, i): CiteprocCitation => ({ citationItems: keys.map(citeItem), properties: { noteIndex: i + 1 } }));
+  return { bracketed, known, job: clusters.length > 0 ? clusterJob(items, clusters, style.id, style.lang, style.definition) : undefined };
+}
+
+/** The works only `[@key]` citations cite, which the Markdown preview lists under the Bibliography heading. */
+function generatedWorks(works: BibliographyWork[]): BibliographyWork[] {
+  return works.filter((work) => work.entries.length === 0 && work.citedAt.some((c) => c.kind === 'citation'));
+}
+
+/** What renderCitations gives to citeproc: its clusters, and the works the preview lists. */
+export function citationJobs(document: BriefDocument, bibliography: DocumentBibliography, works: BibliographyWork[], style: StyleChoice): CiteprocJob[] {
+  const clusters = citationClusters(document, bibliography, style).job;
+  const listed = entriesJob(generatedWorks(works), { style: style.id, customDefinition: style.definition, lang: style.lang });
+  return [clusters, listed].filter((job): job is CiteprocJob => job !== undefined);
 }

@@ -89,20 +89,33 @@ export function renderReference(item: CslItem, style: string, lang = 'en-US', cu
   return renderBibliography([item], style, 'text', lang, customDefinition);
 }
 
-/** Recent citation renderings: the Markdown preview asks after every edit, and most edits change no citation. */
-const clusterRenderings = new RecentCache<{ noteStyle: boolean; html: string[] }>(16);
+/** Citation clusters to render, and the key their rendering is kept under. */
+export interface ClusterJob {
+  kind: 'clusters';
+  key: string;
+  items: CslItem[];
+  clusters: CiteprocCitation[];
+  style: string;
+  lang: string;
+  customDefinition?: string;
+}
 
 /** Citation clusters rendered as HTML, in order, and whether the style puts citations in notes. */
-export function renderCitationClusters(
-  items: CslItem[],
-  clusters: CiteprocCitation[],
-  style: string,
-  lang = 'en-US',
-  customDefinition?: string,
-): { noteStyle: boolean; html: string[] } {
-  return clusterRenderings.get(JSON.stringify([style, lang, customDefinition ?? '', items, clusters]), () => {
-    const engine = prepareEngine(items, template(style, customDefinition), lang, 'html');
-    const output = engine.rebuildProcessorState(clusters, 'html', []);
-    return { noteStyle: engine.opt.xclass === 'note', html: output.map((entry) => entry[2]) };
-  });
+export interface ClusterRendering {
+  noteStyle: boolean;
+  html: string[];
 }
+
+export function clusterJob(items: CslItem[], clusters: CiteprocCitation[], style: string, lang = 'en-US', customDefinition?: string): ClusterJob {
+  return { kind: 'clusters', key: JSON.stringify([style, lang, customDefinition ?? '', items, clusters]), items, clusters, style, lang, customDefinition };
+}
+
+/** citeproc's rendering of the clusters, uncached (what a worker thread runs). */
+export function renderClusters(job: ClusterJob): ClusterRendering {
+  const engine = prepareEngine(job.items, template(job.style, job.customDefinition), job.lang, 'html');
+  const output = engine.rebuildProcessorState(job.clusters, 'html', []);
+  return { noteStyle: engine.opt.xclass === 'note', html: output.map((entry) => entry[2]) };
+}
+
+/** Recent citation renderings: the Markdown preview and inlay hints ask after every edit, and most edits change no citation. */
+export const clusterRenderings = new RecentCache<ClusterRendering>(16);

@@ -1,0 +1,26 @@
+import { renderings, renderJob, type RenderedEntries, type RenderJob } from './bibliographyOutput';
+import { clusterRenderings, renderClusters, type ClusterJob, type ClusterRendering } from './cslStyles';
+
+/**
+ * A rendering citeproc does: a bibliography's entries, or a brief's citation clusters. Each is
+ * plain data, so a host with a worker thread does it there (runCiteprocJob) and keeps the result
+ * (keepCiteprocRendering) where the next request finds it; nothing then waits on citeproc in the
+ * server's own thread.
+ */
+export type CiteprocJob = RenderJob | ClusterJob;
+export type CiteprocRendering = RenderedEntries | ClusterRendering;
+
+/** citeproc's answer to a job, uncached. */
+export function runCiteprocJob(job: CiteprocJob): CiteprocRendering {
+  return job.kind === 'entries' ? renderJob(job) : renderClusters(job);
+}
+
+/** Whether the job's rendering is kept already. */
+export function isRendered(job: CiteprocJob): boolean {
+  return job.kind === 'entries' ? renderings.has(job.key) : clusterRenderings.has(job.key);
+}
+
+export function keepCiteprocRendering(job: CiteprocJob, rendering: CiteprocRendering): void {
+  if (job.kind === 'entries') renderings.set(job.key, rendering as RenderedEntries);
+  else clusterRenderings.set(job.key, rendering as ClusterRendering);
+}
