@@ -73,6 +73,7 @@ export function registerBibliographyRequests({ connection, service, preparedBrie
   return (uri) => answered.delete(uri);
 }
 
+/** The panel's answer, rendered from what is kept (in-line where there is no worker, or nothing kept yet). */
 function bibliographyResponse(service: BriefService, document: TextDocument, chosen: StyleChoice, order: BibliographyOrder): BibliographyResponse {
   const styles = service.getAvailableStyles(document);
   try {
