@@ -160,6 +160,8 @@ function pieceText(piece: object, cut: () => string): string {
 interface PlacedBlock {
   block: ParsedBlock;
   offset: number;
+  /** The text of the block's chunk: what is kept across versions is cut from it, not from the whole brief. */
+  chunkText: string;
 }
 
 export function assembleDocument(
@@ -198,7 +200,7 @@ export function assembleDocument(
     const { labels, aliases } = labelsOf(parse, chunk.text);
     for (const label of labels) document.crossrefLabels.add(label);
     for (const alias of aliases) document.citationAliases.add(alias);
-    for (const block of parse.blocks) placed.push({ block, offset: chunk.start });
+    for (const block of parse.blocks) placed.push({ block, offset: chunk.start, chunkText: chunk.text });
   });
 
   const section = findBibliographySection(placed);
@@ -206,7 +208,7 @@ export function assembleDocument(
   // The open sections, outermost first: shared by the sentences under the same heading.
   let sections: Array<{ depth: number; text: string }> = [];
   let sectionTexts: readonly string[] = [];
-  for (const [index, { block, offset }] of placed.entries()) {
+  for (const [index, { block, offset, chunkText }] of placed.entries()) {
     if (block.kind === 'heading') {
       heading = block.headingText ?? '';
       const depth = block.headingDepth ?? 1;
@@ -218,7 +220,7 @@ export function assembleDocument(
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const note of block.inlineNotes) {
-      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: pieceText(note, () => text.slice(offset + note.contentStart, offset + note.contentEnd)) }));
+      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: pieceText(note, () => chunkText.slice(note.contentStart, note.contentEnd)) }));
     }
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
@@ -229,7 +231,7 @@ export function assembleDocument(
         label: def.label,
         key: normalizeFootnoteLabel(def.label),
         labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
-        content: pieceText(def, () => text.slice(offset + def.contentStart, offset + def.contentEnd)),
+        content: pieceText(def, () => chunkText.slice(def.contentStart, def.contentEnd)),
         contentStart: offset + def.contentStart,
         }),
       );
@@ -242,7 +244,7 @@ export function assembleDocument(
   // The front matter chunk is at hand: no need to find the fences again on every version.
   if (chunks[0]?.isFrontMatter) for (const label of headingLabels(headings, chunks[0].text)) document.crossrefLabels.add(label);
 
-  if (section) document.bibliography = bibliographySectionOf(placed, section, text, place, locate);
+  if (section) document.bibliography = bibliographySectionOf(placed, section, place, locate);
   return document;
 }
 
@@ -250,7 +252,6 @@ export function assembleDocument(
 function bibliographySectionOf(
   placed: PlacedBlock[],
   section: { headingIndex: number; endIndex: number },
-  text: string,
   place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T,
   locate: (start: number, end: number) => Located,
 ): BibliographySection {
@@ -258,9 +259,9 @@ function bibliographySectionOf(
   const last = placed[section.endIndex - 1];
   const entries: BibliographyEntry[] = [];
   for (let i = section.headingIndex + 1; i < section.endIndex; i++) {
-    const { block, offset } = placed[i];
+    const { block } = placed[i];
     if (block.kind !== 'list' && block.kind !== 'paragraph') continue;
-    for (const span of block.entrySpans) entries.push(entryAt(text, offset, span, place));
+    for (const span of block.entrySpans) entries.push(entryAt(placed[i], span, place));
   }
   return {
     ...locate(heading.offset + heading.block.start, last.offset + last.block.end),
@@ -348,16 +349,14 @@ function placeCitation(citation: ParsedBlock['citations'][number], offset: numbe
 /** Each entry span's text as written, and as it reads; see pieceText. */
 const entryTexts = new WeakMap<Span, { text: string; source: string }>();
 
-function entryAt(text: string, offset: number, span: Span, place: (s: number, e: number, fields: { text: string; source: string }) => BibliographyEntry): BibliographyEntry {
-  const start = offset + span.start;
-  const end = offset + span.end;
+function entryAt({ offset, chunkText }: PlacedBlock, span: Span, place: (s: number, e: number, fields: { text: string; source: string }) => BibliographyEntry): BibliographyEntry {
   let texts = entryTexts.get(span);
   if (!texts) {
-    const source = text.slice(start, end);
+    const source = chunkText.slice(span.start, span.end);
     texts = { source, text: source.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
     entryTexts.set(span, texts);
   }
-  return place(start, end, { text: texts.text, source: texts.source });
+  return place(offset + span.start, offset + span.end, { text: texts.text, source: texts.source });
 }
 
 /** The first heading named like a bibliography, up to the next heading of the same or a higher level. */

@@ -14,6 +14,8 @@
  * item at column 0 in a chunk that began with one, as long as nothing in between could swallow
  * the line (a fence, an HTML block) or keep it from starting a block (see interruptsParagraphs).
  */
+import { detached } from '../text/detached';
+
 export interface Chunk {
   /** Offset of the chunk's first character in the document. */
   start: number;
@@ -352,7 +354,8 @@ function chunksAt(text: string, starts: readonly number[], hasFrontMatter: boole
     const start = starts[i];
     const chunkEnd = i + 1 < starts.length ? starts[i + 1] : end;
     if (chunkEnd > start || chunks.length === 0) {
-      chunks.push({ start, text: text.slice(start, chunkEnd), isFrontMatter: hasFrontMatter && i === 0 });
+      // Detached: a chunk's text and everything its parse cuts from it outlive this version of the brief.
+      chunks.push({ start, text: detached(text.slice(start, chunkEnd)), isFrontMatter: hasFrontMatter && i === 0 });
     }
   }
   return chunks;
