@@ -142,19 +142,20 @@ export function perDocument<T>(build: (document: BriefDocument) => T): (document
 }
 
 /**
- * Texts cut from a chunk's parse, kept with the parsed piece: a parse is reused only for the same
- * chunk text, so the next version gets the same string (already hashed for the caches keyed by
- * it) instead of slicing and cleaning it again.
+ * What is worked out once per parsed piece (a note, an entry's span, a chunk's parse) and kept with
+ * it: a parse is reused only for the same chunk text, so the next version gets the same value (the
+ * same strings, already hashed for the caches keyed by them) instead of cutting and cleaning again.
+ * Each kind of piece keeps one kind of value.
  */
-const piecesText = new WeakMap<object, string>();
+const keptWithPieces = new WeakMap<object, unknown>();
 
-function pieceText(piece: object, cut: () => string): string {
-  let text = piecesText.get(piece);
-  if (text === undefined) {
-    text = cut();
-    piecesText.set(piece, text);
+function keptWith<T>(piece: object, work: () => T): T {
+  let value = keptWithPieces.get(piece) as T | undefined;
+  if (value === undefined) {
+    value = work();
+    keptWithPieces.set(piece, value);
   }
-  return text;
+  return value;
 }
 
 interface PlacedBlock {
@@ -220,7 +221,7 @@ export function assembleDocument(
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const note of block.inlineNotes) {
-      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: pieceText(note, () => chunkText.slice(note.contentStart, note.contentEnd)) }));
+      document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: keptWith(note, () => chunkText.slice(note.contentStart, note.contentEnd)) }));
     }
     for (const ref of block.footnoteReferences) {
       document.footnoteReferences.push(place(offset + ref.start, offset + ref.end, { label: ref.label, key: normalizeFootnoteLabel(ref.label) }));
@@ -231,7 +232,7 @@ export function assembleDocument(
         label: def.label,
         key: normalizeFootnoteLabel(def.label),
         labelRange: lines.rangeAt(offset + def.start, offset + def.labelEnd),
-        content: pieceText(def, () => chunkText.slice(def.contentStart, def.contentEnd)),
+        content: keptWith(def, () => chunkText.slice(def.contentStart, def.contentEnd)),
         contentStart: offset + def.contentStart,
         }),
       );
@@ -293,16 +294,9 @@ function headingLabels(headings: readonly string[], frontMatter: string): string
   return AUTO_SECTION_LABELS.test(frontMatter) ? headings.map((heading) => `sec:${pandocIdentifier(heading)}`) : [];
 }
 
-/** A chunk's cross-reference labels and citation aliases, found once per parse (a parse is reused only for the same text). */
-const chunkLabels = new WeakMap<ChunkParse, { labels: string[]; aliases: string[] }>();
-
+/** A chunk's cross-reference labels and citation aliases, found once per parse (see keptWith). */
 function labelsOf(parse: ChunkParse, text: string): { labels: string[]; aliases: string[] } {
-  let found = chunkLabels.get(parse);
-  if (!found) {
-    found = { labels: labelsIn(text), aliases: [...text.matchAll(ALIAS)].map((match) => match[1]) };
-    chunkLabels.set(parse, found);
-  }
-  return found;
+  return keptWith(parse, () => ({ labels: labelsIn(text), aliases: [...text.matchAll(ALIAS)].map((match) => match[1]) }));
 }
 
 /** Pandoc's automatic identifier for a heading: "Wrapping div" → "wrapping-div". */
@@ -346,16 +340,12 @@ function placeCitation(citation: ParsedBlock['citations'][number], offset: numbe
   });
 }
 
-/** Each entry span's text as written, and as it reads; see pieceText. */
-const entryTexts = new WeakMap<Span, { text: string; source: string }>();
-
+/** An entry as written and as it reads, cut from its chunk once per parse (see keptWith). */
 function entryAt({ offset, chunkText }: PlacedBlock, span: Span, place: (s: number, e: number, fields: { text: string; source: string }) => BibliographyEntry): BibliographyEntry {
-  let texts = entryTexts.get(span);
-  if (!texts) {
+  const texts = keptWith(span, () => {
     const source = chunkText.slice(span.start, span.end);
-    texts = { source, text: source.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
-    entryTexts.set(span, texts);
-  }
+    return { source, text: source.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim() };
+  });
   return place(offset + span.start, offset + span.end, { text: texts.text, source: texts.source });
 }
 

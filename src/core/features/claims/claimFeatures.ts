@@ -86,19 +86,6 @@ function namedEntities(sentence: string): number {
   return count + (ACRONYM.test(sentence) ? 1 : 0);
 }
 
-/** Words as white space separates them. */
-function wordCount(sentence: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < sentence.length; i++) {
-    const space = WHITE_SPACE.test(sentence[i]);
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
-const WHITE_SPACE = /\s/;
-
 export const FEATURES = {
   statistic: { id: 'statistic', weight: 3, evidence: 'gives a statistic' },
   number: { id: 'number', weight: 1.5, evidence: 'gives a number' },
@@ -169,7 +156,7 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
-  const words = wordCount(sentence);
+  const words = sentence.split(/\s+/).filter(Boolean).length;
   const named = namedEntities(sentence);
   // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
   const ownWords = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');

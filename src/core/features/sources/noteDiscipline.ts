@@ -194,10 +194,9 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
   const fullNote = (judged: JudgedNote, at: number, before: boolean): JudgedNote | undefined => {
     const key = workKey(judged);
     for (const full of (key === undefined ? undefined : fullByWork.get(key)) ?? []) {
-      if (before ? full.index >= at : full.index <= at) {
-        if (before) break;
-        continue;
-      }
+      // In reading order: the earlier ones end where `at` is; the later ones start after it.
+      if (before && full.index >= at) break;
+      if (!before && full.index <= at) continue;
       if (sameWork(full.judged, judged)) return full.judged;
     }
     return undefined;
