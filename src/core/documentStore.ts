@@ -1,6 +1,6 @@
 import { assembleDocument, type BriefDocument } from './document';
 import type { Logger } from './host';
-import { splitIntoChunks, splitIntoChunksAfterEdit, type Chunk } from './parse/blockSplitter';
+import { changeBetween, splitIntoChunks, splitIntoChunksAfterEdit, type Chunk, type TextChange } from './parse/blockSplitter';
 import { parseChunk, type ChunkParse } from './parse/chunkParser';
 import { throwIfCancelled, type BriefTextDocument, type CancellationToken } from './types';
 
@@ -10,6 +10,14 @@ interface CacheEntry {
   chunkList: Chunk[];
   /** Parses of the chunks in this version, by chunk text, reused by the next version. */
   chunks: Map<string, ChunkParse>;
+  /** The version this one was edited from, and the change, while this is the latest. */
+  edit?: VersionEdit;
+}
+
+/** How a version came from the one before it. */
+export interface VersionEdit {
+  previous: BriefDocument;
+  change: TextChange;
 }
 
 /** The document model of each open brief, one per version; a new version re-parses only the chunks that changed. */
@@ -23,7 +31,8 @@ export class DocumentStore {
     const text = input.getText();
     // The version alone is not enough: a second open without a close, or a change that keeps the version, brings new text.
     if (cached && cached.document.version === input.version && cached.document.text === text) return cached.document;
-    const chunks = cached ? splitIntoChunksAfterEdit(text, { text: cached.document.text, chunks: cached.chunkList }) : splitIntoChunks(text);
+    const edit = cached && { previous: cached.document, change: changeBetween(cached.document.text, text) };
+    const chunks = edit ? splitIntoChunksAfterEdit(text, { text: edit.previous.text, chunks: cached.chunkList }, edit.change) : splitIntoChunks(text);
     const nextChunks = new Map<string, ChunkParse>();
     let reparsed = 0;
     const started = performance.now();
@@ -58,11 +67,17 @@ export class DocumentStore {
       });
     }
     const document = assembleDocument(input.uri, input.version, text, chunks, parses, reparsed);
-    this.cache.set(input.uri, { document, chunkList: chunks, chunks: nextChunks });
+    this.cache.set(input.uri, { document, chunkList: chunks, chunks: nextChunks, edit });
     this.logger.debug(
       `Parsed ${input.uri} version ${input.version}: ${reparsed} of ${chunks.length} blocks in ${(performance.now() - started).toFixed(1)} ms`,
     );
     return document;
+  }
+
+  /** How `document` was edited from the version before, while it is its brief's latest version. */
+  editOf(document: BriefDocument): VersionEdit | undefined {
+    const entry = this.cache.get(document.uri);
+    return entry?.document === document ? entry.edit : undefined;
   }
 
   /** A saved file's model, parsed without keeping it (for briefs that are not open). */

@@ -8,6 +8,7 @@ import type { BriefOptions } from './options';
 import type { BriefDiagnostic, Range, Span } from './types';
 import { spanOf, touches } from './text/touchingRange';
 import type { CslItem } from '@citation-js/core';
+import type { WordEdit } from './wordEdit';
 
 /** What a feature sees of one document version: its model, its options and its bibliography. */
 export interface FeatureContext {
@@ -55,6 +56,11 @@ export interface Workspace {
 export interface Feature {
   readonly name: string;
   diagnostics?(context: FeatureContext): Finding[];
+  /**
+   * True when a word edit (see WordEdit) cannot change this feature's findings, so the previous
+   * version's diagnostics stand; a feature without it is checked again on every version.
+   */
+  unchangedByWordEdit?(edit: WordEdit): boolean;
   completions?(context: FeatureContext, offset: number): BriefCompletionList | undefined;
   hover?(context: FeatureContext, offset: number): BriefHover | undefined;
   /** Undefined when nothing of this feature is at `offset`. */

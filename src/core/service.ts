@@ -11,15 +11,15 @@ import { entryKeyAt, renameKey } from './features/citations/citationRename';
 import { parseBibliographyFile } from './features/citations/bibliographyFile';
 import { LineIndex } from './text/lineIndex';
 import { RecentCache } from './text/recentCache';
-import { fixesTouching, type FeatureContext, type Finding, type Workspace } from './feature';
+import { fixesTouching, type FeatureContext, type Workspace } from './feature';
 import { FEATURES } from './features';
 import { convertLegacyFootnotes } from './features/footnotes/convertLegacy';
 import { fixMarkerPlacement } from './features/footnotes/footnoteFixes';
 import { insertFootnote } from './features/footnotes/newFootnote';
 import { renumberFootnotes } from './features/footnotes/renumber';
 import type { BriefHost } from './host';
-import type { BriefOptions } from './options';
-import { SEVERITY_RANK, throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken, type Position } from './types';
+import { throwIfCancelled, type BriefDiagnostic, type BriefTextDocument, type CancellationToken, type Position } from './types';
+import { VersionFindings } from './versionFindings';
 
 export type { BriefService } from './briefService';
 export type { BriefHost, Logger } from './host';
@@ -38,7 +38,6 @@ export function createBriefService(host: BriefHost): BriefService {
   registerStyles(host.styles ?? []);
   const documents = new DocumentStore(host.logger);
   const bibliographies = new BibliographyContext(host);
-  const findingsCache = new WeakMap<BriefDocument, { generation: number; options: BriefOptions; links: number; findings: Finding[] }>();
 
   const contextOf = (document: BriefDocument): FeatureContext => ({
     document,
@@ -51,30 +50,18 @@ export function createBriefService(host: BriefHost): BriefService {
     linkStatus: (url) => host.linkStatus?.(url),
     renderCitations: (style) => renderCitations(document, bibliographies.forDocument(document), bibliographies.works(document), style),
   });
+  const findings = new VersionFindings(() => bibliographies.generation, () => host.linkResultsVersion?.() ?? 0, (document) => documents.editOf(document));
+  const findingsOf = (document: BriefDocument) => findings.findingsOf(contextOf(document));
   const workspace = workspaceOf(documents, host);
   const at = (input: BriefTextDocument, position: Position) => {
     const document = documents.get(input);
     return { context: contextOf(document), offset: document.lines.offsetAt(position) };
   };
-  /** Every check's findings, per document version and options, shared by diagnostics, code actions and the preview. */
-  function findingsOf(document: BriefDocument): Finding[] {
-    const context = contextOf(document);
-    const cached = findingsCache.get(document);
-    const links = host.linkResultsVersion?.() ?? 0;
-    if (cached && cached.generation === bibliographies.generation && cached.options === context.options && cached.links === links) return cached.findings;
-    const findings = FEATURES.flatMap((feature) => feature.diagnostics?.(context) ?? []).sort(
-      ({ diagnostic: a }, { diagnostic: b }) =>
-        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-    );
-    findingsCache.set(document, { generation: bibliographies.generation, options: context.options, links, findings });
-    return findings;
-  }
-
   function computeDiagnostics(input: BriefTextDocument, token?: CancellationToken): BriefDiagnostic[] {
     if (!host.getOptions(input.uri).diagnosticsEnabled) return [];
     const document = documents.get(input, token);
     throwIfCancelled(token);
-    return findingsOf(document).map((found) => found.diagnostic);
+    return findings.diagnosticsOf(contextOf(document));
   }
 
   return {

@@ -8,9 +8,11 @@ export function testService(options: Partial<BriefOptions> = {}, files: Record<s
   const fail = (message: string) => {
     throw new Error(`unexpected log: ${message}`);
   };
+  // One object, as the hosts give: what a version's checks found is kept while its options stay the same object.
+  const merged = { ...DEFAULT_OPTIONS, ...options };
   return createBriefService({
     logger: { debug: () => undefined, info: () => undefined, warn: fail, error: fail },
-    getOptions: () => ({ ...DEFAULT_OPTIONS, ...options }),
+    getOptions: () => merged,
     readFile: async (uri) => files[uri],
     listMarkdownFiles: async () => Object.entries(files).filter(([uri]) => uri.endsWith('.md')).map(([uri, text]) => ({ uri, text })),
     listFolder: async (folder) => Object.keys(files).filter((uri) => uri.startsWith(folder) && !uri.slice(folder.length).includes('/') && /\.(?:md|qmd|Rmd)$/.test(uri)),

@@ -5,7 +5,8 @@ import { parseBibliographyFile } from '../../src/core/features/citations/bibliog
 import { doc, testService } from '../helpers/service';
 import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 import { applyFixes, FIXES } from '../../src/cli/fix';
-import { splitIntoChunks, splitIntoChunksAfterEdit } from '../../src/core/parse/blockSplitter';
+import { changeBetween, splitIntoChunks, splitIntoChunksAfterEdit } from '../../src/core/parse/blockSplitter';
+import { wordEditOf } from '../../src/core/wordEdit';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */
 const fragment = fc.oneof(
@@ -78,6 +79,35 @@ describe('properties over generated briefs', () => {
       }),
       { numRuns: Number(process.env.BRIEFKIT_PROPERTY_RUNS ?? 800) },
     );
+  });
+
+  it('after every edit, the diagnostics are those a fresh check of the new text gives (word edits keep the previous version\'s)', () => {
+    // Edits where a word edit is likeliest to be misread: letters and spaces typed beside
+    // markers, citations, links, parentheses and punctuation, as well as anything else.
+    const typed = fc.oneof({ arbitrary: fc.constantFrom('x', 'é', 'ab', ' ', ' q', 'Z'), weight: 3 }, fc.constantFrom('.', '[', ']', '(', ')', '^', '@', '1', '\n', '*', '¹', '-', ':', 'Dr. ', '(Okafor 2025)', 'www.'));
+    const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 2 }), typed, nearMarkup: fc.boolean() });
+    const brief = fc.array(fc.oneof(fragment, fc.constantFrom('Exports rose sharply in 2024 ', 'Okafor (2019) argues ', 'as (see Okafor 2019) shows. ', '(see Doe 2020; Okafor 2018) ', 'word', ' and ', '\n\n## Bibliography\n\n- Okafor, Ada. 2019. “Trade.” Press.\n- Doe, Jane. 2020. “Title.” Press.\n\n')), { maxLength: 40 }).map((parts) => parts.join(''));
+    let wordEdits = 0;
+    fc.assert(
+      fc.property(brief, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        const service = testService();
+        let text = start;
+        service.computeDiagnostics(doc(text, 1));
+        edits.forEach(({ at, remove, typed, nearMarkup }, i) => {
+          const markup = [...text.matchAll(/[[\]()^@¹`*_:<>.-]/g)].map((m) => m.index);
+          const offset = nearMarkup && markup.length > 0 ? markup[at % markup.length] + (at % 2) : at % (text.length + 1);
+          const before = text;
+          text = text.slice(0, offset) + typed + text.slice(offset + remove);
+          const previous = service.getDocument(doc(before, i + 1));
+          const kept = service.computeDiagnostics(doc(text, i + 2));
+          if (wordEditOf(service.getDocument(doc(text, i + 2)), { previous, change: changeBetween(before, text) })) wordEdits++;
+          assert.deepEqual(kept, testService().computeDiagnostics(doc(text, i + 2)), `after typing ${JSON.stringify(typed)} at ${offset} of ${JSON.stringify(before)}`);
+        });
+      }),
+      { numRuns: 400 },
+    );
+    // The generator must reach the case it is about.
+    assert.ok(wordEdits > 120, `only ${wordEdits} word edits`);
   });
 
   it('never throws, and every diagnostic lies inside the document', () => {

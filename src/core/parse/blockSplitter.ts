@@ -193,10 +193,10 @@ export function splitIntoChunks(text: string): Chunk[] {
  * because the scan at a cut starts from nothing carried over: no fence or HTML block is open
  * there, and what the cut line opens it opens whatever came before.
  */
-export function splitIntoChunksAfterEdit(text: string, previous: { text: string; chunks: readonly Chunk[] }): Chunk[] {
+export function splitIntoChunksAfterEdit(text: string, previous: { text: string; chunks: readonly Chunk[] }, change = changeBetween(previous.text, text)): Chunk[] {
   const old = previous.chunks;
-  const prefix = commonPrefixLength(previous.text, text);
-  const suffix = commonSuffixLength(previous.text, text, prefix);
+  const prefix = change.start;
+  const suffix = text.length - change.newEnd;
   // The chunk holding the first changed character, and the one before it, which the change may join.
   const restart = chunkIndexAt(old, prefix) - 1;
   const firstBody = old[0]?.isFrontMatter ? 1 : 0;
@@ -236,6 +236,20 @@ function chunkIndexAt(chunks: readonly Chunk[], offset: number): number {
 
 /** Compared a block at a time, then character by character: a keystroke changes one place in 100,000 characters. */
 const COMPARE_BLOCK = 2048;
+
+/** What an edit replaced: `before` from `start` to `oldEnd` became `after` from `start` to `newEnd`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The one replacement that turns `before` into `after`: their common start and end left out. */
+export function changeBetween(before: string, after: string): TextChange {
+  const prefix = commonPrefixLength(before, after);
+  const suffix = commonSuffixLength(before, after, prefix);
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
 
 function commonPrefixLength(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);

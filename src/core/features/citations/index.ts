@@ -9,6 +9,8 @@ import { citationHints } from './citationHints';
 export const citations: Feature = {
   name: 'citations',
   diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
+  // Citations, labels and code blocks are markup a word edit leaves where it was.
+  unchangedByWordEdit: () => true,
   completions: ({ document, bibliography }, offset) => completeCitation(document, offset, bibliography()) ?? completeNoteFromBibliography(document, offset, bibliography()),
   hover: ({ document, bibliography, renderReference }, offset) => citationHover(document, offset, bibliography(), renderReference),
   definition: ({ document, bibliography }, offset) => {

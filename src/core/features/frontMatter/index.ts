@@ -5,4 +5,5 @@ import { findFrontMatterProblems, findStyleProblems } from './frontMatterChecks'
 export const frontMatter: Feature = {
   name: 'front matter',
   diagnostics: (context) => [...findFrontMatterProblems(context.document), ...findStyleProblems(context)],
+  unchangedByWordEdit: () => true,
 };

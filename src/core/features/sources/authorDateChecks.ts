@@ -42,6 +42,12 @@ const authorDateMatches = perDocument((document): WorkMatch[] => {
   return matches;
 });
 
+/** Whether two texts of a sentence cite the same works by author and year, in the same order. */
+export function sameAuthorDateWorks(before: string, after: string): boolean {
+  const [was, is] = [authorDateWorks(before, 0), authorDateWorks(after, 0)];
+  return was.length === is.length && was.every((work, i) => work.text === is[i].text && work.author === is[i].author && work.year === is[i].year && work.narrative === is[i].narrative);
+}
+
 /**
  * Bibliography entries that a citation in the text names by author and year: cited, though no note
  * or key points at them. A citation with the wrong year counts for its author's entries, which

@@ -1,6 +1,6 @@
 import type { Feature } from '../../feature';
 import { findDuplicateBibliographyEntries, findUncitedBibliographyEntries, findUnsortedBibliography } from './bibliographyChecks';
-import { findUnmatchedAuthorDateCitations } from './authorDateChecks';
+import { findUnmatchedAuthorDateCitations, sameAuthorDateWorks } from './authorDateChecks';
 import { findNoteDisciplineProblems } from './noteDiscipline';
 import { findIncompleteSources, findSourceMismatches, findSourcesMissingFromBibliography, findUrlTitleMismatches } from './sourceChecks';
 
@@ -23,4 +23,6 @@ export const sources: Feature = {
       ...findNoteDisciplineProblems(document, options.footnoteIbid),
     ];
   },
+  // Notes and the Bibliography are out of a word edit's reach; of the prose, only author-date citations are read.
+  unchangedByWordEdit: ({ before, after }) => sameAuthorDateWorks(before, after),
 };

@@ -1,0 +1,99 @@
+import type { BriefDocument } from './document';
+import type { VersionEdit } from './documentStore';
+import type { FeatureContext, Finding } from './feature';
+import { FEATURES } from './features';
+import type { BriefOptions } from './options';
+import { SEVERITY_RANK, type BriefDiagnostic, type Range } from './types';
+import { wordEditOf, type WordEdit } from './wordEdit';
+
+/** A version's findings, feature by feature (in FEATURES' order), under the options, bibliographies and link results they were found with. */
+interface Known {
+  generation: number;
+  options: BriefOptions;
+  links: number;
+  /** Diagnostics kept from the version before have no findings until code actions ask for them. */
+  byFeature: Array<{ findings?: Finding[]; diagnostics: BriefDiagnostic[] } | undefined>;
+  findings?: Finding[];
+  diagnostics?: BriefDiagnostic[];
+}
+
+/** Sorted by where they start, then by severity (errors first). */
+function inReadingOrder<T>(items: T[], diagnosticOf: (item: T) => BriefDiagnostic): T[] {
+  return items.sort((x, y) => {
+    const [a, b] = [diagnosticOf(x), diagnosticOf(y)];
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  });
+}
+
+/** Whether a range is on the word edit's line at or after the change, where columns moved. */
+function movedBy(range: Range, edit: WordEdit): boolean {
+  if (range.end.line < edit.line || range.start.line > edit.line) return false;
+  return !(range.end.line === edit.line && range.end.character < edit.column);
+}
+
+/** Every check's findings and diagnostics per document version, shared by diagnostics, code actions and the preview. */
+export class VersionFindings {
+  private readonly known = new WeakMap<BriefDocument, Known>();
+
+  constructor(
+    /** Moves on whenever a bibliography file is read again. */
+    private readonly generation: () => number,
+    /** Moves on whenever the link checker learns something. */
+    private readonly linkResults: () => number,
+    private readonly editOf: (document: BriefDocument) => VersionEdit | undefined,
+  ) {}
+
+  /** Every check's findings with their fixes: for code actions. */
+  findingsOf(context: FeatureContext): Finding[] {
+    const known = this.knownOf(context);
+    known.findings ??= inReadingOrder(
+      FEATURES.flatMap((_, i) => this.featureFindings(known, context, i)),
+      (found) => found.diagnostic,
+    );
+    return known.findings;
+  }
+
+  /**
+   * Every check's diagnostics. After a word edit (the commonest keystroke) a feature it cannot
+   * affect keeps the previous version's diagnostics, unless one of them is on the changed line at
+   * or after the change, where columns moved; their fixes are worked out only if code actions are
+   * asked for.
+   */
+  diagnosticsOf(context: FeatureContext): BriefDiagnostic[] {
+    const known = this.knownOf(context);
+    if (known.diagnostics) return known.diagnostics;
+    const edit = this.editOf(context.document);
+    const before = edit && this.known.get(edit.previous);
+    const comparable = before?.generation === known.generation && before.options === known.options && before.links === known.links;
+    const wordEdit = comparable ? wordEditOf(context.document, edit) : undefined;
+    const diagnostics = FEATURES.map((feature, i) => {
+      const kept = before?.byFeature[i]?.diagnostics;
+      if (!known.byFeature[i] && wordEdit && kept && feature.unchangedByWordEdit?.(wordEdit) && !kept.some((d) => movedBy(d.range, wordEdit))) {
+        known.byFeature[i] = { diagnostics: kept };
+      }
+      if (!known.byFeature[i]) this.featureFindings(known, context, i);
+      return known.byFeature[i]!.diagnostics;
+    });
+    known.diagnostics = inReadingOrder(diagnostics.flat(), (diagnostic) => diagnostic);
+    return known.diagnostics;
+  }
+
+  /** What is known of the version under the options, bibliographies and link results now; started afresh when any changed. */
+  private knownOf(context: FeatureContext): Known {
+    const [generation, links] = [this.generation(), this.linkResults()];
+    const cached = this.known.get(context.document);
+    if (cached && cached.generation === generation && cached.options === context.options && cached.links === links) return cached;
+    const fresh: Known = { generation, options: context.options, links, byFeature: [] };
+    this.known.set(context.document, fresh);
+    return fresh;
+  }
+
+  /** A feature's findings, with their fixes, worked out once per version. */
+  private featureFindings(known: Known, context: FeatureContext, index: number): Finding[] {
+    const held = known.byFeature[index];
+    if (held?.findings) return held.findings;
+    const findings = FEATURES[index].diagnostics?.(context) ?? [];
+    known.byFeature[index] = { findings, diagnostics: findings.map((found) => found.diagnostic) };
+    return findings;
+  }
+}
