@@ -1,19 +1,21 @@
-import type { BriefDocument, Sentence } from './document';
+import type { BriefDocument, FootnoteDefinition, Sentence } from './document';
 import type { VersionEdit } from './documentStore';
 import type { Span } from './types';
 
 /**
- * A change inside a word of a prose sentence, the commonest keystroke: letters (and spaces between
- * them) typed or deleted within a run of letters that stands between plain punctuation or spaces,
- * touching no note, citation, link, code, front matter or Bibliography, and leaving every sentence
- * of its paragraph where it was. Everything in the brief but that sentence's words is as before,
- * at the same line and column, except what follows the change on its line.
+ * A change inside a word, the commonest keystroke: letters (and spaces between them) typed or
+ * deleted within a run of letters that stands between plain punctuation or spaces, in a prose
+ * sentence, a footnote's text or a Bibliography entry, touching no note marker, citation, link or
+ * code, and leaving every prose sentence where it was. Everything in the brief but those words is
+ * as before, at the same line and column, except what follows the change on its line.
  */
 export interface WordEdit {
+  /** What the changed words are in. */
+  within: 'sentence' | 'note' | 'entry';
   /** The line of the change, and the column where the changed run of letters starts. */
   line: number;
   column: number;
-  /** The sentence's text before and after the change. */
+  /** The sentence's text, the note's or the entry's, before and after the change. */
   before: string;
   after: string;
 }
@@ -45,15 +47,21 @@ function touches(spans: readonly Span[], start: number, end: number): boolean {
 function markup(document: BriefDocument): Array<readonly Span[]> {
   return [
     document.footnoteReferences,
-    document.footnoteDefinitions,
     document.citations,
     document.verbatimBlocks,
     document.codeSpans,
     document.links,
     document.inlineNotes,
     document.frontMatter ? [document.frontMatter] : [],
-    document.bibliography ? [document.bibliography] : [],
+    // A heading names a section (and gives it a cross-reference label); the Bibliography's heading is found by its words.
+    document.bibliography ? [document.bibliography.heading] : [],
   ];
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }
 
 function sameCounts(a: BriefDocument, b: BriefDocument): boolean {
@@ -66,40 +74,70 @@ function sameCounts(a: BriefDocument, b: BriefDocument): boolean {
     a.codeSpans.length === b.codeSpans.length &&
     a.links.length === b.links.length &&
     a.inlineNotes.length === b.inlineNotes.length &&
-    a.crossrefLabels.size === b.crossrefLabels.size &&
-    a.citationAliases.size === b.citationAliases.size &&
+    // A label such as {#fig:map .wide} is made of words; a citation of it resolves or not.
+    sameSet(a.crossrefLabels, b.crossrefLabels) &&
+    sameSet(a.citationAliases, b.citationAliases) &&
     (a.frontMatter === undefined) === (b.frontMatter === undefined) &&
     a.bibliography?.entries.length === b.bibliography?.entries.length
   );
 }
 
-/** The index of the sentence holding [start, end), if one does. */
-function sentenceHolding(sentences: readonly Sentence[], start: number, end: number): number {
+/** The index of the piece holding [start, end], if one does (pieces in reading order, apart; a note's text starts after its label). */
+function holding(pieces: readonly Span[], start: number, end: number, startOf: (piece: Span) => number = (piece) => piece.start): number {
   let low = 0;
-  let high = sentences.length - 1;
+  let high = pieces.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (sentences[mid].end < end) low = mid + 1;
-    else if (sentences[mid].start > start) high = mid - 1;
+    if (pieces[mid].end < end) low = mid + 1;
+    else if (startOf(pieces[mid]) > start) high = mid - 1;
     else return mid;
   }
   return -1;
 }
 
-/** Whether the paragraph's sentences around `index` are the same in both versions, moved by `delta` after the change, their words apart. */
-function sameParagraph(before: readonly Sentence[], after: readonly Sentence[], index: number, delta: number): boolean {
+function sameSections(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((heading, i) => heading === b[i]));
+}
+
+/** Whether a sentence is the same in both versions but for where it is (moved by `delta` from `at` on) and, if `changed`, its words. */
+function sameSentence(a: Sentence, b: Sentence, at: number, delta: number, changed: boolean): boolean {
+  const moved = (offset: number) => offset + (offset >= at ? delta : 0);
+  return (
+    b.start === moved(a.start) &&
+    b.end === moved(a.end) &&
+    b.paragraphStart === moved(a.paragraphStart) &&
+    (changed || b.text === a.text) &&
+    b.footnoteReferences.length === a.footnoteReferences.length &&
+    b.citations.length === a.citations.length &&
+    b.links.length === a.links.length &&
+    b.container.list === a.container.list &&
+    b.container.quote === a.container.quote &&
+    b.heading === a.heading &&
+    sameSections(a.sections, b.sections)
+  );
+}
+
+/** Whether the paragraph's sentences around `index` (the changed one) are the same in both versions, but for the change ending at `at`. */
+function sameParagraph(before: readonly Sentence[], after: readonly Sentence[], index: number, at: number, delta: number): boolean {
   const paragraph = before[index].paragraphStart;
   let first = index;
   while (first > 0 && before[first - 1].paragraphStart === paragraph) first--;
   for (let i = first; i < before.length && before[i].paragraphStart === paragraph; i++) {
-    const [a, b] = [before[i], after[i]];
-    // The changed sentence keeps its start and moves its end; those after it move whole.
-    if (b.start !== a.start + (i <= index ? 0 : delta) || b.end !== a.end + (i < index ? 0 : delta) || b.paragraphStart !== a.paragraphStart) return false;
-    if (i !== index && b.text !== a.text) return false;
-    if (b.footnoteReferences.length !== a.footnoteReferences.length || b.citations.length !== a.citations.length || b.links.length !== a.links.length) return false;
-    if (b.container.list !== a.container.list || b.container.quote !== a.container.quote || b.heading !== a.heading || b.sections.join('\u0000') !== a.sections.join('\u0000')) return false;
+    if (!sameSentence(before[i], after[i], at, delta, i === index)) return false;
   }
   return true;
+}
+
+/** Whether every prose sentence is as it was but for where it is: a change in a note or an entry leaves them so. */
+function sameSentences(before: readonly Sentence[], after: readonly Sentence[], at: number, delta: number): boolean {
+  return before.every((a, i) => sameSentence(a, after[i], at, delta, false));
+}
+
+/** Whether the line around [start, end) holds a marker a reader's words can complete, such as `<!-- briefkit-ignore claim -->`. */
+function nearIgnoreMarker(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).includes('briefkit-ignore');
 }
 
 /** The change from the previous version as a word edit, when it is one. */
@@ -112,14 +150,30 @@ export function wordEditOf(document: BriefDocument, edit: VersionEdit | undefine
   while (isLetter(old, start - 1)) start--;
   let oldEnd = change.oldEnd;
   while (isLetter(old, oldEnd)) oldEnd++;
-  const newEnd = oldEnd + change.newEnd - change.oldEnd;
+  const delta = change.newEnd - change.oldEnd;
+  const newEnd = oldEnd + delta;
   if (!WORDS.test(old.slice(start, oldEnd)) || !WORDS.test(now.slice(start, newEnd)) || !plainBoundary(old, start - 1) || !plainBoundary(old, oldEnd)) return undefined;
   if (!sameCounts(previous, document)) return undefined;
   if (markup(previous).some((spans) => touches(spans, start, oldEnd)) || markup(document).some((spans) => touches(spans, start, newEnd))) return undefined;
-  const index = sentenceHolding(previous.sentences, start, oldEnd);
-  if (index < 0 || sentenceHolding(document.sentences, start, newEnd) !== index) return undefined;
-  if (!sameParagraph(previous.sentences, document.sentences, index, newEnd - oldEnd)) return undefined;
-  const [was, is] = [previous.sentences[index], document.sentences[index]];
-  const { line, character } = document.lines.positionAt(start);
-  return { line, column: character, before: old.slice(was.start, was.end), after: now.slice(is.start, is.end) };
+  const { line, character: column } = document.lines.positionAt(start);
+  const index = holding(previous.sentences, start, oldEnd);
+  if (index >= 0) {
+    if (holding(document.sentences, start, newEnd) !== index || !sameParagraph(previous.sentences, document.sentences, index, oldEnd, delta)) return undefined;
+    const [was, is] = [previous.sentences[index], document.sentences[index]];
+    return { within: 'sentence', line, column, before: old.slice(was.start, was.end), after: now.slice(is.start, is.end) };
+  }
+  if (nearIgnoreMarker(old, start, oldEnd) || nearIgnoreMarker(now, start, newEnd) || !sameSentences(previous.sentences, document.sentences, oldEnd, delta)) return undefined;
+  const noteStart = (note: Span) => (note as FootnoteDefinition).contentStart;
+  const note = holding(previous.footnoteDefinitions, start, oldEnd, noteStart);
+  if (note >= 0) {
+    const [was, is] = [previous.footnoteDefinitions[note], document.footnoteDefinitions[note]];
+    if (holding(document.footnoteDefinitions, start, newEnd, noteStart) !== note || is.contentStart !== was.contentStart || is.end !== was.end + delta) return undefined;
+    return { within: 'note', line, column, before: was.content, after: is.content };
+  }
+  const entries = [previous.bibliography?.entries ?? [], document.bibliography?.entries ?? []];
+  const entry = holding(entries[0], start, oldEnd);
+  if (entry < 0 || holding(entries[1], start, newEnd) !== entry) return undefined;
+  const [was, is] = [entries[0][entry], entries[1][entry]];
+  if (is.start !== was.start || is.end !== was.end + delta) return undefined;
+  return { within: 'entry', line, column, before: was.source, after: is.source };
 }

@@ -86,8 +86,8 @@ describe('properties over generated briefs', () => {
     // markers, citations, links, parentheses and punctuation, as well as anything else.
     const typed = fc.oneof({ arbitrary: fc.constantFrom('x', 'é', 'ab', ' ', ' q', 'Z'), weight: 3 }, fc.constantFrom('.', '[', ']', '(', ')', '^', '@', '1', '\n', '*', '¹', '-', ':', 'Dr. ', '(Okafor 2025)', 'www.'));
     const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 2 }), typed, nearMarkup: fc.boolean() });
-    const brief = fc.array(fc.oneof(fragment, fc.constantFrom('Exports rose sharply in 2024 ', 'Okafor (2019) argues ', 'as (see Okafor 2019) shows. ', '(see Doe 2020; Okafor 2018) ', 'word', ' and ', '\n\n## Bibliography\n\n- Okafor, Ada. 2019. “Trade.” Press.\n- Doe, Jane. 2020. “Title.” Press.\n\n')), { maxLength: 40 }).map((parts) => parts.join(''));
-    let wordEdits = 0;
+    const brief = fc.array(fc.oneof(fragment, fc.constantFrom('Exports rose sharply in 2024 ', 'Okafor (2019) argues ', 'as (see Okafor 2019) shows. ', '(see Doe 2020; Okafor 2018) ', 'word', ' and ', '\n\n## Bibliography\n\n- Okafor, Ada. 2019. “Trade.” Press.\n- Doe, Jane. 2020. “Title.” Press.\n\n', '\n\n## References\n\n- Mensah, Kofi. 2021. “Quotas and the Sugar Trade.” Accra University Press.\n- Okafor, Ada. 2019. “Trade in West Africa.” Lagos Press.\n\n', '\n\n[^1]: Ministry of Trade, annual report on exports and quotas.\n', '\n\n[^2]: Okafor, “Trade,” chapter two, which reviews the quota years.\n')), { maxLength: 40 }).map((parts) => parts.join(''));
+    const wordEdits = { sentence: 0, note: 0, entry: 0 };
     fc.assert(
       fc.property(brief, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
         const service = testService();
@@ -100,14 +100,16 @@ describe('properties over generated briefs', () => {
           text = text.slice(0, offset) + typed + text.slice(offset + remove);
           const previous = service.getDocument(doc(before, i + 1));
           const kept = service.computeDiagnostics(doc(text, i + 2));
-          if (wordEditOf(service.getDocument(doc(text, i + 2)), { previous, change: changeBetween(before, text) })) wordEdits++;
+          const wordEdit = wordEditOf(service.getDocument(doc(text, i + 2)), { previous, change: changeBetween(before, text) });
+          if (wordEdit) wordEdits[wordEdit.within]++;
           assert.deepEqual(kept, testService().computeDiagnostics(doc(text, i + 2)), `after typing ${JSON.stringify(typed)} at ${offset} of ${JSON.stringify(before)}`);
         });
       }),
       { numRuns: 400 },
     );
-    // The generator must reach the case it is about.
-    assert.ok(wordEdits > 120, `only ${wordEdits} word edits`);
+    // The generator must reach the cases it is about.
+    
+    assert.ok(wordEdits.sentence > 100 && wordEdits.note > 30 && wordEdits.entry > 30, `only ${JSON.stringify(wordEdits)} word edits`);
   });
 
   it('never throws, and every diagnostic lies inside the document', () => {

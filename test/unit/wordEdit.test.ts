@@ -20,19 +20,20 @@ const BRIEF = [
 ].join('\n');
 
 /** The word edit (if any) found when `typed` replaces `remove` characters right after the first `after` in the brief. */
-function wordEditTyping(after: string, typed: string, remove = 0) {
-  const at = BRIEF.indexOf(after);
+function wordEditTyping(after: string, typed: string, remove = 0, brief = BRIEF) {
+  const at = brief.indexOf(after);
   assert.ok(at >= 0, after);
   const offset = at + after.length;
-  const edited = BRIEF.slice(0, offset) + typed + BRIEF.slice(offset + remove);
+  const edited = brief.slice(0, offset) + typed + brief.slice(offset + remove);
   const service = testService();
-  const previous = service.getDocument(doc(BRIEF, 1));
-  return wordEditOf(service.getDocument(doc(edited, 2)), { previous, change: changeBetween(BRIEF, edited) });
+  const previous = service.getDocument(doc(brief, 1));
+  return wordEditOf(service.getDocument(doc(edited, 2)), { previous, change: changeBetween(brief, edited) });
 }
 
 describe('word edits', () => {
   it('a letter typed inside a prose word is one, with the line, the start of the word and the sentence before and after', () => {
     assert.deepEqual(wordEditTyping('Exports rose in the sec', 'x'), {
+      within: 'sentence',
       line: 2,
       column: 20,
       before: 'Exports rose in the second half.[^1]',
@@ -45,11 +46,35 @@ describe('word edits', () => {
     assert.equal(wordEditTyping('Officials expect', ' not')?.after, 'Officials expect not a slower year.');
   });
 
-  it('a letter typed beside a note marker, inside a link, in a note or in a Bibliography entry is not one', () => {
+  it('a letter typed in a note\'s words or a Bibliography entry\'s is one, with the note\'s or the entry\'s text', () => {
+    assert.deepEqual(wordEditTyping('[^1]: Ministry of Tr', 'x'), {
+      within: 'note',
+      line: 11,
+      column: 18,
+      before: 'Ministry of Trade, annual report.',
+      after: 'Ministry of Trxade, annual report.',
+    });
+    assert.deepEqual(wordEditTyping('- Okafor, Ada. 2019. “Tr', 'x'), {
+      within: 'entry',
+      line: 9,
+      column: 22,
+      before: '- Okafor, Ada. 2019. “Trade.” Press.',
+      after: '- Okafor, Ada. 2019. “Trxade.” Press.',
+    });
+  });
+
+  it('a letter typed beside a note marker, in a note\'s label, inside a link or in a heading is not one', () => {
     assert.equal(wordEditTyping('the second half.[^1]', 'x'), undefined);
+    assert.equal(wordEditTyping('[^', 'x'), undefined);
     assert.equal(wordEditTyping('[the ministry', 'x'), undefined);
-    assert.equal(wordEditTyping('[^1]: Ministry of Tr', 'x'), undefined);
-    assert.equal(wordEditTyping('- Okafor, Ada. 2019. “Tr', 'x'), undefined);
+    assert.equal(wordEditTyping('## Bibliogr', 'x'), undefined);
+    assert.equal(wordEditTyping('# Expo', 'x'), undefined);
+  });
+
+  it('words that could complete a "not a claim" marker on their line are not one', () => {
+    const brief = 'Exports rose by 9 percent in 2024.[^1]\n\n[^1]: Trade data.\n[^2]: Later <!-- briefkit-ignore clai -->\n';
+    assert.equal(wordEditTyping('Trade da', 'x', 0, brief)?.within, 'note');
+    assert.equal(wordEditTyping('briefkit-ignore clai', 'm', 0, brief), undefined);
   });
 
   it('a digit, a newline or a full stop typed in a word is not one', () => {
@@ -67,6 +92,7 @@ describe('word edits', () => {
     // The run of letters is a word of prose; whether the citation still matches an entry is for
     // the check that reads author-date citations (its unchangedByWordEdit) to say.
     assert.deepEqual(wordEditTyping('Okaf', 'x'), {
+      within: 'sentence',
       line: 5,
       column: 0,
       before: 'Okafor (2019) argues that quotas matter.',
@@ -76,6 +102,17 @@ describe('word edits', () => {
 });
 
 describe('diagnostics after a word edit', () => {
+  it('in a note, follow the note\'s words: a repeated note no longer the same text is reported as different', () => {
+    const text = 'Exports rose.[^1]\n\n[^1]: Ministry of Trade.\n[^1]: Ministry of Trade.\n';
+    const service = testService();
+    const before = service.computeDiagnostics(doc(text, 1)).filter((d) => d.code === 'footnote.duplicate');
+    assert.match(before[0].message, /twice with the same text/);
+    const edited = text.replace(/Trade\.\n$/, 'Trades.\n');
+    const after = service.computeDiagnostics(doc(edited, 2));
+    assert.deepEqual(after, testService().computeDiagnostics(doc(edited, 2)));
+    assert.match(after.find((d) => d.code === 'footnote.duplicate')!.message, /twice with different text/);
+  });
+
   it('are those of a fresh check, at the moved columns, and their quick fixes edit the new text', () => {
     const text = 'Exports fell by 4 percent in 2023 after the quota. Exports rose by 9 percent in 2024.[^1]\n\n[^1]: A note.\n[^2]: Unused.\n';
     const service = testService();

@@ -9,7 +9,7 @@ import { citationHints } from './citationHints';
 export const citations: Feature = {
   name: 'citations',
   diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
-  // Citations, labels and code blocks are markup a word edit leaves where it was.
+  // Citations, labels and code blocks are markup a word edit leaves as they were, wherever it is.
   unchangedByWordEdit: () => true,
   completions: ({ document, bibliography }, offset) => completeCitation(document, offset, bibliography()) ?? completeNoteFromBibliography(document, offset, bibliography()),
   hover: ({ document, bibliography, renderReference }, offset) => citationHover(document, offset, bibliography(), renderReference),

@@ -48,4 +48,6 @@ export const claims: Feature = {
   name: 'claims',
   diagnostics: ({ document, options, bibliography }) =>
     findUncitedClaimDiagnostics(document, options, claimScorer(document, options), () => bibliography().byKey.size > 0),
+  // Claims are read from prose sentences, which a word edit in a note or an entry leaves as they were.
+  unchangedByWordEdit: ({ within }) => within !== 'sentence',
 };

@@ -26,8 +26,8 @@ export const footnotes: Feature = {
     ...findLegacyFootnoteMarkers(document),
     ...findFootnoteLabelCaseProblems(document),
   ],
-  // Markers, notes and pasted superscripts: a word edit touches none, nor the punctuation beside them.
-  unchangedByWordEdit: () => true,
+  // Markers and pasted superscripts: a word edit touches none, nor the punctuation beside them; a note's own words are read (empty and repeated notes).
+  unchangedByWordEdit: ({ within }) => within !== 'note',
   completions: ({ document }, offset) => completeFootnote(document, offset),
   hover: ({ document }, offset) => footnoteHover(document, offset),
   definition: ({ document }, offset) => {

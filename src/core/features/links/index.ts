@@ -5,6 +5,6 @@ import { findLinkProblems } from './linkChecks';
 export const links: Feature = {
   name: 'links',
   diagnostics: ({ document, options, linkStatus }) => (options.linksCheck ? findLinkProblems(document, linkStatus) : []),
-  // The addresses are in notes and the Bibliography, never in the prose a word edit changes.
-  unchangedByWordEdit: () => true,
+  // The addresses are in notes and the Bibliography (where words may be part of an address), never in a prose sentence's words.
+  unchangedByWordEdit: ({ within }) => within === 'sentence',
 };

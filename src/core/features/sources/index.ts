@@ -23,6 +23,6 @@ export const sources: Feature = {
       ...findNoteDisciplineProblems(document, options.footnoteIbid),
     ];
   },
-  // Notes and the Bibliography are out of a word edit's reach; of the prose, only author-date citations are read.
-  unchangedByWordEdit: ({ before, after }) => sameAuthorDateWorks(before, after),
+  // Notes and entries are what these checks read; of the prose, only author-date citations.
+  unchangedByWordEdit: ({ within, before, after }) => within === 'sentence' && sameAuthorDateWorks(before, after),
 };
