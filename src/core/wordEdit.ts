@@ -1,5 +1,6 @@
 import type { BriefDocument, FootnoteDefinition, Sentence } from './document';
 import type { VersionEdit } from './documentStore';
+import { touches } from './text/touchingRange';
 import type { Span } from './types';
 
 /**
@@ -37,10 +38,6 @@ function isLetter(text: string, at: number): boolean {
 
 function plainBoundary(text: string, at: number): boolean {
   return at < 0 || at >= text.length || PLAIN_BOUNDARY.test(text[at]);
-}
-
-function touches(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((span) => span.start <= end && span.end >= start);
 }
 
 /** The pieces of a version that a word edit must leave alone, each as the spans it covers. */
@@ -154,7 +151,8 @@ export function wordEditOf(document: BriefDocument, edit: VersionEdit | undefine
   const newEnd = oldEnd + delta;
   if (!WORDS.test(old.slice(start, oldEnd)) || !WORDS.test(now.slice(start, newEnd)) || !plainBoundary(old, start - 1) || !plainBoundary(old, oldEnd)) return undefined;
   if (!sameCounts(previous, document)) return undefined;
-  if (markup(previous).some((spans) => touches(spans, start, oldEnd)) || markup(document).some((spans) => touches(spans, start, newEnd))) return undefined;
+  const [oldRun, newRun] = [{ start, end: oldEnd }, { start, end: newEnd }];
+  if (markup(previous).some((spans) => spans.some((span) => touches(span, oldRun))) || markup(document).some((spans) => spans.some((span) => touches(span, newRun)))) return undefined;
   const { line, character: column } = document.lines.positionAt(start);
   const index = holding(previous.sentences, start, oldEnd);
   if (index >= 0) {
