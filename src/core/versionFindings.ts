@@ -31,6 +31,53 @@ function movedBy(range: Range, edit: WordEdit): boolean {
   return !(range.end.line === edit.line && range.end.character < edit.column);
 }
 
+const placeOf = (d: BriefDiagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.code}`;
+
+/**
+ * A feature's fresh diagnostics, each replaced by the previous version's object where that says
+ * the same: a host that serialises a diagnostic once (the server's stdio encoder) then sends a
+ * keystroke's unchanged diagnostics without serialising them again.
+ */
+function keepingUnchanged(previous: readonly BriefDiagnostic[], fresh: BriefDiagnostic[]): BriefDiagnostic[] {
+  // A feature finds its problems in the same order each version: walk both lists together, and
+  // look a diagnostic up by its place only where the two part (one added, gone or moved), going on
+  // together from the one found.
+  let next = 0;
+  let byPlace: Map<string, number[]> | undefined;
+  return fresh.map((d) => {
+    if (next < previous.length && sameDiagnostic(previous[next], d)) return previous[next++];
+    byPlace ??= placesOf(previous);
+    const at = byPlace.get(placeOf(d))?.find((i) => sameDiagnostic(previous[i], d));
+    if (at === undefined) return d;
+    next = at + 1;
+    return previous[at];
+  });
+}
+
+/** Each diagnostic's index, by where it starts and its code. */
+function placesOf(diagnostics: readonly BriefDiagnostic[]): Map<string, number[]> {
+  const byPlace = new Map<string, number[]>();
+  diagnostics.forEach((d, i) => {
+    const key = placeOf(d);
+    const same = byPlace.get(key);
+    if (same) same.push(i);
+    else byPlace.set(key, [i]);
+  });
+  return byPlace;
+}
+
+function sameDiagnostic(a: BriefDiagnostic, b: BriefDiagnostic): boolean {
+  return (
+    a.message === b.message &&
+    a.severity === b.severity &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.code === b.code
+  );
+}
+
 /** Every check's findings and diagnostics per document version, shared by diagnostics, code actions and the preview. */
 export class VersionFindings {
   private readonly known = new WeakMap<BriefDocument, Known>();
@@ -71,7 +118,10 @@ export class VersionFindings {
       if (!known.byFeature[i] && wordEdit && kept && feature.unchangedByWordEdit?.(wordEdit) && !kept.some((d) => movedBy(d.range, wordEdit))) {
         known.byFeature[i] = { diagnostics: kept };
       }
-      if (!known.byFeature[i]) this.featureFindings(known, context, i);
+      if (!known.byFeature[i]) {
+        this.featureFindings(known, context, i);
+        if (before?.byFeature[i]) known.byFeature[i]!.diagnostics = keepingUnchanged(before.byFeature[i]!.diagnostics, known.byFeature[i]!.diagnostics);
+      }
       return known.byFeature[i]!.diagnostics;
     });
     known.diagnostics = inReadingOrder(diagnostics.flat(), (diagnostic) => diagnostic);

@@ -22,14 +22,22 @@ const SEVERITY: Record<BriefDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const lspDiagnostics = new WeakMap<BriefDiagnostic, Diagnostic>();
+
+/** The same LSP object for the same core diagnostic, so one kept from the previous version is not serialised again (see `diagnosticsReusingEncoder`). */
 export function toLspDiagnostic(diagnostic: BriefDiagnostic): Diagnostic {
-  return {
-    code: diagnostic.code,
-    severity: SEVERITY[diagnostic.severity],
-    message: diagnostic.message,
-    range: diagnostic.range,
-    source: 'BriefKit',
-  };
+  let shape = lspDiagnostics.get(diagnostic);
+  if (!shape) {
+    shape = {
+      code: diagnostic.code,
+      severity: SEVERITY[diagnostic.severity],
+      message: diagnostic.message,
+      range: diagnostic.range,
+      source: 'BriefKit',
+    };
+    lspDiagnostics.set(diagnostic, shape);
+  }
+  return shape;
 }
 
 export function toLspCompletion(item: BriefCompletionItem): CompletionItem {

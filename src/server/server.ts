@@ -1,7 +1,8 @@
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync } from 'node:fs';
+import { connectionFromCommandLine } from './transport';
 import { documentsIn, negotiatedEncoding, PositionCodec, withPositionEncoding } from './positionEncoding';
 import { createBriefService, type BriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
@@ -67,7 +68,7 @@ function linkFetcher(links: LinkChecker, service: BriefService): (document: Text
 }
 
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
-export function startServer(raw: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(raw: Connection = connectionFromCommandLine()): void {
   const codec = new PositionCodec((uri) => documents.get(uri)?.getText() ?? textOnDisk(uri));
   const documents: TextDocuments<TextDocument> = new TextDocuments(documentsIn(codec));
   const connection = withPositionEncoding(raw, codec);

@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { doc, testService } from '../helpers/service';
+
+const BRIEF = [
+  '# Water',
+  '',
+  'On March 3, 2021, the ministry approved a $40 million fund. Officials said 30 percent of wells were dry.',
+  '',
+  'In 2019 the regional authority spent $12 million on pipes. The national utility reported 4,000 new connections.',
+  '',
+].join('\n');
+
+describe('diagnostics across versions', () => {
+  it('a check run again after a keystroke hands back the previous objects for diagnostics that say the same, and new ones where they changed', () => {
+    const service = testService();
+    const before = service.computeDiagnostics(doc(BRIEF, 1));
+    const claims = (list: typeof before) => list.filter((d) => d.code === 'claim.uncited');
+    assert.equal(claims(before).length, 4);
+    // A letter typed in the first sentence: claims are checked again, and the line's later sentence moves by one column.
+    const edited = BRIEF.replace('ministry', 'minisstry');
+    const after = service.computeDiagnostics(doc(edited, 2));
+    const [first, second, third, fourth] = claims(after);
+    assert.deepEqual([first.range, second.range], [
+      { start: { line: 2, character: 0 }, end: { line: 2, character: 60 } },
+      { start: { line: 2, character: 61 }, end: { line: 2, character: 105 } },
+    ]);
+    assert.notEqual(first, claims(before)[0]);
+    assert.notEqual(second, claims(before)[1]);
+    assert.equal(third, claims(before)[2]);
+    assert.equal(fourth, claims(before)[3]);
+    // The same diagnostics as a fresh service finds.
+    assert.deepEqual(after, testService().computeDiagnostics(doc(edited, 2)));
+  });
+});
