@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLAIM_MODEL, claimText, handFeatures, isFlagged, isOwnVoiceOrMarkup, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
 import type { ClaimContext } from '../../src/core/features/claims/claimModel';
-import { bucketOf as bucketOfName, claimInputs } from '../../src/core/features/claims/claimModel';
+import { bucketOf as bucketOfName, claimInputs, claimTokens } from '../../src/core/features/claims/claimModel';
 import { train } from '../eval/claimTrainer';
 import { notClaimKey, readNotClaims } from '../../src/core/features/claims/notClaims';
 import { marked } from '../helpers/markedText';
@@ -264,8 +264,19 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
 });
 
 describe('scoring without building input names', () => {
+  it('reads tokens in any script: letters beyond ASCII and beyond the first plane, numbers folded by kind, trailing punctuation dropped', () => {
+    assert.deepEqual(claimTokens('Ünïcödé 𝐁old-face O’Brien-, “quoted” cost $40 and 3.5% in 2019. The 1990s saw 1,200 ΣΊΣΥΦΟΣ ٣ rises…'), [
+      'ünïcödé', '𝐁old-face', 'o’brien', 'quoted', 'cost', '<money>', 'and', '<percent>', 'in', '<year>', 'the', '<year>', 'saw', '<number>', 'σίσυφος', '٣', 'rises',
+    ]);
+  });
+
   it('gives the same probability as the inputs training sees', () => {
-    for (const sentence of ['Exports fell 12 percent in 2023.', 'The U.S. Defense Secretary said the deployment would prolong the conflict.', 'Why does this matter?']) {
+    for (const sentence of [
+      'Exports fell 12 percent in 2023.',
+      'The U.S. Defense Secretary said the deployment would prolong the conflict.',
+      'Why does this matter?',
+      'Ünïcödé 𝐁old-face O’Brien-, “quoted” cost $40 and 3.5% in 2019, the 1990s saw 1,200 ΣΊΣΥΦΟΣ ٣ rises…',
+    ]) {
       const plain = claimText(sentence);
       const features = handFeatures(sentence, lists);
       assert.equal(CLAIM_MODEL.probabilityOf(plain, features, MIDDLE), CLAIM_MODEL.probability(claimInputs(plain, features, MIDDLE)));

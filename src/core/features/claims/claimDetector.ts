@@ -68,8 +68,8 @@ export function scoreSentence(text: string, context: ClaimContext, lists: Compil
   // Never flagged, so not worth the model's time.
   const probability = excluded ? 0 : model.probabilityOf(plain, features, context);
   const evidence = features
-    .filter((f) => f.evidence !== '' && model.weightOf(`h:${f.id}`) > 0)
-    .sort((a, b) => model.weightOf(`h:${b.id}`) - model.weightOf(`h:${a.id}`));
+    .filter((f) => f.evidence !== '' && model.featureWeight(f) > 0)
+    .sort((a, b) => model.featureWeight(b) - model.featureWeight(a));
   return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded, strong: hasStrongEvidence(features) };
 }
 
@@ -159,7 +159,7 @@ const STRONG_EVIDENCE = new Set(['statistic', 'date', 'quotation', 'reporting', 
 
 /** Whether a strong sign fired that the model also counts towards a claim ("many objects of study" is not a study). */
 export function hasStrongEvidence(features: readonly ClaimFeature[], model: ClaimModel = CLAIM_MODEL): boolean {
-  return features.some((f) => STRONG_EVIDENCE.has(f.id) && model.weightOf(`h:${f.id}`) > 0);
+  return features.some((f) => STRONG_EVIDENCE.has(f.id) && model.featureWeight(f) > 0);
 }
 
 /** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */

@@ -66,24 +66,44 @@ const CAPITALISED = /^\p{Lu}\p{Ll}[\p{L}'’-]*/u;
 const MONTHS_ANYWHERE = new RegExp(MONTH, 'g');
 const YEARS_ALONE = new RegExp(YEAR_ALONE.source, 'g');
 
-/** Capitalised words that are not the sentence's first word: names of people, places, organisations. */
-function namedEntities(sentence: string): number {
-  const words = sentence.replace(/[“”"'’()[\]]/g, ' ').split(/\s+/);
-  let count = 0;
+/** JavaScript's `\s`: what separates words. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Quotation marks and brackets, which stand around a name without being part of it. */
+const AROUND_NAMES = new Set(['“', '”', '"', "'", '’', '(', ')', '[', ']'].map((c) => c.charCodeAt(0)));
+
+/**
+ * In one pass: the sentence's words (runs between spaces), and its capitalised words that are not
+ * its first word, read with quotation marks and brackets as spaces: names of people, places,
+ * organisations. Acronyms count once, as one name.
+ */
+function wordsAndNames(sentence: string): { words: number; named: number } {
+  let words = 0;
+  let named = 0;
   let first = true;
-  for (const word of words) {
-    if (word === '') continue;
-    if (first) {
-      first = false;
-      continue;
-    }
-    // Most words start with a lower-case letter: no pattern needed to see they are not names.
-    const code = word.charCodeAt(0);
-    if (code >= 97 && code <= 122) continue;
-    // Acronyms are counted once below, not here.
-    if (CAPITALISED.test(word) && !NOT_NAMES.test(word)) count++;
+  let word = -1;
+  for (let i = 0; i <= sentence.length; i++) {
+    const code = i < sentence.length ? sentence.charCodeAt(i) : 32;
+    const space = isSpace(code);
+    if (!space && (i === 0 || isSpace(sentence.charCodeAt(i - 1)))) words++;
+    if (space || AROUND_NAMES.has(code)) {
+      if (word >= 0) {
+        if (first) first = false;
+        else if (isName(sentence.slice(word, i))) named++;
+        word = -1;
+      }
+    } else if (word < 0) word = i;
   }
-  return count + (ACRONYM.test(sentence) ? 1 : 0);
+  return { words, named: named + (ACRONYM.test(sentence) ? 1 : 0) };
+}
+
+function isName(word: string): boolean {
+  // Most words start with a lower-case letter: no pattern needed to see they are not names.
+  const code = word.charCodeAt(0);
+  return !(code >= 97 && code <= 122) && CAPITALISED.test(word) && !NOT_NAMES.test(word);
 }
 
 export const FEATURES = {
@@ -156,8 +176,7 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
-  const words = sentence.split(/\s+/).filter(Boolean).length;
-  const named = namedEntities(sentence);
+  const { words, named } = wordsAndNames(sentence);
   // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
   const ownWords = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
   const reported = lists.reporting.test(sentence);

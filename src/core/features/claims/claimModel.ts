@@ -44,34 +44,75 @@ export function bucketOf(name: string, buckets: number): number {
   return (fnv(FNV_OFFSET, name) >>> 0) & (buckets - 1);
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.,%$€£-]*/gu;
+/** Whether a code point is a letter or a number (`\p{L}`, `\p{N}`), ASCII answered without a pattern. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const lettersBeyondAscii = new Map<number, boolean>();
+function isLetterOrNumber(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  let letter = lettersBeyondAscii.get(code);
+  if (letter === undefined) {
+    letter = LETTER_OR_NUMBER.test(String.fromCodePoint(code));
+    // Bounded: a brief in any script has a few thousand letters at most.
+    if (lettersBeyondAscii.size < 65536) lettersBeyondAscii.set(code, letter);
+  }
+  return letter;
+}
+
+/** Characters a token may go on with besides letters and numbers: "o’brien", "1,200", "3.5%", "$40". */
+const INSIDE_TOKEN = new Set(["'", '’', '.', ',', '%', '$', '€', '£', '-'].map((c) => c.charCodeAt(0)));
+/** Punctuation a token does not end with: "2024." is "2024". */
+const TRAILING = new Set(['.', ',', "'", '’', '-'].map((c) => c.charCodeAt(0)));
+const YEAR = /^(?:1[89]|20)\d{2}s?$/;
+
+/**
+ * Each token of lower-cased text, in order: a letter or number, then letters, numbers and the
+ * characters above, without trailing punctuation. A word is given by its span; a number (it starts
+ * with 0–9) by the kind it folds into, so "2019" and "2024" are one input.
+ */
+function scanTokens(lower: string, visit: (start: number, end: number, kind: string | undefined) => void): void {
+  let i = 0;
+  while (i < lower.length) {
+    const code = lower.codePointAt(i)!;
+    if (!isLetterOrNumber(code)) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += code > 0xffff ? 2 : 1;
+    while (i < lower.length) {
+      const next = lower.codePointAt(i)!;
+      if (!INSIDE_TOKEN.has(next) && !isLetterOrNumber(next)) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    let end = i;
+    while (end - start > 1 && TRAILING.has(lower.charCodeAt(end - 1))) end--;
+    if (code < 48 || code > 57) {
+      visit(start, end, undefined);
+      continue;
+    }
+    const before = lower[start - 1];
+    if (lower.charCodeAt(end - 1) === 37) visit(start, end, '<percent>');
+    else if (before === '$' || before === '€' || before === '£') visit(start, end, '<money>');
+    else visit(start, end, YEAR.test(lower.slice(start, end)) ? '<year>' : '<number>');
+  }
+}
 
 /** Words lower-cased, with numbers folded into their kind so "2019" and "2024" are one input. */
 export function claimTokens(text: string): string[] {
   const tokens: string[] = [];
   const lower = text.toLowerCase();
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
-    let end = match[0].length;
-    while (end > 1 && TRAILING.has(match[0][end - 1])) end--;
-    const raw = end === match[0].length ? match[0] : match[0].slice(0, end);
-    const first = raw.charCodeAt(0);
-    if (first < 48 || first > 57) {
-      tokens.push(raw);
-      continue;
-    }
-    const before = lower[match.index - 1];
-    if (raw[raw.length - 1] === '%') tokens.push('<percent>');
-    else if (before === '$' || before === '€' || before === '£') tokens.push('<money>');
-    else if (YEAR.test(raw)) tokens.push('<year>');
-    else tokens.push('<number>');
-  }
+  scanTokens(lower, (start, end, kind) => tokens.push(kind ?? lower.slice(start, end)));
   return tokens;
 }
 
-/** Punctuation a token does not end with: "2024." is "2024". */
-const TRAILING = new Set(['.', ',', "'", '’', '-']);
-const YEAR = /^(?:1[89]|20)\d{2}s?$/;
+/** FNV-1a over `text[start, end)`, continuing from `hash`. */
+function fnvSpan(hash: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash;
+}
 
 /** Kinds of section, by their heading: the writer's advice, or background others established. Heading words themselves are too particular to learn from. */
 const ADVICE_HEADING = /recommend|option|conclu|next steps|way forward|propos|solution|what (?:congress|policymakers) (?:can|could|should)|considerations? for|implications|discussion|analysis/i;
@@ -119,6 +160,23 @@ export class ClaimModel {
     return this.weights[bucketOf(input, this.definition.buckets)];
   }
 
+  /** Weights looked up once per model: a feature's, and each context input's (a handful of names). */
+  private readonly featureWeights = new Map<ClaimFeature, number>();
+  private readonly contextWeights = new Map<string, number>();
+
+  /** The weight of a hand feature's input (`h:` and its id). */
+  featureWeight(feature: ClaimFeature): number {
+    let weight = this.featureWeights.get(feature);
+    if (weight === undefined) this.featureWeights.set(feature, (weight = this.weightOf(`h:${feature.id}`)));
+    return weight;
+  }
+
+  private contextWeight(input: string): number {
+    let weight = this.contextWeights.get(input);
+    if (weight === undefined) this.contextWeights.set(input, (weight = this.weightOf(input)));
+    return weight;
+  }
+
   /** The probability that the sentence needs a source, from the names of its inputs (as training sees them). */
   probability(inputs: readonly string[]): number {
     let z = this.definition.bias;
@@ -134,16 +192,21 @@ export class ClaimModel {
     const mask = this.definition.buckets - 1;
     const weight = (hash: number) => this.weights[(hash >>> 0) & mask];
     let z = this.definition.bias;
-    for (const feature of features) z += weight(fnv(fnv(FNV_OFFSET, 'h:'), feature.id));
+    for (const feature of features) z += this.featureWeight(feature);
     const word = fnv(FNV_OFFSET, 'w:');
     const pair = fnv(FNV_OFFSET, 'b:');
-    let previous = '^';
-    for (const token of claimTokens(text)) {
-      z += weight(fnv(word, token));
-      z += weight(fnv(fnv(fnv(pair, previous), '_'), token));
-      previous = token;
-    }
-    for (const input of contextInputs(context)) z += this.weightOf(input);
+    // The tokens are hashed from the text where they stand, none cut out as a string.
+    const lower = text.toLowerCase();
+    let [previousStart, previousEnd, previousKind]: [number, number, string | undefined] = [0, 0, '^'];
+    scanTokens(lower, (start, end, kind) => {
+      const token = (hash: number) => (kind === undefined ? fnvSpan(hash, lower, start, end) : fnv(hash, kind));
+      const before = previousKind === undefined ? fnvSpan(pair, lower, previousStart, previousEnd) : fnv(pair, previousKind);
+      // Added one at a time, in the order `probability` adds them, so both give the same number.
+      z += weight(token(word));
+      z += weight(token(fnv(before, '_')));
+      [previousStart, previousEnd, previousKind] = [start, end, kind];
+    });
+    for (const input of contextInputs(context)) z += this.contextWeight(input);
     return 1 / (1 + Math.exp(-z));
   }
 }
