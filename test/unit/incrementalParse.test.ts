@@ -71,6 +71,10 @@ describe('incremental parsing', () => {
     const second = service.getDocument(doc(edited, 2));
     assert.deepEqual(second.parseStats, { chunks: first.parseStats.chunks, reparsedChunks: 1 });
     assert.equal(second.sentences[1].text, 'Claim 2 [@doe2020].');
+    // The front matter, untouched at the top, is the one read for the version before.
+    assert.equal(second.frontMatter, first.frontMatter);
+    const retitled = service.getDocument(doc(edited.replace('title: Test', 'title: Tested'), 3));
+    assert.equal(retitled.frontMatter?.title, 'Tested');
   });
 
   it('re-parses one entry of a Bibliography list, and one note of a run of notes, when an edit touches it', () => {
