@@ -55,12 +55,8 @@ export interface Workspace {
  */
 export interface Feature {
   readonly name: string;
-  diagnostics?(context: FeatureContext): Finding[];
-  /**
-   * True when a word edit (see WordEdit) cannot change this feature's findings, so the previous
-   * version's diagnostics stand; a feature without it is checked again on every version.
-   */
-  unchangedByWordEdit?(edit: WordEdit): boolean;
+  /** The feature's checks, in groups that read different parts of a brief; their findings come in this order. */
+  checks?: readonly FeatureCheck[];
   completions?(context: FeatureContext, offset: number): BriefCompletionList | undefined;
   hover?(context: FeatureContext, offset: number): BriefHover | undefined;
   /** Undefined when nothing of this feature is at `offset`. */
@@ -74,6 +70,16 @@ export interface Feature {
   /** `style`: the citation style the writer chose for the brief. */
   inlayHints?(context: FeatureContext, style: StyleChoice): BriefInlayHint[];
   links?(context: FeatureContext): BriefLink[];
+}
+
+/** A group of a feature's checks, and what a word edit leaves of their findings. */
+export interface FeatureCheck {
+  diagnostics(context: FeatureContext): Finding[];
+  /**
+   * True when a word edit (see WordEdit) cannot change these findings, so the previous version's
+   * diagnostics stand; a group without it is checked again on every version.
+   */
+  unchangedByWordEdit?(edit: WordEdit): boolean;
 }
 
 /** A finding whose fixes are built by `fixes` when asked for. */

@@ -2,17 +2,20 @@ import type { BriefDocument } from './document';
 import type { VersionEdit } from './documentStore';
 import type { FeatureContext, Finding } from './feature';
 import { FEATURES } from './features';
+
+/** Every feature's check groups, in FEATURES' order: what a version's findings are kept by. */
+const CHECKS = FEATURES.flatMap((feature) => feature.checks ?? []);
 import type { BriefOptions } from './options';
 import { SEVERITY_RANK, type BriefDiagnostic, type Range } from './types';
 import { wordEditOf, type WordEdit } from './wordEdit';
 
-/** A version's findings, feature by feature (in FEATURES' order), under the options, bibliographies and link results they were found with. */
+/** A version's findings, check group by check group (in CHECKS' order), under the options, bibliographies and link results they were found with. */
 interface Known {
   generation: number;
   options: BriefOptions;
   links: number;
   /** Diagnostics kept from the version before have no findings until code actions ask for them. */
-  byFeature: Array<{ findings?: Finding[]; diagnostics: BriefDiagnostic[] } | undefined>;
+  byCheck: Array<{ findings?: Finding[]; diagnostics: BriefDiagnostic[] } | undefined>;
   findings?: Finding[];
   diagnostics?: BriefDiagnostic[];
 }
@@ -94,7 +97,7 @@ export class VersionFindings {
   findingsOf(context: FeatureContext): Finding[] {
     const known = this.knownOf(context);
     known.findings ??= inReadingOrder(
-      FEATURES.flatMap((_, i) => this.featureFindings(known, context, i)),
+      CHECKS.flatMap((_, i) => this.checkFindings(known, context, i)),
       (found) => found.diagnostic,
     );
     return known.findings;
@@ -113,16 +116,16 @@ export class VersionFindings {
     const before = edit && this.known.get(edit.previous);
     const comparable = before?.generation === known.generation && before.options === known.options && before.links === known.links;
     const wordEdit = comparable ? wordEditOf(context.document, edit) : undefined;
-    const diagnostics = FEATURES.map((feature, i) => {
-      const kept = before?.byFeature[i]?.diagnostics;
-      if (!known.byFeature[i] && wordEdit && kept && feature.unchangedByWordEdit?.(wordEdit) && !kept.some((d) => movedBy(d.range, wordEdit))) {
-        known.byFeature[i] = { diagnostics: kept };
+    const diagnostics = CHECKS.map((check, i) => {
+      const kept = before?.byCheck[i]?.diagnostics;
+      if (!known.byCheck[i] && wordEdit && kept && check.unchangedByWordEdit?.(wordEdit) && !kept.some((d) => movedBy(d.range, wordEdit))) {
+        known.byCheck[i] = { diagnostics: kept };
       }
-      if (!known.byFeature[i]) {
-        this.featureFindings(known, context, i);
-        if (before?.byFeature[i]) known.byFeature[i]!.diagnostics = keepingUnchanged(before.byFeature[i]!.diagnostics, known.byFeature[i]!.diagnostics);
+      if (!known.byCheck[i]) {
+        this.checkFindings(known, context, i);
+        if (kept) known.byCheck[i]!.diagnostics = keepingUnchanged(kept, known.byCheck[i]!.diagnostics);
       }
-      return known.byFeature[i]!.diagnostics;
+      return known.byCheck[i]!.diagnostics;
     });
     known.diagnostics = inReadingOrder(diagnostics.flat(), (diagnostic) => diagnostic);
     return known.diagnostics;
@@ -133,17 +136,17 @@ export class VersionFindings {
     const [generation, links] = [this.generation(), this.linkResults()];
     const cached = this.known.get(context.document);
     if (cached && cached.generation === generation && cached.options === context.options && cached.links === links) return cached;
-    const fresh: Known = { generation, options: context.options, links, byFeature: [] };
+    const fresh: Known = { generation, options: context.options, links, byCheck: [] };
     this.known.set(context.document, fresh);
     return fresh;
   }
 
-  /** A feature's findings, with their fixes, worked out once per version. */
-  private featureFindings(known: Known, context: FeatureContext, index: number): Finding[] {
-    const held = known.byFeature[index];
+  /** A check group's findings, with their fixes, worked out once per version. */
+  private checkFindings(known: Known, context: FeatureContext, index: number): Finding[] {
+    const held = known.byCheck[index];
     if (held?.findings) return held.findings;
-    const findings = FEATURES[index].diagnostics?.(context) ?? [];
-    known.byFeature[index] = { findings, diagnostics: findings.map((found) => found.diagnostic) };
+    const findings = CHECKS[index].diagnostics(context);
+    known.byCheck[index] = { findings, diagnostics: findings.map((found) => found.diagnostic) };
     return findings;
   }
 }

@@ -8,9 +8,13 @@ import { citationHints } from './citationHints';
 /** Pandoc `[@key]` citations against bibliography files: checks and fixes, completion, hover, definition, references, rename, inlay hints. */
 export const citations: Feature = {
   name: 'citations',
-  diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
-  // Citations, labels and code blocks are markup a word edit leaves as they were, wherever it is.
-  unchangedByWordEdit: () => true,
+  checks: [
+    {
+      diagnostics: ({ document, bibliography, readOutsideHint }) => citationDiagnostics(document, bibliography(), readOutsideHint),
+      // Citations, labels and code blocks are markup a word edit leaves as they were, wherever it is.
+      unchangedByWordEdit: () => true,
+    },
+  ],
   completions: ({ document, bibliography }, offset) => completeCitation(document, offset, bibliography()) ?? completeNoteFromBibliography(document, offset, bibliography()),
   hover: ({ document, bibliography, renderReference }, offset) => citationHover(document, offset, bibliography(), renderReference),
   definition: ({ document, bibliography }, offset) => {

@@ -46,8 +46,12 @@ function claimScorer(document: BriefDocument, options: BriefOptions): (sentence:
 /** `claim.uncited`: sentences stating a checkable fact with no source, and the fixes that give them one. */
 export const claims: Feature = {
   name: 'claims',
-  diagnostics: ({ document, options, bibliography }) =>
-    findUncitedClaimDiagnostics(document, options, claimScorer(document, options), () => bibliography().byKey.size > 0),
-  // Claims are read from prose sentences, which a word edit in a note or an entry leaves as they were.
-  unchangedByWordEdit: ({ within }) => within !== 'sentence',
+  checks: [
+    {
+      diagnostics: ({ document, options, bibliography }) =>
+        findUncitedClaimDiagnostics(document, options, claimScorer(document, options), () => bibliography().byKey.size > 0),
+      // Claims are read from prose sentences, which a word edit in a note or an entry leaves as they were.
+      unchangedByWordEdit: ({ within }) => within !== 'sentence',
+    },
+  ],
 };

@@ -16,18 +16,21 @@ import { footnoteDefinition, footnoteHover, footnoteLinks, footnoteReferences, f
 /** `[^label]` notes: their checks and fixes, completion, navigation, rename, outline and links. */
 export const footnotes: Feature = {
   name: 'footnotes',
-  diagnostics: ({ document, options }) => [
-    ...findUndefinedFootnotes(document),
-    ...findUnusedFootnotes(document),
-    ...findDuplicateFootnotes(document),
-    ...findEmptyFootnotes(document),
-    ...findFootnoteOrderProblems(document),
-    ...findMisplacedFootnotes(document, options.footnotePlacement),
-    ...findLegacyFootnoteMarkers(document),
-    ...findFootnoteLabelCaseProblems(document),
+  // Markers, labels and pasted superscripts: a word edit touches none, nor the punctuation beside them, wherever it is.
+  checks: [
+    { diagnostics: ({ document }) => [...findUndefinedFootnotes(document), ...findUnusedFootnotes(document)], unchangedByWordEdit: () => true },
+    // A note's own words are read here (empty and repeated notes).
+    { diagnostics: ({ document }) => [...findDuplicateFootnotes(document), ...findEmptyFootnotes(document)], unchangedByWordEdit: ({ within }) => within !== 'note' },
+    {
+      diagnostics: ({ document, options }) => [
+        ...findFootnoteOrderProblems(document),
+        ...findMisplacedFootnotes(document, options.footnotePlacement),
+        ...findLegacyFootnoteMarkers(document),
+        ...findFootnoteLabelCaseProblems(document),
+      ],
+      unchangedByWordEdit: () => true,
+    },
   ],
-  // Markers and pasted superscripts: a word edit touches none, nor the punctuation beside them; a note's own words are read (empty and repeated notes).
-  unchangedByWordEdit: ({ within }) => within !== 'note',
   completions: ({ document }, offset) => completeFootnote(document, offset),
   hover: ({ document }, offset) => footnoteHover(document, offset),
   definition: ({ document }, offset) => {

@@ -4,7 +4,11 @@ import { findLinkProblems } from './linkChecks';
 /** Web addresses in notes and the Bibliography, as the host's link checker found them (opt-in). */
 export const links: Feature = {
   name: 'links',
-  diagnostics: ({ document, options, linkStatus }) => (options.linksCheck ? findLinkProblems(document, linkStatus) : []),
-  // The addresses are in notes and the Bibliography (where words may be part of an address), never in a prose sentence's words.
-  unchangedByWordEdit: ({ within }) => within === 'sentence',
+  checks: [
+    {
+      diagnostics: ({ document, options, linkStatus }) => (options.linksCheck ? findLinkProblems(document, linkStatus) : []),
+      // The addresses are in notes and the Bibliography (where words may be part of an address), never in a prose sentence's words.
+      unchangedByWordEdit: ({ within }) => within === 'sentence',
+    },
+  ],
 };
