@@ -69,15 +69,16 @@ function placesOf(diagnostics: readonly BriefDiagnostic[]): Map<string, number[]
   return byPlace;
 }
 
+/** Numbers first: a message is compared (character by character, as it is built anew) only where all else agrees. */
 function sameDiagnostic(a: BriefDiagnostic, b: BriefDiagnostic): boolean {
   return (
-    a.message === b.message &&
-    a.severity === b.severity &&
-    a.range.end.line === b.range.end.line &&
-    a.range.end.character === b.range.end.character &&
     a.range.start.line === b.range.start.line &&
     a.range.start.character === b.range.start.character &&
-    a.code === b.code
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character &&
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.message === b.message
   );
 }
 
