@@ -16,10 +16,17 @@ function quoteShort(text: string, max = 60): string {
 /** How a message names a source: "Drummond, Michael, “Kursk incursion…”", or its title, or its URL. */
 function describe(located: LocatedReference): string {
   const r = located.reference;
-  const title = r.title ? quoteShort(r.title.text, 50) : undefined;
-  if (r.authors && title) return `${r.authors.text}, ${title}`;
-  return title ?? (r.url ? r.url.text : quoteShort(r.raw));
+  let description = descriptions.get(r);
+  if (description === undefined) {
+    const title = r.title ? quoteShort(r.title.text, 50) : undefined;
+    description = r.authors && title ? `${r.authors.text}, ${title}` : (title ?? (r.url ? r.url.text : quoteShort(r.raw)));
+    descriptions.set(r, description);
+  }
+  return description;
 }
+
+/** Each parsed reference's description, worked out once: a reference is parsed once per text, and every version's messages name it again. */
+const descriptions = new WeakMap<ParsedReference, string>();
 
 function rangeOf(document: BriefDocument, located: LocatedReference, field: FieldSpan | undefined, fallback: Span) {
   const offsets = field ? fieldOffsets(located, field) : fallback;
