@@ -46,13 +46,14 @@ export function bucketOf(name: string, buckets: number): number {
 
 /** Whether a code point is a letter or a number (`\p{L}`, `\p{N}`), ASCII answered without a pattern. */
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Answers for characters beyond ASCII, by code point. */
 const lettersBeyondAscii = new Map<number, boolean>();
 function isLetterOrNumber(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   let letter = lettersBeyondAscii.get(code);
   if (letter === undefined) {
     letter = LETTER_OR_NUMBER.test(String.fromCodePoint(code));
-    // Bounded: a brief in any script has a few thousand letters at most.
+    // Bounded, though briefs in any script use a few thousand distinct characters at most.
     if (lettersBeyondAscii.size < 65536) lettersBeyondAscii.set(code, letter);
   }
   return letter;
