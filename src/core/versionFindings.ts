@@ -42,9 +42,11 @@ const placeOf = (d: BriefDiagnostic) => `${d.range.start.line}:${d.range.start.c
  * keystroke's unchanged diagnostics without serialising them again.
  */
 function keepingUnchanged(previous: readonly BriefDiagnostic[], fresh: BriefDiagnostic[]): BriefDiagnostic[] {
-  // A feature finds its problems in the same order each version: walk both lists together, and
-  // look a diagnostic up by its place only where the two part (one added, gone or moved), going on
-  // together from the one found.
+  // A feature finds its problems in the same order each version. As many as before: compare them
+  // in place (those that moved with the edit are new, the rest the same).
+  if (previous.length === fresh.length) return fresh.map((d, i) => (sameDiagnostic(previous[i], d) ? previous[i] : d));
+  // Some added or gone: walk both lists together, and look a diagnostic up by its place only where
+  // the two part, going on together from the one found.
   let next = 0;
   let byPlace: Map<string, number[]> | undefined;
   return fresh.map((d) => {

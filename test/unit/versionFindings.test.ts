@@ -31,4 +31,18 @@ describe('diagnostics across versions', () => {
     // The same diagnostics as a fresh service finds.
     assert.deepEqual(after, testService().computeDiagnostics(doc(edited, 2)));
   });
+
+  it('also when an edit adds a diagnostic: those after it that say the same are the previous objects', () => {
+    const service = testService();
+    const before = service.computeDiagnostics(doc(BRIEF, 1)).filter((d) => d.code === 'claim.uncited');
+    // A new paragraph with a claim of its own, above the last one: the last paragraph's diagnostics move down two lines.
+    const edited = BRIEF.replace('In 2019', 'In 2020 the port authority spent $9 million.\n\nIn 2019');
+    const after = service.computeDiagnostics(doc(edited, 2)).filter((d) => d.code === 'claim.uncited');
+    assert.equal(after.length, 5);
+    assert.equal(after[0], before[0]);
+    assert.equal(after[1], before[1]);
+    assert.equal(after[2].range.start.line, 4);
+    assert.notEqual(after[3], before[2]);
+    assert.deepEqual(after, testService().computeDiagnostics(doc(edited, 2)).filter((d) => d.code === 'claim.uncited'));
+  });
 });
