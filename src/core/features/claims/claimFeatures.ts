@@ -72,8 +72,10 @@ function isSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Quotation marks and brackets, which stand around a name without being part of it. */
-const AROUND_NAMES = new Set(['“', '”', '"', "'", '’', '(', ')', '[', ']'].map((c) => c.charCodeAt(0)));
+/** Quotation marks and brackets (“ ” " ' ’ ( ) [ ]), which stand around a name without being part of it. */
+function isAroundName(code: number): boolean {
+  return code === 0x201c || code === 0x201d || code === 34 || code === 39 || code === 0x2019 || code === 40 || code === 41 || code === 91 || code === 93;
+}
 
 /**
  * In one pass: the sentence's words (runs between spaces), and its capitalised words that are not
@@ -85,11 +87,13 @@ function wordsAndNames(sentence: string): { words: number; named: number } {
   let named = 0;
   let first = true;
   let word = -1;
+  let afterSpace = true;
   for (let i = 0; i <= sentence.length; i++) {
     const code = i < sentence.length ? sentence.charCodeAt(i) : 32;
     const space = isSpace(code);
-    if (!space && (i === 0 || isSpace(sentence.charCodeAt(i - 1)))) words++;
-    if (space || AROUND_NAMES.has(code)) {
+    if (!space && afterSpace) words++;
+    afterSpace = space;
+    if (space || isAroundName(code)) {
       if (word >= 0) {
         if (first) first = false;
         else if (isName(sentence.slice(word, i))) named++;

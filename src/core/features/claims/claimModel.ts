@@ -198,14 +198,19 @@ export class ClaimModel {
     const pair = fnv(FNV_OFFSET, 'b:');
     // The tokens are hashed from the text where they stand, none cut out as a string.
     const lower = text.toLowerCase();
-    let [previousStart, previousEnd, previousKind]: [number, number, string | undefined] = [0, 0, '^'];
+    let previousStart = 0;
+    let previousEnd = 0;
+    let previousKind: string | undefined = '^';
     scanTokens(lower, (start, end, kind) => {
-      const token = (hash: number) => (kind === undefined ? fnvSpan(hash, lower, start, end) : fnv(hash, kind));
-      const before = previousKind === undefined ? fnvSpan(pair, lower, previousStart, previousEnd) : fnv(pair, previousKind);
+      const wordHash = kind === undefined ? fnvSpan(word, lower, start, end) : fnv(word, kind);
+      const joined = fnv(previousKind === undefined ? fnvSpan(pair, lower, previousStart, previousEnd) : fnv(pair, previousKind), '_');
+      const pairHash = kind === undefined ? fnvSpan(joined, lower, start, end) : fnv(joined, kind);
       // Added one at a time, in the order `probability` adds them, so both give the same number.
-      z += weight(token(word));
-      z += weight(token(fnv(before, '_')));
-      [previousStart, previousEnd, previousKind] = [start, end, kind];
+      z += weight(wordHash);
+      z += weight(pairHash);
+      previousStart = start;
+      previousEnd = end;
+      previousKind = kind;
     });
     for (const input of contextInputs(context)) z += this.contextWeight(input);
     return 1 / (1 + Math.exp(-z));
