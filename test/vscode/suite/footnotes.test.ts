@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { screenshot, summarize, waitForDiagnostics, workspaceFile } from './helpers';
+import { revertTo, screenshot, summarize, waitForDiagnostics, workspaceFile } from './helpers';
 
 // Each test edits footnotes.md and reverts it afterwards, so every test starts from the file on disk.
 describe('BriefKit footnotes in VS Code', () => {
@@ -15,8 +15,7 @@ describe('BriefKit footnotes in VS Code', () => {
   });
 
   afterEach(async () => {
-    await vscode.window.showTextDocument(editor.document, { preview: false });
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertTo(editor, original);
     assert.equal(editor.document.getText(), original);
   });
 

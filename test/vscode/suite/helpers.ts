@@ -103,3 +103,18 @@ export async function setTheme(name: string): Promise<void> {
   await config.update('colorTheme', name, vscode.ConfigurationTarget.Global);
   await changed;
 }
+
+/**
+ * Reverts the editor's document to the file on disk and waits until its text is `original`: the
+ * revert command can resolve before the document holds the file's text, and an edit still on its
+ * way can land after it, so the revert is repeated until the text is the file's, with a deadline.
+ */
+export async function revertTo(editor: vscode.TextEditor, original: string, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (let wait = 0; wait < 10 && editor.document.getText() !== original; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (editor.document.getText() === original || Date.now() > deadline) return;
+  }
+}

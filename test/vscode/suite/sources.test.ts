@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { summarize, waitForDiagnostics, workspaceFile } from './helpers';
+import { revertTo, summarize, waitForDiagnostics, workspaceFile } from './helpers';
 
 describe('BriefKit sources in VS Code', () => {
   let editor: vscode.TextEditor;
@@ -13,8 +13,7 @@ describe('BriefKit sources in VS Code', () => {
   });
 
   afterEach(async () => {
-    await vscode.window.showTextDocument(editor.document, { preview: false });
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertTo(editor, original);
   });
 
   it('checks citations against the bibliography file and the Bibliography section', async () => {
