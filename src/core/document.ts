@@ -197,11 +197,8 @@ export function assembleDocument(
   const placed: PlacedBlock[] = [];
   chunks.forEach((chunk, i) => {
     const parse = parses[i];
-    if (parse.frontMatter) {
-      // At the top of the brief, the front matter's ranges stay where they were while its chunk does: read its YAML once.
-      const frontMatter = parse.frontMatter;
-      document.frontMatter = chunk.start === 0 ? keptWith(frontMatter, () => locateFrontMatter(chunk, parse, locate)) : locateFrontMatter(chunk, parse, locate);
-    }
+    // At the top of the brief, the front matter's ranges stay where they were while its chunk does: read its YAML once.
+    if (parse.frontMatter) document.frontMatter = chunk.start === 0 ? keptWith(parse.frontMatter, () => locateFrontMatter(chunk, parse, locate)) : locateFrontMatter(chunk, parse, locate);
     const { labels, aliases } = labelsOf(parse, chunk.text);
     for (const label of labels) document.crossrefLabels.add(label);
     for (const alias of aliases) document.citationAliases.add(alias);

@@ -2,12 +2,12 @@ import type { BriefDocument } from './document';
 import type { VersionEdit } from './documentStore';
 import type { FeatureContext, Finding } from './feature';
 import { FEATURES } from './features';
-
-/** Every feature's check groups, in FEATURES' order: what a version's findings are kept by. */
-const CHECKS = FEATURES.flatMap((feature) => feature.checks ?? []);
 import type { BriefOptions } from './options';
 import { SEVERITY_RANK, type BriefDiagnostic, type Range } from './types';
 import { wordEditOf, type WordEdit } from './wordEdit';
+
+/** Every feature's check groups, in FEATURES' order: what a version's findings are kept by. */
+const CHECKS = FEATURES.flatMap((feature) => feature.checks ?? []);
 
 /** A version's findings, check group by check group (in CHECKS' order), under the options, bibliographies and link results they were found with. */
 interface Known {
@@ -37,12 +37,12 @@ function movedBy(range: Range, edit: WordEdit): boolean {
 const placeOf = (d: BriefDiagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.code}`;
 
 /**
- * A feature's fresh diagnostics, each replaced by the previous version's object where that says
+ * A check group's fresh diagnostics, each replaced by the previous version's object where that says
  * the same: a host that serialises a diagnostic once (the server's stdio encoder) then sends a
  * keystroke's unchanged diagnostics without serialising them again.
  */
 function keepingUnchanged(previous: readonly BriefDiagnostic[], fresh: BriefDiagnostic[]): BriefDiagnostic[] {
-  // A feature finds its problems in the same order each version. As many as before: compare them
+  // A check group finds its problems in the same order each version. As many as before: compare them
   // in place (those that moved with the edit are new, the rest the same).
   if (previous.length === fresh.length) return fresh.map((d, i) => (sameDiagnostic(previous[i], d) ? previous[i] : d));
   // Some added or gone: walk both lists together, and look a diagnostic up by its place only where

@@ -17,6 +17,7 @@ import { footnoteDefinition, footnoteHover, footnoteLinks, footnoteReferences, f
 export const footnotes: Feature = {
   name: 'footnotes',
   // Markers, labels and pasted superscripts: a word edit touches none, nor the punctuation beside them, wherever it is.
+  // The note-reading group stands between the other two so the findings keep the order they have always had.
   checks: [
     { diagnostics: ({ document }) => [...findUndefinedFootnotes(document), ...findUnusedFootnotes(document)], unchangedByWordEdit: () => true },
     // A note's own words are read here (empty and repeated notes).
