@@ -5,6 +5,7 @@ import { styleArgument } from './styleArgument';
 import { choice, parseArgs, UsageError } from './args';
 import { cliAccess, createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
+import { printablePath, writeStderrLine } from './format';
 
 /** `briefkit bibliography`: prints the brief's bibliography in a style and format. */
 export async function bibliography(args: string[]): Promise<number> {
@@ -27,17 +28,18 @@ export async function bibliography(args: string[]): Promise<number> {
   // The --style given wins over the brief's front matter.
   const chosen = service.getStyle(document, styleId);
   if (isFile && chosen.definition === undefined) {
-    console.error(`briefkit: ${style}: cannot read this style file`);
+    writeStderrLine(`briefkit: ${style}: cannot read this style file`);
     return 2;
   }
-  for (const notice of chosen.notices) console.error(`${path}: ${notice}`);
+  const shownPath = printablePath(path);
+  for (const notice of chosen.notices) writeStderrLine(`${shownPath}: ${notice}`);
   // A bibliography file that was refused or could not be read leaves works out: the writer is told which and why.
   for (const problem of service.computeDiagnostics(document).filter((d) => d.code.startsWith('bibliography.file-'))) {
-    console.error(`${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
+    writeStderrLine(`${shownPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
   }
   const text = service.exportBibliography(document, chosen, order, format);
   if (text === '') {
-    console.error(`${path}: this brief cites no sources yet.`);
+    writeStderrLine(`${shownPath}: this brief cites no sources yet.`);
     return 0;
   }
   process.stdout.write(text);

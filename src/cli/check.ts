@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DEFAULT_OPTIONS, SEVERITY_RANK } from '../core';
-import { checkInWorkers, checkWith, jobsFor, withNotClaims } from './checkFiles';
-import { LinkChecker } from '../node/linkChecker';
+import { checkInWorkers, checkWith, cliLinkChecker, jobsFor, withNotClaims, type CliLinkOptions } from './checkFiles';
 import { choice, parseArgs, UsageError } from './args';
 import { cliAccess, createCliService } from './cliService';
-import { formatGithub, formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
+import { formatGithub, formatJson, formatSarif, formatText, summarize, writeStderrLine, type FileReport } from './format';
 import { briefFiles } from './briefFiles';
 import { styleArgument } from './styleArgument';
 import { defaultsBibliographies } from '../node/pandocDefaults';
@@ -30,7 +29,7 @@ function linkTimeout(value: string | undefined): number {
 }
 
 export async function check(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value', root: 'value', 'allow-outside': 'flag', links: 'flag', 'link-timeout': 'value' }, 'Name at least one Markdown file to check.');
+  const parsed = parseArgs(args, 'check', { format: 'value', 'fail-on': 'value', bibliography: 'value', defaults: 'value', style: 'value', jobs: 'value', root: 'value', 'allow-outside': 'flag', links: 'flag', 'link-timeout': 'value', 'allow-private-network': 'flag' }, 'Name at least one Markdown file to check.');
   const format = choice(parsed, 'format', ['text', ...(Object.keys(MACHINE_FORMATS) as Array<keyof typeof MACHINE_FORMATS>)], 'text');
   const failOn = choice(parsed, 'fail-on', FAIL_LEVELS, 'error');
   for (const path of parsed.repeated.get('bibliography') ?? []) {
@@ -48,8 +47,8 @@ export async function check(args: string[]): Promise<number> {
   // Every brief checked draws on these files, as with the briefkit.bibliography setting.
   const linksCheck = parsed.flags.has('links');
   const options = { ...DEFAULT_OPTIONS, bibliographyFiles, linksCheck };
-  const linkTimeoutMs = linksCheck ? linkTimeout(parsed.values.get('link-timeout')) : undefined;
-  const links = linkTimeoutMs === undefined ? undefined : new LinkChecker({ timeoutMs: linkTimeoutMs });
+  const linkOptions: CliLinkOptions | undefined = linksCheck ? { timeoutMs: linkTimeout(parsed.values.get('link-timeout')), allowPrivateNetwork: parsed.flags.has('allow-private-network') } : undefined;
+  const links = linkOptions && cliLinkChecker(linkOptions);
   // Created first: it registers the styles the CLI ships, which --style may name.
   const access = cliAccess(parsed.values.get('root'), parsed.flags.has('allow-outside'), bibliographyFiles);
   const service = createCliService(withNotClaims(options), access, links);
@@ -60,13 +59,13 @@ export async function check(args: string[]): Promise<number> {
   }
   const paths = await briefFiles(parsed.files);
   const jobs = jobsFor(jobsArgument(parsed.values.get('jobs')), paths.length);
-  const results = jobs > 1 ? await checkInWorkers(paths, options, access, jobs, linkTimeoutMs) : await checkWith(service, paths, links);
+  const results = jobs > 1 ? await checkInWorkers(paths, options, access, jobs, linkOptions) : await checkWith(service, paths, access, links);
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const result of results) {
     if ('unreadable' in result) {
       unreadable = true;
-      console.error(`briefkit: ${result.path}: ${result.unreadable}`);
+      writeStderrLine(`briefkit: ${result.path}: ${result.unreadable}`);
     } else {
       reports.push(result);
     }
@@ -75,7 +74,7 @@ export async function check(args: string[]): Promise<number> {
     process.stdout.write(MACHINE_FORMATS[format](reports));
   } else {
     process.stdout.write(formatText(reports, process.stdout.isTTY === true));
-    if (reports.length > 0) console.error(summarize(reports));
+    if (reports.length > 0) writeStderrLine(summarize(reports));
   }
   if (unreadable) return 2;
   if (failOn === 'never') return 0;

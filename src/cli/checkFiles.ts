@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { BriefDiagnostic, BriefOptions, BriefService } from '../core';
 import { LinkChecker } from '../node/linkChecker';
+import { leavesFolderThroughLink } from '../node/insideFolder';
 import { notClaimsFileFor, withNotClaimsFrom } from '../node/notClaimsFile';
 import { createCliService, type CliAccess } from './cliService';
 import { readBrief } from './readBrief';
@@ -22,10 +23,18 @@ export function withNotClaims(options: BriefOptions): (uri: string) => BriefOpti
   };
 }
 
-/** Checks briefs one after another, in the order given; with `links`, their web addresses are fetched first. */
-export async function checkWith(service: BriefService, paths: readonly string[], links?: LinkChecker): Promise<FileResult[]> {
+/**
+ * Checks briefs one after another, in the order given; with `links`, their web addresses are
+ * fetched first. A brief under the root that is a link to a file outside it is not read unless
+ * `access` allows outside files: a pull request must not make CI print another file's text.
+ */
+export async function checkWith(service: BriefService, paths: readonly string[], access: CliAccess, links?: LinkChecker): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const path of paths) {
+    if (!access.allowOutside && leavesFolderThroughLink(path, access.root)) {
+      results.push({ path, unreadable: `is a link to a file outside ${access.root}; not checked (run with --allow-outside to check it)` });
+      continue;
+    }
     const read = readBrief(path);
     if (!read.ok) {
       results.push({ path, unreadable: read.reason });
@@ -45,16 +54,28 @@ export function jobsFor(requested: number | undefined, briefs: number): number {
   return briefs < 8 ? 1 : Math.min(availableParallelism(), Math.ceil(briefs / 4));
 }
 
+/** Set with --links: how the CLI fetches web addresses (sent to each worker thread, which makes its own checker). */
+export interface CliLinkOptions {
+  /** --link-timeout: how long each web address may take. */
+  timeoutMs: number;
+  /** --allow-private-network: fetch addresses on the machine's own network too. */
+  allowPrivateNetwork: boolean;
+}
+
+/** The link checker of one run of `briefkit check`. */
+export function cliLinkChecker(options: CliLinkOptions): LinkChecker {
+  return new LinkChecker({ ...options, oneRun: true, allowPrivateHint: 'run briefkit with --allow-private-network' });
+}
+
 interface CheckWork {
   paths: string[];
   options: BriefOptions;
   access: CliAccess;
-  /** Set with --links: how long each web address may take. */
-  linkTimeoutMs?: number;
+  links?: CliLinkOptions;
 }
 
 /** Checks briefs in `jobs` worker threads, each given a run of consecutive briefs; results in the order given. */
-export async function checkInWorkers(paths: readonly string[], options: BriefOptions, access: CliAccess, jobs: number, linkTimeoutMs?: number): Promise<FileResult[]> {
+export async function checkInWorkers(paths: readonly string[], options: BriefOptions, access: CliAccess, jobs: number, links?: CliLinkOptions): Promise<FileResult[]> {
   const size = Math.ceil(paths.length / jobs);
   const runs = Array.from({ length: jobs }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((run) => run.length > 0);
   const results = await Promise.all(
@@ -62,7 +83,7 @@ export async function checkInWorkers(paths: readonly string[], options: BriefOpt
       (run) =>
         new Promise<FileResult[]>((done, fail) => {
           // The bundled CLI is its own worker: main.ts runs the check below when it is not the main thread.
-          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options, access, linkTimeoutMs } satisfies CheckWork } });
+          const worker = new Worker(__filename, { workerData: { briefkitCheck: { paths: run, options, access, links } satisfies CheckWork } });
           worker.once('message', (message: FileResult[]) => done(message));
           worker.once('error', fail);
           worker.once('exit', (code) => (code === 0 ? undefined : fail(new Error(`a checking worker stopped with code ${code}`))));
@@ -78,6 +99,6 @@ export function checkWork(): CheckWork | undefined {
 }
 
 export async function runCheckWorker(work: CheckWork): Promise<void> {
-  const links = work.linkTimeoutMs === undefined ? undefined : new LinkChecker({ timeoutMs: work.linkTimeoutMs });
-  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options), work.access, links), work.paths, links));
+  const links = work.links && cliLinkChecker(work.links);
+  parentPort!.postMessage(await checkWith(createCliService(withNotClaims(work.options), work.access, links), work.paths, work.access, links));
 }

@@ -5,6 +5,7 @@ import { readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
 import { createBriefService, DEFAULT_OPTIONS, type BriefOptions, type BriefService } from '../core';
 import type { LinkChecker } from '../node/linkChecker';
+import { writeStderrLine } from './format';
 
 /**
  * What the CLI may read: files under `root` (the folder it runs in, or --root), files named on its
@@ -37,7 +38,7 @@ export function createCliService(
     linkResultsVersion: links && (() => links.version),
     mayRead: (uri) => access.allowOutside || access.named.includes(uri) || isInsideFolders(uri, [access.root]),
     readOutsideHint: 'run briefkit with --allow-outside, or with --root set to a folder that holds it',
-    logger: { debug: () => undefined, info: () => undefined, warn: (m) => console.error(m), error: (m) => console.error(m) },
+    logger: { debug: () => undefined, info: () => undefined, warn: writeStderrLine, error: writeStderrLine },
     getOptions: typeof options === 'function' ? options : () => options,
     readFile: readTextFile,
     listFolder: listMarkdownInFolder,

@@ -5,6 +5,7 @@ import { Codes, type BriefService, type TextEdit } from '../core';
 import { parseArgs, UsageError } from './args';
 import { createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
+import { printablePath, writeStderrLine } from './format';
 import { saveFixed, SaveRefused } from './saveFile';
 
 /** The safe fixes `briefkit fix` applies, in this order. */
@@ -81,20 +82,21 @@ export function fix(args: string[]): number {
       continue;
     }
     const result = applyFixes(service, pathToFileURL(resolve(path)).href, read.text, only);
+    const shownPath = printablePath(path);
     if (result.applied.length === 0) {
-      console.error(`${path}: nothing to fix.`);
+      writeStderrLine(`${shownPath}: nothing to fix.`);
     } else if (parsed.flags.has('write')) {
       try {
-        saveFixed(path, read, result.text);
-        console.error(`${path}: ${result.applied.join('; ')}. Saved.`);
+        saveFixed(path, read, result.text, process.cwd());
+        writeStderrLine(`${shownPath}: ${result.applied.join('; ')}. Saved.`);
       } catch (error) {
         const why = error instanceof SaveRefused ? error.message : `could not save the fixes (${(error as Error).message})`;
-        console.error(`briefkit: ${path}: ${why}; the file is unchanged.`);
+        writeStderrLine(`briefkit: ${path}: ${why}; the file is unchanged.`);
         failed = true;
       }
     } else {
       process.stdout.write(unifiedDiff(path, read.text, result.text));
-      console.error(`${path}: would have ${result.applied.join('; ')}. Run with --write to save.`);
+      writeStderrLine(`${shownPath}: would have ${result.applied.join('; ')}. Run with --write to save.`);
     }
   }
   return failed ? 2 : 0;

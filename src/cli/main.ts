@@ -6,9 +6,10 @@ import { fix, FIXES } from './fix';
 import { bibliography } from './bibliography';
 import { checkWork, runCheckWorker } from './checkFiles';
 import { version } from '../../package.json';
+import { writeStderrLine } from './format';
 
 const USAGE = `Usage:
-  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N] [--root <folder>] [--allow-outside] [--links [--link-timeout MS]]
+  briefkit check <file.md|folder|"glob">... [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--bibliography <file>]... [--defaults <pandoc defaults file>]... [--style <name|path.csl>] [--jobs N] [--root <folder>] [--allow-outside] [--links [--link-timeout MS] [--allow-private-network]]
   briefkit fix <file.md>... [--write] [--only ${FIXES.join(',')}]
                               without --write, prints the changes as a diff and saves nothing
   briefkit bibliography <file.md> [--style <name|path.csl>] [--format html|text|markdown|bibtex|csl-json] [--order style|cited] [--root <folder>] [--allow-outside]
@@ -59,10 +60,12 @@ function runMain(): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        console.error(error.showUsage ? `briefkit: ${error.message}\n${USAGE}` : `briefkit: ${error.message}`);
+        // The message may quote an argument (a path with a newline); the usage is ours, lines and all.
+        writeStderrLine(`briefkit: ${error.message}`);
+        if (error.showUsage) console.error(USAGE);
         process.exitCode = 2;
       } else {
-        console.error(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
+        writeStderrLine(`briefkit: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 3;
       }
     },

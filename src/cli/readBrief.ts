@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { writeStderrLine } from './format';
 
 export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; reason: string };
 
@@ -46,6 +47,6 @@ function firstInvalidUtf8Byte(bytes: Buffer): number {
 export function readBriefOrReport(path: string): { text: string; hadBom: boolean } | undefined {
   const read = readBrief(path);
   if (read.ok) return read;
-  console.error(`briefkit: ${path}: ${read.reason}`);
+  writeStderrLine(`briefkit: ${path}: ${read.reason}`);
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { BibliographyContext } from './bibliographyContext';
 import { bibliographySectionEdit, previewEntries } from './bibliography/bibliographySection';
 import { entriesJob, formatBibliography } from './bibliography/bibliographyOutput';
-import { isRendered, keepCiteprocRendering, type CiteprocJob } from './bibliography/citeprocJobs';
+import { isRendered, keepCiteprocFailure, keepCiteprocRendering, type CiteprocJob } from './bibliography/citeprocJobs';
 import { citationJobs, renderCitations } from './bibliography/citationRendering';
 import type { BriefService } from './briefService';
 import type { DocumentStore } from './documentStore';
@@ -19,6 +19,7 @@ type BibliographyRequests = Pick<
   | 'getBibliographyPreview'
   | 'getCiteprocJobs'
   | 'keepCiteprocRendering'
+  | 'keepCiteprocFailure'
   | 'exportBibliography'
   | 'renderCitations'
   | 'writeBibliographySection'
@@ -51,6 +52,10 @@ export function bibliographyRequests(
       return jobs.filter((job): job is CiteprocJob => job !== undefined && !isRendered(job));
     },
     keepCiteprocRendering,
+    keepCiteprocFailure: (job, problem) => {
+      // The brief's findings are built again: its csl: line now has a problem to report.
+      if (keepCiteprocFailure(job, problem)) bibliographies.generation++;
+    },
     exportBibliography: (input, style, order, format) =>
       formatBibliography(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang, order, format }),
     renderCitations: (input, style) => {

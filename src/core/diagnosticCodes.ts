@@ -49,6 +49,7 @@ export const Codes = define({
   bibliographyUncited: { code: 'bibliography.uncited', severity: 'information', meaning: 'No footnote or citation refers to a Bibliography entry.' },
   bibliographyStyleUnknown: { code: 'bibliography.style-unknown', severity: 'warning', meaning: 'The front matter names a citation style BriefKit does not know.' },
   bibliographyStyleMissing: { code: 'bibliography.style-missing', severity: 'error', meaning: 'The front matter names a .csl file that does not exist.' },
+  bibliographyStyleError: { code: 'bibliography.style-error', severity: 'error', meaning: 'The front matter names a .csl file that cannot be used as a citation style.' },
   sourceMissingFromBibliography: {
     code: 'source.missing-from-bibliography',
     severity: 'warning',
@@ -59,7 +60,7 @@ export const Codes = define({
   sourceUrlTitleMismatch: { code: 'source.url-title-mismatch', severity: 'warning', meaning: "A link's address names a different story from the cited title." },
   linkBroken: { code: 'link.broken', severity: 'warning', meaning: 'A web address in a note or the Bibliography no longer works.' },
   linkMoved: { code: 'link.moved', severity: 'warning', meaning: 'A web address now leads to a page with another title than the cited one.' },
-  linkUnreachable: { code: 'link.unreachable', severity: 'information', meaning: 'Web addresses did not answer in time; they are tried again later.' },
+  linkUnreachable: { code: 'link.unreachable', severity: 'information', meaning: 'Web addresses did not answer in time (they are tried again later), or were not fetched because they are on your own network.' },
   claimUncited: { code: 'claim.uncited', severity: 'information', meaning: 'A sentence states a checkable fact and has no source.' },
   claimSkipped: { code: 'claim.skipped', severity: 'information', meaning: 'The document is too long to check for uncited claims.' },
 });

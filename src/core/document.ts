@@ -113,6 +113,8 @@ export interface BriefDocument {
   verbatimBlocks: Array<Located & { kind: 'code' | 'html' }>;
   /** Inline code spans. */
   codeSpans: Located[];
+  /** Pandoc's `$…$` and `$$…$$` math, where nothing is a citation. */
+  mathSpans: Located[];
   /** Links and HTML note markers, in document order. */
   links: Located[];
   /** Pandoc inline notes `^[…]`, in document order: notes a reader sees, numbered with the others. */
@@ -187,6 +189,7 @@ export function assembleDocument(
     sentences: [],
     verbatimBlocks: [],
     codeSpans: [],
+    mathSpans: [],
     links: [],
     inlineNotes: [],
     crossrefLabels: new Set(),
@@ -220,6 +223,7 @@ export function assembleDocument(
     const inBibliography = section !== undefined && index > section.headingIndex && index < section.endIndex;
     if (block.kind === 'code' || block.kind === 'html') document.verbatimBlocks.push({ ...locate(offset + block.start, offset + block.end), kind: block.kind });
     for (const span of block.codeSpans) document.codeSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
+    for (const span of block.mathSpans) document.mathSpans.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const span of block.linkSpans) document.links.push(new LazySpan(offset + span.start, offset + span.end, lines));
     for (const note of block.inlineNotes) {
       document.inlineNotes.push(place(offset + note.start, offset + note.end, { content: keptWith(note, () => chunkText.slice(note.contentStart, note.contentEnd)) }));

@@ -87,10 +87,6 @@ export class DocumentStore {
     return document;
   }
 
-  isOpen(uri: string): boolean {
-    return this.cache.has(uri);
-  }
-
   open(): BriefDocument[] {
     return [...this.cache.values()].map((entry) => entry.document);
   }

@@ -26,9 +26,9 @@ export function applyEdits(document: BriefDocument, edits: TextEdit[]): string {
   return result + document.text.slice(cursor);
 }
 
-/** The document's line ending: CRLF if it uses it, else LF. Edits keep it. */
+/** The document's line ending, as its first line break is written: CRLF, LF or a lone CR. Edits keep it. */
 export function lineEnding(text: string): string {
-  const crlf = text.indexOf('\r\n');
-  const lf = text.indexOf('\n');
-  return crlf >= 0 && crlf + 1 === lf ? '\r\n' : '\n';
+  const first = text.search(/[\r\n]/);
+  if (first < 0 || text[first] === '\n') return '\n';
+  return text[first + 1] === '\n' ? '\r\n' : '\r';
 }

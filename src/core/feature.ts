@@ -5,7 +5,7 @@ import type { RenderedCitations } from './bibliography/citationRendering';
 import type { StyleChoice } from './bibliography/styleChoice';
 import type { LinkCheckResult } from './host';
 import type { BriefOptions } from './options';
-import type { BriefDiagnostic, Range, Span } from './types';
+import type { BriefDiagnostic, BriefTextDocument, Range, Span } from './types';
 import { spanOf, touches } from './text/touchingRange';
 import type { CslItem } from '@citation-js/core';
 import type { WordEdit } from './wordEdit';
@@ -44,9 +44,12 @@ export interface Finding {
   fixes?(): Fix[];
 }
 
-/** Every other brief of the workspace, for a citation key's uses across briefs. */
+/** Every brief of the workspace, for a citation key's uses across briefs. */
 export interface Workspace {
+  /** Open briefs as the editor has them when the promise settles, the rest as saved (version -1). */
   documents(): Promise<BriefDocument[]>;
+  /** A bibliography file the editor has open, as it has it now; undefined when it is not open. */
+  bibliographyFile(uri: string): BriefTextDocument | undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ParsedBibliographyFile } from './features/citations/bibliographyFile';
 import type { BriefOptions } from './options';
+import type { BriefTextDocument } from './types';
 
 export interface Logger {
   debug(message: string): void;
@@ -17,7 +18,19 @@ export interface LinkCheckResult {
   /** The title of the page the address ends at, when it was read. */
   title?: string;
   /** No response: a timeout, or why not ("no such host", "connection refused"). */
-  failure?: { timeout: boolean; message: string };
+  failure?: {
+    timeout: boolean;
+    message: string;
+    /** Not asked at all: its site had stopped answering the checker's earlier requests (a timeout too). */
+    skipped?: boolean;
+    /** For a timeout: the checker asks again at the first check this many minutes on; absent when it asks at the next check. */
+    retryInMinutes?: number;
+  };
+  /**
+   * Not fetched, on purpose, ending "the address in footnote [^2] …": "is on your own network (127.0.0.1), and
+   * BriefKit fetches such addresses only if you run briefkit with --allow-private-network".
+   */
+  notChecked?: string;
 }
 
 /** A citation style the host ships, beside the ones bundled in the core. */
@@ -41,6 +54,14 @@ export interface BriefHost {
   readOutsideHint?: string;
   /** The workspace's Markdown files, for finding a citation key's uses across briefs. */
   listMarkdownFiles?(): Promise<Array<{ uri: string; text: string }>>;
+  /**
+   * The briefs the editor has open, as it has them now, edits not checked yet included: a rename
+   * computes its edits on these and labels them with their versions. Without it, the versions last
+   * checked stand for them. Their URIs are the ones listMarkdownFiles gives the same files.
+   */
+  openBriefs?(): BriefTextDocument[];
+  /** A bibliography file the editor has open, as it has it now; undefined when it is not open. */
+  openBibliographyFile?(uri: string): BriefTextDocument | undefined;
   /** Parses a bibliography file elsewhere (a worker thread), so a large file does not hold up requests. */
   parseBibliography?(uri: string, text: string): Promise<ParsedBibliographyFile>;
   /** The Markdown files (.md, .qmd, .Rmd) directly in a folder, as URIs: a chapter's cross-references may point into them. */

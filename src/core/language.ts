@@ -80,6 +80,8 @@ export interface BriefInlayHint {
 export interface FileEdits {
   uri: string;
   edits: TextEdit[];
+  /** The version of the open document the edits were computed on; absent for a file as saved. */
+  version?: number;
 }
 
 /** A request the writer made that cannot be done, with a message saying why and what to do. */

@@ -37,5 +37,5 @@ export const DEFAULT_OPTIONS: BriefOptions = {
   citationStyle: 'chicago-note-bibliography',
   inlayHints: true,
   linksCheck: false,
-  claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
+  claims: { enabled: true, scope: 'passage', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] },
 };

@@ -7,7 +7,7 @@ import { DocumentStore } from './documentStore';
 import { applyEdits } from './edits';
 import { renderCitations } from './bibliography/citationRendering';
 import { linksToCheck } from './features/links/linkChecks';
-import { entryKeyAt, renameKey } from './features/citations/citationRename';
+import { asInEditor, entryKeyAt, renameKey } from './features/citations/citationRename';
 import { parseBibliographyFile } from './features/citations/bibliographyFile';
 import { LineIndex } from './text/lineIndex';
 import { RecentCache } from './text/recentCache';
@@ -127,9 +127,10 @@ export function createBriefService(host: BriefHost): BriefService {
  */
 function keyRenameInFiles(documents: DocumentStore, bibliographies: BibliographyContext, workspace: Workspace): Pick<BriefService, 'prepareRenameInBibliography' | 'renameInBibliography'> {
   const keyAt = (file: BriefTextDocument, position: Position) => {
-    const parsed = parseBibliographyFile(file.uri, file.getText());
-    const lines = new LineIndex(file.getText());
-    return { parsed, entry: entryKeyAt(parsed, lines, lines.offsetAt(position)) };
+    const text = file.getText();
+    const parsed = parseBibliographyFile(file.uri, text);
+    const lines = new LineIndex(text);
+    return { text, parsed, entry: entryKeyAt(parsed, lines, lines.offsetAt(position)) };
   };
   return {
     prepareRenameInBibliography: (file, position) => {
@@ -137,21 +138,28 @@ function keyRenameInFiles(documents: DocumentStore, bibliographies: Bibliography
       return entry?.keyRange && { range: entry.keyRange, placeholder: entry.key };
     },
     renameInBibliography: async (file, position, newName) => {
-      const { parsed, entry } = keyAt(file, position);
+      const { text, parsed, entry } = keyAt(file, position);
       if (!entry) return [];
       const takenBy = (key: string) => documents.open().map((document) => bibliographies.forDocument(document).byKey.get(key)?.uri).find((uri) => uri !== undefined && uri !== file.uri);
-      return renameKey(entry.key, newName, [parsed], takenBy, workspace);
+      // The file as the editor has it when the edits are made: parsed again only if it changed meanwhile.
+      return renameKey(entry.key, newName, () => [asInEditor(workspace.bibliographyFile(file.uri) ?? file, { text, parsed })], takenBy, workspace);
     },
   };
 }
 
-/** Every brief of the workspace: open ones as they are in the editor, the rest as saved. */
+/**
+ * Every brief of the workspace: open ones as the editor has them, the rest as saved. The open ones
+ * are read after the saved ones are listed, so a change typed meanwhile is in them.
+ */
 function workspaceOf(documents: DocumentStore, host: BriefHost): Workspace {
   return {
-    documents: async () => [
-      ...documents.open(),
-      ...((await host.listMarkdownFiles?.()) ?? []).filter((file) => !documents.isOpen(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text)),
-    ],
+    documents: async () => {
+      const saved = (await host.listMarkdownFiles?.()) ?? [];
+      const open = host.openBriefs ? host.openBriefs().map((input) => documents.get(input)) : documents.open();
+      const openUris = new Set(open.map((document) => document.uri));
+      return [...open, ...saved.filter((file) => !openUris.has(file.uri)).map((file) => documents.parseUnopened(file.uri, file.text))];
+    },
+    bibliographyFile: (uri) => host.openBibliographyFile?.(uri),
   };
 }
 

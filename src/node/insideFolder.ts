@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -24,8 +24,21 @@ export function isInsideFolders(uri: string, folders: readonly string[]): boolea
   } catch {
     return false;
   }
-  return folders.some((folder) => {
-    const fromFolder = relative(realPath(folder), path);
-    return fromFolder !== '' && !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
-  });
+  return folders.some((folder) => isInsideFolder(path, realPath(folder)));
+}
+
+/** Whether a path lies under a folder, both as given (resolve links first where they matter). */
+export function isInsideFolder(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder !== '' && !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
+}
+
+/**
+ * Whether a path under `folder` as written leads out of it through a link: a brief in a pull
+ * request linked to a file elsewhere on the machine. Paths outside the folder as written are the
+ * user's own choice, not this.
+ */
+export function leavesFolderThroughLink(path: string, folder: string): boolean {
+  const absolute = resolve(path);
+  return isInsideFolder(absolute, resolve(folder)) && !isInsideFolder(realPath(absolute), realPath(folder));
 }

@@ -1,12 +1,19 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { BriefOptions } from '../core';
 import { notClaimLine, readNotClaims } from '../core/features/claims/notClaims';
+import { isInsideFolder, realPath } from './insideFolder';
 
 /** Where a workspace keeps the sentences its writers marked "not a claim", relative to its folder. */
 export const NOT_CLAIMS_FILE = join('.briefkit', 'not-claims.txt');
 
+/** Far more than any list written by hand; a larger file is not a list of sentences. */
+export const MAX_NOT_CLAIMS_BYTES = 1024 * 1024;
+
 const HEADER = '# Sentences BriefKit does not flag as uncited claims, one a line. Delete a line to have it checked again.\n';
+
+/** Why a sentence could not be remembered, in words for the writer. */
+export class NotClaimsRefused extends Error {}
 
 /** The nearest not-claims file from the brief's folder up to `top` (inclusive); `top` itself when none exists yet. */
 export function notClaimsFileFor(briefPath: string, top: string): string {
@@ -23,12 +30,27 @@ export function notClaimsFileFor(briefPath: string, top: string): string {
   }
 }
 
-/** The sentences a not-claims file lists; none when it does not exist or cannot be read. */
+/**
+ * The text of a not-claims file opened as `fd`, or why it is refused. Opened without blocking and
+ * checked before reading: a file linked to `/dev/zero` or a pipe would otherwise be read forever.
+ */
+function readOpened(fd: number, path: string): string {
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) throw new NotClaimsRefused(`${path} is not a plain text file`);
+  if (stat.size > MAX_NOT_CLAIMS_BYTES) throw new NotClaimsRefused(`${path} is larger than 1 MB, too large for a list of sentences`);
+  return readFileSync(fd, 'utf8');
+}
+
+/** The sentences a not-claims file lists; none when it does not exist, cannot be read or is not a plain file under 1 MB. */
 export function readNotClaimsFile(path: string): string[] {
+  let fd: number | undefined;
   try {
-    return readNotClaims(readFileSync(path, 'utf8'));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    return readNotClaims(readOpened(fd, path));
   } catch {
     return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -38,10 +60,35 @@ export function withNotClaimsFrom(options: BriefOptions, path: string): BriefOpt
   return notClaims.length > 0 ? { ...options, claims: { ...options.claims, notClaims } } : options;
 }
 
-/** Adds a sentence to a not-claims file, creating it (with a line saying what it is) when needed. */
-export function appendNotClaim(path: string, sentence: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  const start = before === undefined ? HEADER : before === '' || before.endsWith('\n') ? '' : '\n';
-  appendFileSync(path, `${start}${notClaimLine(sentence)}\n`, 'utf8');
+/**
+ * Adds a sentence to a not-claims file under `top` (the workspace folder), creating it (with a
+ * line saying what it is) when needed. Refused, with the reason, when the file or its folder is a
+ * link or leads outside `top`: a workspace from elsewhere could link the file to a shell start-up
+ * file, and the writer's click would then append to it.
+ */
+export function appendNotClaim(path: string, sentence: string, top: string): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  if (realPath(folder) !== join(realPath(dirname(folder)), NOT_CLAIMS_FOLDER) || !isInsideFolder(realPath(folder), realPath(top))) {
+    throw new NotClaimsRefused(`${folder} is a link to a folder elsewhere, so BriefKit does not write to it; replace the link with a plain folder`);
+  }
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a link put in place of the file is refused by the system itself, not just checked first.
+    fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new NotClaimsRefused(`${path} is a link to another file, so BriefKit does not write to it; replace the link with a plain file`);
+    }
+    throw error;
+  }
+  try {
+    const before = readOpened(fd, path);
+    const start = before === '' ? HEADER : before.endsWith('\n') ? '' : '\n';
+    writeSync(fd, `${start}${notClaimLine(sentence)}\n`, null, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
+
+const NOT_CLAIMS_FOLDER = dirname(NOT_CLAIMS_FILE);

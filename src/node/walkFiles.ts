@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { globMatches } from './globMatch';
+import { isInsideFolder, realPath } from './insideFolder';
 
 /** Folders that never hold a writer's briefs or bibliographies: installed packages, build output, version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -27,12 +28,39 @@ interface IgnoreFile {
  * them alike), skipping the folders above and dot-folders (`.quarto`, `.obsidian`).
  */
 export async function walkFiles(root: string, accept: (path: string) => boolean, options: WalkOptions = {}): Promise<string[]> {
-  const found: string[] = [];
-  await walkFolder(root, accept, options.gitignore ? [] : undefined, found);
-  return found;
+  const walk: Walk = { accept, found: [], realRoot: realPath(root), seen: new Map() };
+  await walkFolder(root, options.gitignore ? [] : undefined, walk);
+  return walk.found;
 }
 
-async function walkFolder(folder: string, accept: (path: string) => boolean, ignores: IgnoreFile[] | undefined, found: string[]): Promise<void> {
+interface Walk {
+  accept: (path: string) => boolean;
+  found: string[];
+  /** The root with its links resolved: a linked file counts only when its target is under it. */
+  realRoot: string;
+  /**
+   * Real paths listed so far, with where, so a file reached through links is listed once, by its
+   * own name when the walk meets it (a rename then edits the file, not a link to it).
+   */
+  seen: Map<string, { index: number; linked: boolean }>;
+}
+
+/**
+ * A linked file's path when it stays under the root, else undefined: a link in a pull request
+ * must not make BriefKit read (or rename keys in) a file elsewhere on the machine. Links to
+ * folders are not followed, so the walk cannot loop.
+ */
+async function linkedFile(path: string, walk: Walk): Promise<string | undefined> {
+  try {
+    const target = await realpath(path);
+    return isInsideFolder(target, walk.realRoot) && (await stat(target)).isFile() ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function walkFolder(folder: string, ignores: IgnoreFile[] | undefined, walk: Walk): Promise<void> {
+  const { accept, found } = walk;
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -49,9 +77,19 @@ async function walkFolder(folder: string, accept: (path: string) => boolean, ign
     const isFolder = entry.isDirectory();
     if (ignores && isIgnored(ignores, path, isFolder)) continue;
     if (isFolder) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walkFolder(path, accept, ignores, found);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walkFolder(path, ignores, walk);
     } else if (accept(path)) {
-      found.push(path);
+      const linked = entry.isSymbolicLink();
+      const real = linked ? await linkedFile(path, walk) : await realpath(path).catch(() => undefined);
+      if (real === undefined) continue;
+      const seen = walk.seen.get(real);
+      if (seen === undefined) {
+        walk.seen.set(real, { index: found.length, linked });
+        found.push(path);
+      } else if (seen.linked && !linked) {
+        found[seen.index] = path;
+        seen.linked = false;
+      }
     }
   }
 }

@@ -2,7 +2,7 @@ import { TextDocumentEdit, type Position, type TextEdit } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_COMMANDS, type CommandResult } from '../protocol/commands';
 import type { ServerContext } from './serverContext';
-import { appendNotClaim } from '../node/notClaimsFile';
+import { appendNotClaim, NotClaimsRefused } from '../node/notClaimsFile';
 import { tell } from './lspShapes';
 
 /** The server's commands (workspace/executeCommand), each applied as one edit the writer can undo. */
@@ -60,9 +60,11 @@ function rememberNotClaim({ connection, configuration, revalidateAll }: ServerCo
   }
   const file = configuration.notClaimsFileFor(uri);
   try {
-    appendNotClaim(file, sentence);
+    appendNotClaim(file, sentence, configuration.notClaimsTop(uri));
   } catch (error) {
-    return { applied: false, message: `Could not remember the sentence in ${file}: ${(error as Error).message}` };
+    const message = error instanceof NotClaimsRefused ? `BriefKit did not remember the sentence: ${error.message}.` : `Could not remember the sentence in ${file}: ${(error as Error).message}`;
+    tell(connection, 'warning', message);
+    return { applied: false, message };
   }
   configuration.clear();
   revalidateAll();

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { notClaimsFileFor, withNotClaimsFrom } from '../node/notClaimsFile';
 import { defaultsBibliographies } from '../node/pandocDefaults';
-import { allowsOutsideWorkspace, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
+import { allowsOutsideWorkspace, allowsPrivateNetwork, bibliographyPatterns, DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay, pandocDefaultsPaths, styleFilePath, toBriefOptions, type BriefKitSettings } from './settings';
 import { resolveBibliographyPatterns } from './workspaceFiles';
 import { isInsideFolders } from '../node/insideFolder';
 import { tell } from './lspShapes';
@@ -16,6 +16,8 @@ export class Configuration {
   workspaceFolders: string[] = [];
   /** Setting briefkit.allowBibliographyOutsideWorkspace: front matter may name files outside the workspace. */
   allowOutsideWorkspace = false;
+  /** Setting briefkit.links.allowPrivateNetwork: link checking may fetch addresses on the machine's own network. */
+  allowPrivateNetwork = false;
   private readonly optionsByUri = new Map<string, BriefOptions>();
   /** Problems with the settings already shown, so each is shown once. */
   private readonly said = new Set<string>();
@@ -52,13 +54,17 @@ export class Configuration {
     const options = toBriefOptions(settings, bibliographyFiles, styleFileUri);
     this.optionsByUri.set(uri, uri.startsWith('file:') ? withNotClaimsFrom(options, this.notClaimsFileFor(uri)) : options);
     this.allowOutsideWorkspace = allowsOutsideWorkspace(settings);
+    this.allowPrivateNetwork = allowsPrivateNetwork(settings);
   }
 
   /** The not-claims list of a brief (a file: URI): the nearest from its folder up to its workspace folder. */
   notClaimsFileFor(uri: string): string {
-    const path = fileURLToPath(uri);
-    const folder = this.workspaceFolders.find((f) => isInsideFolders(uri, [f]));
-    return notClaimsFileFor(path, folder ?? dirname(path));
+    return notClaimsFileFor(fileURLToPath(uri), this.notClaimsTop(uri));
+  }
+
+  /** The folder a brief's not-claims file must stay in: its workspace folder, else the brief's own folder. */
+  notClaimsTop(uri: string): string {
+    return this.workspaceFolders.find((f) => isInsideFolders(uri, [f])) ?? dirname(fileURLToPath(uri));
   }
 
   /** Bibliography files named by the `briefkit.pandocDefaults` files; a file that cannot be read is said once. */

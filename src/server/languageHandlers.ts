@@ -35,9 +35,8 @@ export function registerLanguageHandlers({ connection, documents, service, prepa
     if (!document && !file) return null;
     try {
       const changes = document ? await service.rename(document, position, newName) : await service.renameInBibliography(file!, position, newName);
-      // Open briefs by the version the editor has; saved briefs and bibliography files as on disk.
-      const versionOf = (uri: string) => (documents.get(uri) ?? bibliographyFile(uri))?.version ?? null;
-      return { documentChanges: changes.map(({ uri, edits }) => TextDocumentEdit.create({ uri, version: versionOf(uri) }, edits)) };
+      // Open files by the version the edits were made on; saved files as on disk.
+      return { documentChanges: changes.map(({ uri, version, edits }) => TextDocumentEdit.create({ uri, version: version ?? null }, edits)) };
     } catch (error) {
       if (error instanceof BriefUserError) throw new ResponseError(-32803 /* RequestFailed */, error.message);
       throw error;

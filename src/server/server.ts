@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync } from 'node:fs';
 import { connectionFromCommandLine } from './transport';
 import { documentsIn, negotiatedEncoding, PositionCodec, withPositionEncoding } from './positionEncoding';
-import { createBriefService, type BriefService } from '../core';
+import { createBriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
 import { readTextFile } from '../node/readTextFile';
@@ -21,7 +21,7 @@ import { ValidationScheduler } from './validation';
 import { listMarkdownFiles } from './workspaceFiles';
 import { isInsideFolders } from '../node/insideFolder';
 import { BriefFiles } from './briefFiles';
-import { LinkChecker } from '../node/linkChecker';
+import { LinkFollowUp } from './linkFollowUp';
 import { isBibliographyFile, openBriefs } from './openDocuments';
 
 const CAPABILITIES: ServerCapabilities = {
@@ -57,16 +57,6 @@ function textOnDisk(uri: string): string | undefined {
   }
 }
 
-/** The brief's web addresses not yet known, fetched after its diagnostics are out (none unless briefkit.links.check is on); true when some were. */
-function linkFetcher(links: LinkChecker, service: BriefService): (document: TextDocument) => Promise<boolean> {
-  return async (document) => {
-    const urls = links.unchecked(service.getLinksToCheck(document));
-    if (urls.length === 0) return false;
-    await links.check(urls);
-    return true;
-  };
-}
-
 /** Starts the BriefKit language server on stdio, IPC or a socket, as the command line says. */
 export function startServer(raw: Connection = connectionFromCommandLine()): void {
   const codec = new PositionCodec((uri) => documents.get(uri)?.getText() ?? textOnDisk(uri));
@@ -74,7 +64,6 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
   const bibliographyThread = new BibliographyThread(shippedStyles());
-  const links = new LinkChecker();
   const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
   const service = createBriefService({
     logger: {
@@ -85,11 +74,13 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
     },
     getOptions: (uri) => configuration.optionsFor(uri),
     readFile: readTextFile,
-    linkStatus: (url) => links.status(url),
-    linkResultsVersion: () => links.version,
+    linkStatus: (url) => linkFollowUp.links.status(url),
+    linkResultsVersion: () => linkFollowUp.links.version,
     // With no folder open there is no workspace to stay inside.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
-    listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders),
+    listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders, briefs.all().map((document) => document.uri)),
+    openBriefs: () => briefs.all(),
+    openBibliographyFile: (uri) => context.bibliographyFile(uri),
     listFolder: listMarkdownInFolder,
     parseBibliography: bibliographyThread.available ? (uri, text) => bibliographyThread.parse(uri, text) : undefined,
     styles: bibliographyThread.styles,
@@ -103,7 +94,8 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   };
   const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
   const briefs = openBriefs(documents);
-  const validation = new ValidationScheduler(connection, briefs, service, (document) => briefFiles.load(document), linkFetcher(links, service));
+  const linkFollowUp = new LinkFollowUp(service, documents, () => configuration.allowPrivateNetwork);
+  const validation = new ValidationScheduler(connection, briefs, service, (document) => briefFiles.load(document), linkFollowUp.fetch);
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;

@@ -11,7 +11,7 @@ export interface BriefKitSettings {
   citationStyleFile?: unknown;
   citationLocale?: unknown;
   inlayHints?: { enabled?: unknown };
-  links?: { check?: unknown };
+  links?: { check?: unknown; allowPrivateNetwork?: unknown };
   claims?: { enabled?: unknown; scope?: unknown; severity?: unknown; sensitivity?: unknown; reportingVerbs?: unknown; hedges?: unknown };
 }
 
@@ -72,6 +72,11 @@ export function allowsOutsideWorkspace(settings: BriefKitSettings | null | undef
   return settings?.allowBibliographyOutsideWorkspace === true;
 }
 
+/** Whether link checking may fetch addresses on the machine's own network (off by default; a machine setting, so never the workspace's). */
+export function allowsPrivateNetwork(settings: BriefKitSettings | null | undefined): boolean {
+  return settings?.links?.allowPrivateNetwork === true;
+}
+
 /**
  * Converts editor settings to core options, keeping the default for values of the wrong type.
  * `styleFileUri` is the resolved `briefkit.citationStyleFile`, which takes the place of the style name.
@@ -92,7 +97,8 @@ export function toBriefOptions(settings: BriefKitSettings | null | undefined, bi
     linksCheck: settings?.links?.check === true,
     claims: {
       enabled: typeof claims?.enabled === 'boolean' ? claims.enabled : defaults.enabled,
-      scope: oneOf(claims?.scope, ['sentence', 'paragraph'] as const, defaults.scope),
+      // The earlier 'paragraph' scope is part of 'passage', the default it now falls back to.
+      scope: oneOf(claims?.scope, ['passage', 'sentence'] as const, defaults.scope),
       sensitivity: oneOf(claims?.sensitivity, ['strict', 'balanced', 'lenient'] as const, defaults.sensitivity),
       severity: oneOf<Severity>(claims?.severity, ['error', 'warning', 'information', 'hint'], defaults.severity),
       reportingVerbs: strings(claims?.reportingVerbs),

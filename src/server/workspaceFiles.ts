@@ -40,12 +40,34 @@ function slashPath(folder: string, path: string): string {
   return relative(folder, path).split(sep).join('/');
 }
 
-export async function listMarkdownFiles(folders: readonly string[]): Promise<Array<{ uri: string; text: string }>> {
+/** A file URI's path as the file system compares paths (Windows ignores case); undefined for other URIs. */
+function comparablePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    const path = fileURLToPath(uri);
+    return process.platform === 'win32' ? path.toLowerCase() : path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Markdown files of the folders, as saved. A file the editor has open (`openUris`) is listed
+ * under the editor's URI for it, which may escape what Node does not (VS Code writes `@` as `%40`,
+ * `C:` as `c%3A`): the same file is then never taken for two.
+ */
+export async function listMarkdownFiles(folders: readonly string[], openUris: readonly string[] = []): Promise<Array<{ uri: string; text: string }>> {
+  const openByPath = new Map<string, string>();
+  for (const uri of openUris) {
+    const path = comparablePath(uri);
+    if (path !== undefined) openByPath.set(path, uri);
+  }
   const files: Array<{ uri: string; text: string }> = [];
   for (const folder of folders) {
     for (const path of await walkFiles(folder, (p) => MARKDOWN_FILE.test(p), { gitignore: true })) {
       try {
-        files.push({ uri: pathToFileURL(path).href, text: await readFile(path, 'utf8') });
+        const uri = pathToFileURL(path).href;
+        files.push({ uri: openByPath.get(comparablePath(uri)!) ?? uri, text: await readFile(path, 'utf8') });
       } catch {
         // Unreadable files are skipped; they cannot cite anything.
       }

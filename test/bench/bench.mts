@@ -18,6 +18,8 @@ import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { parse as retorquereParse } from '@retorquere/bibtex-parser';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { LspTestClient } from '../helpers/lspClient';
 import { generateBibtex, generateBrief } from './generate';
@@ -75,6 +77,7 @@ async function measurePair(workload: string, size: string, a: [string, () => unk
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
     for (const [k, [, run]] of [a, b].entries()) {
+      if (k === 0) collectGarbage();
       const start = performance.now();
       await run();
       times[k].push(performance.now() - start);
@@ -87,6 +90,9 @@ async function measurePair(workload: string, size: string, a: [string, () => unk
     if (!json) console.log(`${workload.padEnd(34)} ${size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`);
   }
 }
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 function service(files: Record<string, string> = {}) {

@@ -269,6 +269,27 @@ describe('briefkit check', () => {
     assert.deepEqual(codes(['--bibliography', join(top, 'outside', 'secret.bib')]), [[], [], [], [], ['bibliography.file-outside-workspace']]);
   });
 
+  it('does not read a brief that is a link to a file outside the folder it runs in, found in a folder or named; lists a file reached by two links once', () => {
+    const top = mkdtempSync(join(tmpdir(), 'briefkit-cli-linked-brief-'));
+    mkdirSync(join(top, 'work', 'docs'), { recursive: true });
+    mkdirSync(join(top, 'outside'));
+    writeFileSync(join(top, 'outside', 'private.md'), 'Text.[^token-8f2e]\n');
+    symlinkSync('../../outside/private.md', join(top, 'work', 'docs', 'a-link.md'));
+    writeFileSync(join(top, 'work', 'docs', 'real.md'), 'Claim.[^missing]\n');
+    symlinkSync('real.md', join(top, 'work', 'docs', 'b-link.md'));
+    symlinkSync('real.md', join(top, 'work', 'docs', 'c-link.md'));
+    const cwd = join(top, 'work');
+    const walked = run(['check', 'docs', '--format', 'json'], cwd);
+    assert.doesNotMatch(walked.stdout + walked.stderr, /token-8f2e/);
+    assert.deepEqual((JSON.parse(walked.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path), ['docs/real.md']);
+    const named = run(['check', 'docs/a-link.md', 'docs/real.md', '--format', 'json'], cwd);
+    assert.equal(named.code, 2);
+    assert.doesNotMatch(named.stdout, /token-8f2e/);
+    assert.equal(named.stderr, `briefkit: docs/a-link.md: is a link to a file outside ${cwd}; not checked (run with --allow-outside to check it)\n`);
+    const allowed = run(['check', 'docs/a-link.md', '--allow-outside', '--format', 'json'], cwd);
+    assert.match(allowed.stdout, /token-8f2e/);
+  });
+
   it('reports a brief whose bibliography cannot be read safely, and every other brief, with exit 1 not an internal error', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefkit-cli-bomb-'));
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];

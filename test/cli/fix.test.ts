@@ -56,6 +56,19 @@ describe('briefkit fix', () => {
     assert.match(stderr, /^brief\.md: renumbered footnotes in order of appearance; deleted notes written twice with the same text\. Saved\.\n$/);
   });
 
+  it('with --write converts pasted notes keeping the blank line after them, in CR-only and mixed line endings', () => {
+    const cases = [
+      ['Costs rose.¹\r\r¹ Okafor, 2024.\r\rThis body paragraph goes on.\r', 'Costs rose.[^1]\r\r[^1]: Okafor, 2024.\r\rThis body paragraph goes on.\r'],
+      ['Costs rose.¹\r\n\r\n¹ Okafor, 2024.\n\nThis body paragraph goes on.\r\n', 'Costs rose.[^1]\r\n\r\n[^1]: Okafor, 2024.\n\nThis body paragraph goes on.\r\n'],
+    ];
+    for (const [before, after] of cases) {
+      writeFileSync(join(dir, 'brief.md'), before);
+      const { code, stderr } = run('brief.md', '--write');
+      assert.deepEqual([code, stderr], [0, 'brief.md: converted pasted footnote markers. Saved.\n']);
+      assert.equal(readFileSync(join(dir, 'brief.md'), 'utf8'), after);
+    }
+  });
+
   it('applies only the fixes named with --only', () => {
     writeFileSync(join(dir, 'brief.md'), 'A.[^2] B[^1].\n\n[^1]: One.\n[^2]: Two.\n');
     run('brief.md', '--write', '--only', 'placement');
@@ -91,6 +104,15 @@ describe('briefkit fix', () => {
       assert.equal(readdirSync(dir).filter((name) => name.endsWith('.tmp')).length, 63);
     });
 
+    it('refuses to save through a link to a file outside the folder it runs in', () => {
+      const outside = mkdtempSync(join(tmpdir(), 'briefkit-fix-outside-'));
+      writeFileSync(join(outside, 'target.md'), BRIEF);
+      symlinkSync(join(outside, 'target.md'), join(dir, 'brief.md'));
+      const { code, stderr } = run('brief.md', '--write');
+      assert.deepEqual([code, stderr], [2, `briefkit: brief.md: the file is a link to a file outside ${dir}, which BriefKit does not write to; fix that file where it is; the file is unchanged.\n`]);
+      assert.equal(readFileSync(join(outside, 'target.md'), 'utf8'), BRIEF);
+    });
+
     it('refuses a read-only file and a file with other hard links, with exit 2 and the reason', () => {
       writeFileSync(join(dir, 'locked.md'), BRIEF);
       chmodSync(join(dir, 'locked.md'), 0o444);
@@ -110,7 +132,7 @@ describe('briefkit fix', () => {
       writeFileSync(path, BRIEF);
       const read = { text: BRIEF, hadBom: false };
       writeFileSync(path, `${BRIEF}A sentence typed meanwhile.\n`);
-      assert.throws(() => saveFixed(path, read, FIXED), (error: Error) => error instanceof SaveRefused && /changed while BriefKit was fixing it/.test(error.message));
+      assert.throws(() => saveFixed(path, read, FIXED, dir), (error: Error) => error instanceof SaveRefused && /changed while BriefKit was fixing it/.test(error.message));
       assert.equal(readFileSync(path, 'utf8'), `${BRIEF}A sentence typed meanwhile.\n`);
       assert.deepEqual(readdirSync(dir), ['brief.md']);
     });

@@ -7,9 +7,9 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS, type BriefDocument, type Sentence } from '../../src/core';
 import { claimContexts } from '../../src/core/features/claims/claimContext';
-import { claimInputs } from '../../src/core/features/claims/claimModel';
-import { claimText, handFeatures, speaksInOwnVoice, wordListsFor } from '../../src/core/features/claims/claimDetector';
-import { hasSource } from '../../src/core/features/claims/claimSources';
+import { claimInputs, type ClaimContext } from '../../src/core/features/claims/claimModel';
+import { checkedSentences, handFeatures, wordListsFor, type ClaimScope } from '../../src/core/features/claims/claimDetector';
+import { claimText } from '../../src/core/features/claims/claimText';
 
 export interface Label {
   doc: string;
@@ -29,19 +29,20 @@ export interface Example {
   label: 0 | 1;
   /** BriefKit's sentence covering the label's middle; undefined when BriefKit sees no sentence there. */
   sentence?: Sentence;
+  context?: ClaimContext;
   inputs: string[];
-  /** BriefKit finds a source in the sentence, in this condition. */
-  sourced: boolean;
+  /** Whether the claim check scores the sentence at all, by scope: no source covers it, it is prose (see checkedSentences). */
+  checked: Record<ClaimScope, boolean>;
   /** The labels say the sentence, as written, carries a footnote, citation or link. */
   labelledSourced: boolean;
-  /** The document is written in the writer's own voice, where only strong signs of a claim are flagged. */
-  ownVoiceDocument: boolean;
 }
 
+/** The groups the labels come in, which differ sharply in how dense their claims are. */
 export function groupOf(doc: string): string {
-  if (doc.includes('/crs/')) return 'CRS';
-  if (doc.includes('/18F/') || doc.includes('/ombegov/')) return '18F/OMB';
-  if (doc.includes('/nist/')) return 'NIST';
+  if (doc.includes('/crs/')) return 'CRS briefs';
+  if (doc.includes('/crs-reports/')) return 'CRS reports';
+  if (doc.includes('/18F-blog/')) return 'blog posts';
+  if (doc.includes('/18F/') || doc.includes('/ombegov/') || doc.includes('/nist/')) return 'guidance';
   return 'other';
 }
 
@@ -149,14 +150,26 @@ export function examples(labels: Array<Label & { root: string }>, condition: Con
     }
     const document = parse(path, text);
     const contexts = claimContexts(document);
-    const ownVoiceDocument = speaksInOwnVoice(document.sentences);
+    const checked = {
+      passage: new Set(checkedSentences(document, { ...DEFAULT_OPTIONS.claims, scope: 'passage' })),
+      sentence: new Set(checkedSentences(document, { ...DEFAULT_OPTIONS.claims, scope: 'sentence' })),
+    };
     const cp = codePointOffsets(original);
     for (const label of docLabels) {
       const middle = map(Math.floor((cp[label.start] + cp[label.end]) / 2));
       const sentence = document.sentences.find((s) => s.start <= middle && middle < s.end);
-      const inputs = sentence ? claimInputs(claimText(sentence.text), handFeatures(sentence.text, lists), contexts.get(sentence)!) : [];
-      const labelledSourced = label.has_citation || label.has_link;
-      all.push({ doc, group: groupOf(doc), label: label.label, sentence, inputs, sourced: sentence ? hasSource(sentence) : labelledSourced, labelledSourced, ownVoiceDocument });
+      const context = sentence && contexts.get(sentence);
+      const inputs = sentence && context ? claimInputs(claimText(sentence.text), handFeatures(sentence.text, lists), context) : [];
+      all.push({
+        doc,
+        group: groupOf(doc),
+        label: label.label,
+        sentence,
+        context,
+        inputs,
+        checked: { passage: sentence !== undefined && checked.passage.has(sentence), sentence: sentence !== undefined && checked.sentence.has(sentence) },
+        labelledSourced: label.has_citation || label.has_link,
+      });
     }
   }
   return all;

@@ -1,7 +1,4 @@
 /** Precision and recall of `claim.uncited` on labelled sentences, per document group. */
-import { handFeatures, hasStrongEvidence, isOwnVoiceOrMarkup, UNSIGNALLED_MINIMUM, wordListsFor } from '../../src/core/features/claims/claimDetector';
-
-const LISTS = wordListsFor({ reportingVerbs: [], hedges: [] });
 import type { Condition, Example } from './claimData';
 
 export interface Counts {
@@ -13,21 +10,16 @@ export interface Counts {
 
 /**
  * As written, an uncited claim is a sentence that needs a source and has none (by the labels);
- * with sources blanked out, every sentence that needs one. BriefKit flags a sentence it scores at
- * or above the threshold and finds no source in.
+ * with sources blanked out, every sentence that needs one. `flagged` says which BriefKit flags.
  */
-export function countByGroup(examples: Example[], probabilities: number[], threshold: number, condition: Condition): Map<string, Counts> {
+export function countByGroup(examples: Example[], flagged: boolean[], condition: Condition): Map<string, Counts> {
   const groups = new Map<string, Counts>();
   examples.forEach((e, i) => {
     const truth = e.label === 1 && (condition === 'blanked' || !e.labelledSourced);
-    const features = e.sentence ? handFeatures(e.sentence.text, LISTS) : [];
-    const signalled = features.some((f) => f.evidence !== '');
-    const gated = (e.sentence !== undefined && isOwnVoiceOrMarkup(e.sentence.text, LISTS)) || (e.ownVoiceDocument && !hasStrongEvidence(features));
-    const flagged = probabilities[i] >= (signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM)) && !e.sourced && !gated;
     const counts = groups.get(e.group) ?? { tp: 0, fp: 0, fn: 0, n: 0 };
     counts.n++;
-    if (flagged && truth) counts.tp++;
-    else if (flagged) counts.fp++;
+    if (flagged[i] && truth) counts.tp++;
+    else if (flagged[i]) counts.fp++;
     else if (truth) counts.fn++;
     groups.set(e.group, counts);
   });

@@ -4,6 +4,7 @@
  */
 import { bucketOf, ClaimModel, type ClaimWeights } from '../../src/core/features/claims/claimModel';
 import type { Example } from './claimData';
+import { scoreSentence, wordListsFor, type ClaimScore } from '../../src/core/features/claims/claimDetector';
 
 export interface TrainOptions {
   buckets: number;
@@ -104,17 +105,19 @@ export function documentFolds(examples: Example[], folds = 5): Map<string, numbe
   return foldOf;
 }
 
-/** Each example's probability from a model that never saw its document. */
-export function outOfFold(training: Example[], scored: Example[][], options: TrainOptions = DEFAULT_TRAINING, folds = 5): number[][] {
+/** Each example's score from a model that never saw its document, as the editor scores it. */
+export function outOfFold(training: Example[], scored: Example[][], options: TrainOptions = DEFAULT_TRAINING, folds = 5): ClaimScore[][] {
   const foldOf = documentFolds(training, folds);
-  const probabilities = scored.map((set) => set.map(() => 0));
+  const lists = wordListsFor({ reportingVerbs: [], hedges: [] });
+  const unscored: ClaimScore = { probability: 0, evidence: [], signalled: false, excluded: true, voice: 'report' };
+  const scores = scored.map((set) => set.map(() => unscored));
   for (let fold = 0; fold < folds; fold++) {
-    const model = new ClaimModel({ ...train(training.filter((e) => e.sentence && foldOf.get(e.doc) !== fold), options), thresholds: { strict: 0, balanced: 0, lenient: 0 } });
+    const model = new ClaimModel({ ...train(training.filter((e) => e.sentence && foldOf.get(e.doc) !== fold), options), thresholds: { report: 0, mixed: 0, own: 0 } });
     scored.forEach((set, s) =>
       set.forEach((e, i) => {
-        if (foldOf.get(e.doc) === fold) probabilities[s][i] = e.sentence ? model.probability(e.inputs) : 0;
+        if (foldOf.get(e.doc) === fold && e.sentence && e.context) scores[s][i] = scoreSentence(e.sentence.text, e.context, lists, model);
       }),
     );
   }
-  return probabilities;
+  return scores;
 }

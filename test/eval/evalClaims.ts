@@ -7,7 +7,7 @@
  * with the footnoted sentences as the positives once their markers are blanked out (a proxy).
  */
 import { readFileSync } from 'node:fs';
-import { thresholdFor } from '../../src/core/features/claims/claimDetector';
+import { isClaim, type ClaimScope, type ClaimScore } from '../../src/core/features/claims/claimDetector';
 import { blankSources, examples, flaggedStarts, parse, readLabels, type Condition } from './claimData';
 import { countByGroup, f1, pooled, precision, recall, type Counts } from './claimMetrics';
 import { outOfFold } from './claimTrainer';
@@ -23,14 +23,14 @@ if (labelFiles.length > 0) {
   const labels = readLabels(labelFiles);
   const written = examples(labels, 'as-written');
   const blanked = examples(labels, 'blanked');
-  const [pw, pb] = outOfFold([...written, ...blanked], [written, blanked]);
-  const threshold = thresholdFor('balanced');
-  const conditions: Array<[Condition, string, typeof written, number[]]> = [
-    ['as-written', 'as written', written, pw],
-    ['blanked', 'sources blanked', blanked, pb],
+  const [sw, sb] = outOfFold([...written, ...blanked], [written, blanked]);
+  const conditions: Array<[Condition, string, typeof written, ClaimScore[], ClaimScope]> = [
+    ['as-written', 'as written', written, sw, 'passage'],
+    ['as-written', 'as written, sentence scope', written, sw, 'sentence'],
+    ['blanked', 'sources blanked', blanked, sb, 'passage'],
   ];
-  for (const [condition, name, set, probabilities] of conditions) {
-    const groups = countByGroup(set, probabilities, threshold, condition);
+  for (const [condition, name, set, scores, scope] of conditions) {
+    const groups = countByGroup(set, set.map((e, i) => e.checked[scope] && isClaim(scores[i], 'balanced')), condition);
     for (const group of [...groups.keys()].sort()) row(group, name, groups.get(group)!);
     row('all', name, pooled(groups));
   }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A site on loopback: a page that is fine, one that is gone, one that moved to another story, one that never answers. */
+/** A site on loopback: a page that is fine, one that is gone, one that moved to another story, one that answers too late, one that redirects where it is told. */
 export function loopbackSite(): Promise<{ server: Server; base: string; requests: string[]; mostAtOnce: () => number }> {
   const requests: string[] = [];
   let inFlight = 0;
@@ -30,6 +30,9 @@ export function loopbackSite(): Promise<{ server: Server; base: string; requests
     } else if (path === '/ok' || path === '/nohead') page('Grid Storms in Rural Counties');
     else if (path === '/old') {
       response.writeHead(301, { location: '/other' });
+      response.end();
+    } else if (path === '/redirect') {
+      response.writeHead(302, { location: new URL(request.url ?? '/', 'http://loopback').searchParams.get('to') ?? '/' });
       response.end();
     } else if (path === '/other') page('Quarterly Earnings Call Transcript | Example Corp');
     else if (path === '/slow') setTimeout(() => page('Too late'), 3000).unref();

@@ -57,6 +57,61 @@ describe('renaming a citation key', () => {
     const { service, document, position } = await renamed('See @fig:m$$CURSOR$$ap.\n', 'x', {});
     assert.equal(service.prepareRename(document, position), undefined);
   });
+
+  it('renames a CSL-JSON entry\'s own "id", not an "id" inside its editor or author', async () => {
+    const json = '[{"id": "doe2020", "type": "book", "editor": [{"family": "Roe", "id": "roe2021"}]},\n {"id": "roe2021", "type": "book", "author": [{"family": "Roe", "id": "p1"}]}]';
+    const { changes } = await renamed('---\nbibliography: refs.json\n---\n\nSee [@roe$$CURSOR$$2021].\n', 'roe-ports2021', { 'file:///w/refs.json': json });
+    const edits = (await changes()).find((change) => change.uri === 'file:///w/refs.json')!.edits;
+    assert.equal(applied(json, edits), json.replace(' {"id": "roe2021"', ' {"id": "roe-ports2021"'));
+  });
+
+  it('renames a BibTeX entry, not a line of a field\'s value that starts with @key', async () => {
+    const bib = '@article{doe2020,\n  title = {Grid Storms},\n  note = {Compare\n@roe2021, answered in @book{roe2021}},\n  year = {2020}\n}\n\n@book{roe2021, title = {Ports}, year = {2021}}\n';
+    const { changes } = await renamed('---\nbibliography: refs.bib\n---\n\nSee [@roe$$CURSOR$$2021].\n', 'roe-ports2021', { 'file:///w/refs.bib': bib });
+    const edits = (await changes()).find((change) => change.uri === 'file:///w/refs.bib')!.edits;
+    assert.equal(applied(bib, edits), bib.replace('@book{roe2021, title', '@book{roe-ports2021, title'));
+  });
+
+  it('renames a key two entries share in each of them, with each edit once and none overlapping', async () => {
+    const bib = '@book{doe2020, title = {Grid Storms}, year = {2020}}\n@book{doe2020, title = {Grid Storms, again}, year = {2020}}\n';
+    const yaml = '- id: doe2020\n  type: book\n- id: doe2020\n  type: report\n';
+    const { changes } = await renamed('---\nbibliography: [refs.bib, refs.yaml]\n---\n\nSee [@doe$$CURSOR$$2020].\n', 'doe-grid2020', { 'file:///w/refs.bib': bib, 'file:///w/refs.yaml': yaml });
+    const byUri = new Map((await changes()).map((change: FileEdits) => [change.uri, change.edits]));
+    const where = (edits: TextEdit[]) => edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}`);
+    assert.deepEqual(where(byUri.get('file:///w/refs.bib')!), ['0:6-13', '1:6-13']);
+    assert.deepEqual(where(byUri.get('file:///w/refs.yaml')!), ['0:6-13', '2:6-13']);
+    assert.equal(applied(bib, byUri.get('file:///w/refs.bib')!), bib.replaceAll('@book{doe2020,', '@book{doe-grid2020,'));
+  });
+});
+
+describe('an @ in an autolink or in math', () => {
+  const bib = '@book{doe2020, title = {Grid Storms}, year = {2020}}\n';
+  const header = '---\nbibliography: refs.bib\n---\n\n';
+
+  it('is not a citation: not renamed with the key, and not reported as a key no entry has', async () => {
+    const text = `${header}Storms [@doe2020] at <https://example.org/@doe2020>, in $[@doe2020]$ and $$x @doe2020$$.\n\nHandles <https://example.org/@nosuchkey> and math $a^{@nokey}$ cite nothing.\n`;
+    const service = testService({}, { 'file:///w/refs.bib': bib });
+    const document = doc(text, 1, 'file:///w/brief.md');
+    await service.loadBibliographies(document);
+    assert.deepEqual(service.getDocument(document).citations.map((c) => text.slice(c.start, c.end)), ['[@doe2020]']);
+    assert.deepEqual(service.computeDiagnostics(document).map((d) => d.code), []);
+    const position = new LineIndex(text).positionAt(text.indexOf('@doe2020') + 2);
+    const edits = (await service.rename(document, position, 'doe-grid2020')).find((change) => change.uri === document.uri)!.edits;
+    assert.equal(applied(text, edits), text.replace('[@doe2020]', '[@doe-grid2020]'));
+  });
+
+  it('is not completed', async () => {
+    const service = testService({}, { 'file:///w/refs.bib': bib });
+    for (const source of [`${header}In math $[@$$CURSOR$$]$ only.\n`, `${header}See <https://example.org/a-@$$CURSOR$$>.\n`]) {
+      const { text, position } = withCursor(source);
+      const document = doc(text, 1, 'file:///w/brief.md');
+      await service.loadBibliographies(document);
+      assert.equal(service.getCompletions(document, position), undefined, source);
+    }
+    const { text, position } = withCursor(`${header}Costs $5 and [@$$CURSOR$$] $6.\n`);
+    const document = doc(text, 1, 'file:///w/brief.md');
+    assert.deepEqual(service.getCompletions(document, position)?.items.map((item) => item.label), ['doe2020']);
+  });
 });
 
 describe('where each bibliography format writes its keys', () => {

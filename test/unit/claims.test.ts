@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIM_MODEL, claimText, handFeatures, isFlagged, isOwnVoiceOrMarkup, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, handFeatures, isClaim, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
+import { claimText } from '../../src/core/features/claims/claimText';
 import type { ClaimContext } from '../../src/core/features/claims/claimModel';
 import { bucketOf as bucketOfName, claimInputs, claimTokens } from '../../src/core/features/claims/claimModel';
 import { train } from '../eval/claimTrainer';
@@ -12,7 +13,7 @@ import { doc, testService } from '../helpers/service';
 const lists = wordListsFor({ reportingVerbs: [], hedges: [] });
 const features = (sentence: string) => handFeatures(sentence, lists).map((f) => f.id);
 /** A sentence in the middle of a paragraph of body text, with unsourced neighbours. */
-const MIDDLE: ClaimContext = { position: 'middle', inList: false, inQuote: false, heading: 'Background', previousSourced: false, nextSourced: false };
+const MIDDLE: ClaimContext = { position: 'middle', inList: false, inQuote: false, heading: 'Background', previousSourced: false, nextSourced: false, voice: 'report' };
 const probability = (sentence: string) => scoreSentence(sentence, MIDDLE, lists).probability;
 
 describe('claim features', () => {
@@ -63,10 +64,10 @@ describe('the learned claim model', () => {
   });
 
   it('flags the clearest claims at the balanced threshold, and none of the arguments', () => {
-    const flags = (sentence: string) => !isOwnVoiceOrMarkup(sentence, lists) && isFlagged(scoreSentence(sentence, MIDDLE, lists), 'balanced');
+    const flags = (sentence: string) => isClaim(scoreSentence(sentence, MIDDLE, lists), 'balanced');
     for (const claim of [claims[0], claims[1], claims[6]]) assert.ok(flags(claim), claim);
     for (const argument of arguments_) assert.ok(!flags(argument), argument);
-    assert.ok(probability(claims[0]) >= thresholdFor('balanced'));
+    assert.ok(probability(claims[0]) >= thresholdFor('report', 'balanced'));
   });
 
   it('gives evidence in words: the hand features that raised the score, or that the sentence states a fact', () => {
@@ -74,11 +75,11 @@ describe('the learned claim model', () => {
     assert.deepEqual(scoreSentence('Many services reject passwords with spaces.', MIDDLE, lists).evidence, []);
   });
 
-  it('ships small weights with thresholds ordered strict < balanced < lenient', () => {
+  it('ships small weights, a threshold for each kind of document, and sensitivities ordered strict < balanced < lenient', () => {
     const size = statSync(join(__dirname, '../../src/core/features/claims/claimWeights.json')).size;
     assert.ok(size < 300_000, `${size} bytes`);
-    const { strict, balanced, lenient } = CLAIM_MODEL.definition.thresholds;
-    assert.ok(strict < balanced && balanced < lenient);
+    assert.deepEqual(Object.keys(CLAIM_MODEL.definition.thresholds).sort(), ['mixed', 'own', 'report']);
+    assert.ok(thresholdFor('report', 'strict') < thresholdFor('report', 'balanced') && thresholdFor('report', 'balanced') < thresholdFor('report', 'lenient'));
   });
 
   it('trains to the same weights on every run (a fixed seed), and learns what its data says', () => {
@@ -107,11 +108,12 @@ describe('claim.uncited', () => {
     assert.deepEqual(testService().computeDiagnostics(doc(text)).map((d) => d.range), ranges);
   });
 
-  it('lets a citation at the end of a paragraph cover it with the paragraph scope', () => {
-    const text = 'The ministry said exports fell 12 percent in 2023. Imports rose 4 percent in 2023.[^1]\n\n[^1]: Ministry of Trade, 2024.\n';
-    assert.equal(testService().computeDiagnostics(doc(text)).length, 1);
-    const paragraph = testService({ claims: { enabled: true, scope: 'paragraph', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] } });
-    assert.deepEqual(paragraph.computeDiagnostics(doc(text)), []);
+  it('lets the note that closes a passage cover the sentences before it, and a next sentence that points back to it; the sentence scope does not', () => {
+    const text = 'The ministry said exports fell 12 percent in 2023. Imports rose 4 percent in 2023.[^1] The report also found that tariffs rose 9 percent in 2023.\n\nThe minister said on 4 May 2024 that repairs would take a year.\n\n[^1]: Ministry of Trade, 2024.\n';
+    const starts = (service: ReturnType<typeof testService>) => service.computeDiagnostics(doc(text)).map((d) => d.range.start);
+    assert.deepEqual(starts(testService()), [{ line: 2, character: 0 }]);
+    const sentence = testService({ claims: { enabled: true, scope: 'sentence', sensitivity: 'balanced', severity: 'information', reportingVerbs: [], hedges: [] } });
+    assert.deepEqual(starts(sentence), [{ line: 0, character: 0 }, { line: 0, character: 88 }, { line: 2, character: 0 }]);
   });
 
   it('obeys the ignore marker, the front-matter switch, the setting and extra word lists', () => {
@@ -205,6 +207,8 @@ describe('the writer’s own voice and markup are never uncited claims', () => {
     ['the writer’s recommendation', 'The Department of Energy must announce $2.3 billion in resilience grants by 12 March 2025.'],
     ['a question', 'Did the Department of Energy announce $2.3 billion in resilience grants on 12 March 2025?'],
     ['the document’s own act', 'Pursuant to the Executive Order of 12 March 2025, this Memorandum establishes a $2.3 billion framework for resilience grants.'],
+    ['an essay’s roadmap', 'This essay seeks to explore how the Department of Energy spent $2.3 billion in resilience grants after 12 March 2025.'],
+    ['a paper’s roadmap', 'The paper then explores how the Department of Energy spent $2.3 billion in resilience grants after 12 March 2025.'],
     ['inline code', 'The `announce()` call released $2.3 billion in grants on 12 March 2025.'],
   ];
   for (const [kind, sentence] of ownVoice) it(`does not flag ${kind}`, () => assert.equal(flaggedIn(sentence), 0));

@@ -178,6 +178,31 @@ describe('converting pasted footnotes', () => {
     assert.deepEqual(diagnostics(converted).map((d) => d.code), []);
   });
 
+  it('keeps the blank line after the notes, and each line break as written, in CR-only and mixed line endings', () => {
+    assert.equal(convert('Costs rose.¹\r\r¹ Okafor, 2024.\r\rThis body paragraph goes on.\r'), 'Costs rose.[^1]\r\r[^1]: Okafor, 2024.\r\rThis body paragraph goes on.\r');
+    // A CRLF brief with a note pasted with LF.
+    assert.equal(convert('Costs rose.¹\r\n\r\n¹ Okafor, 2024.\n\nThis body paragraph goes on.\r\n'), 'Costs rose.[^1]\r\n\r\n[^1]: Okafor, 2024.\n\nThis body paragraph goes on.\r\n');
+    // A note moved from between two paragraphs takes one blank line along, and the notes are written with CR.
+    assert.equal(
+      convert('Costs rose.¹ Prices fell.²\r\r¹ Okafor, 2024.\r\rThis body paragraph goes on.\r\r² Roe, 2023.\r'),
+      'Costs rose.[^1] Prices fell.[^2]\r\rThis body paragraph goes on.\r\r[^1]: Okafor, 2024.\r[^2]: Roe, 2023.\r',
+    );
+  });
+
+  it('keeps the text of links in an HTML note, with the address when it is a web address', () => {
+    const converted = convert(
+      [
+        'Costs rose.<sup><a href="#fn1">1</a></sup>',
+        '',
+        '<ol>',
+        '<li id="fn1"><a href="#fnref1">1</a> See <a href="#table-2">Table 2 of the annex</a> and <a href="https://example.org/survey">the <em>survey</em></a>, note <a href="#fn3">3</a>, and <a href="annex.html">the annex</a>. <a href="#fnref1" class="footnote-back">back</a> <a href="#fnref1">↩</a></li>',
+        '</ol>',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(converted, 'Costs rose.[^1]\n\n<ol>\n\n</ol>\n\n[^1]: See Table 2 of the annex and [the *survey*](https://example.org/survey), note 3, and the annex.\n');
+  });
+
   it('leaves the writer’s own numbered Notes list and exponents alone when nothing was pasted', () => {
     for (const text of ['Text with no markers.\n\n## Notes\n\n1. First point of the meeting.\n2. Second point.\n', 'Energy is E = mc² and the area is 5 km².\n']) {
       assert.equal(convert(text), text);

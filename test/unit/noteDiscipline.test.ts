@@ -89,6 +89,50 @@ describe('Chicago note discipline', () => {
     const fixedIbid = (full: string) => problems(`A.[^1] B.[^2]\n\n[^1]: ${full}\n[^2]: Ibid., 4.\n`, { footnoteIbid: 'discourage' })[0]?.fixed?.split('\n')[3];
     assert.equal(fixedIbid('Jane Doe, Rick Roe, and Ann Poe, *Ports and Power* (Oslo: Institute, 2020), 2.'), '[^2]: Doe, Roe, and Poe, *Ports and Power*, 4.');
     assert.equal(fixedIbid('Ana María de la Cruz, *Agua y poder* (Lima: IEP, 2019), 8.'), '[^2]: de la Cruz, *Agua y poder*, 4.');
+    assert.equal(fixedIbid('Jane Doe, ed., *Ports and Power* (Oslo: Institute, 2020), 2.'), '[^2]: Doe, *Ports and Power*, 4.');
+  });
+
+  describe('rewrites a note only when every word of it is accounted for', () => {
+    const NEWS = 'Lena Marsh, “Ports Brace for the Winter Storm Season,” *Coastal Herald*, March 8, 2017.';
+    const BY_HAND = 'After the first note, Chicago uses the short form (author’s surname, short title, page). Shorten this note by hand, keeping any comment it makes beyond the citation.';
+    const notes = (found: ReturnType<typeof problems>) => found.map((f) => [f.code, f.fixed?.split('\n').slice(2, -1)]);
+
+    it('never takes the year of a date for a page, shortening a newspaper note or writing it in full', () => {
+      const repeated = problems(`A.[^1] B.[^2]\n\n[^1]: ${NEWS}\n[^2]: ${NEWS}\n`);
+      assert.deepEqual(notes(repeated), [['footnote.repeated-full-citation', [`[^1]: ${NEWS}`, '[^2]: Marsh, “Ports Brace.”']]]);
+      assert.match(repeated[0].message, /uses the short form: Marsh, “Ports Brace\.”$/);
+      const early = problems(`A.[^1] B.[^2]\n\n[^1]: Marsh, “Ports Brace,” 5.\n[^2]: ${NEWS}\n`);
+      assert.deepEqual(notes(early), [['footnote.short-before-full', ['[^1]: Lena Marsh, “Ports Brace for the Winter Storm Season,” *Coastal Herald*, March 8, 2017, 5.', `[^2]: ${NEWS}`]]]);
+      // A year where a page would stand is a page only when the note has its date already.
+      const paged = problems(`A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 2013.\n`);
+      assert.deepEqual(paged.map((f) => f.fixed?.split('\n')[3]), ['[^2]: Doe, *Border Report*, 2013.']);
+    });
+
+    it('offers no rewrite of a note with a comment after its page, and says to shorten it by hand', () => {
+      for (const note of [
+        'Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 27. Compare Smith, 2019.',
+        'Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 27, discussing the 1998 treaty, 4.',
+      ]) {
+        const found = problems(`A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: ${note}\n`);
+        assert.deepEqual(notes(found), [['footnote.repeated-full-citation', undefined]], note);
+        assert.equal(found[0].message, `Note [^2] cites this work in full again; note [^1] already did. ${BY_HAND}`);
+        // Written in full for a short note met before it, it would bring its comment and lose its page.
+        assert.deepEqual(notes(problems(`A.[^1] B.[^2]\n\n[^1]: Doe, *Border Report*, 9.\n[^2]: ${note}\n`)), [['footnote.short-before-full', undefined]], note);
+        // "Ibid." after it could mean either work.
+        assert.deepEqual(notes(problems(`A.[^1] B.[^2]\n\n[^1]: ${note}\n[^2]: Ibid., 5.\n`, { footnoteIbid: 'discourage' })), [['footnote.ibid', undefined]], note);
+      }
+    });
+
+    it('offers no rewrite of a short note that says more than the short form', () => {
+      const found = problems(`A.[^1] B.[^2]\n\n[^1]: Okafor, “Storm Outages,” 35, on rural lines.\n[^2]: ${FULL_OKAFOR}\n`);
+      assert.deepEqual(notes(found), [['footnote.short-before-full', undefined]]);
+    });
+
+    it('shortens a note whose title is a link to the link’s text', () => {
+      const fixedNote = (note: string) => problems(`A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: ${note}\n`)[0]?.fixed?.split('\n')[3];
+      assert.equal(fixedNote('Jane Doe, [*Border Report: Crossings and Closures*](https://example.org/border) (Oslo: Institute, 2023), 13.'), '[^2]: Doe, *Border Report*, 13.');
+      assert.equal(fixedNote('Jane Doe, [Border Report: Crossings and Closures](https://example.org/border) (Oslo: Institute, 2023), 13.'), '[^2]: Doe, Border Report, 13.');
+    });
   });
 
   it('does not judge notes written as bibliography entries, family name first', () => {

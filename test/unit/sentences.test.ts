@@ -16,6 +16,17 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('does not end sentences at "c." (circa), at run-together initials or inside a quotation that closes later', () => {
+    assert.deepEqual(sentences('The abbey was built c. 1150. E.P. Thompson wrote about it. He said, “The war is over. We won.” Then it rained. A “stray mark. Then more.'), [
+      'The abbey was built c. 1150.',
+      'E.P. Thompson wrote about it.',
+      'He said, “The war is over. We won.”',
+      'Then it rained.',
+      'A “stray mark.',
+      'Then more.',
+    ]);
+  });
+
   it('ends at U.S. when a new sentence clearly starts', () => {
     assert.deepEqual(sentences('Sanctions came from the U.S. The EU followed.'), ['Sanctions came from the U.S.', 'The EU followed.']);
   });

@@ -1,5 +1,6 @@
 import { renderings, renderJob, type RenderedEntries, type RenderJob } from './bibliographyOutput';
 import { clusterRenderings, renderClusters, type ClusterJob, type ClusterRendering } from './cslStyles';
+import { keepStyleProblem } from './cslStyleCheck';
 
 /**
  * A rendering citeproc does: a bibliography's entries, or a brief's citation clusters. Each is
@@ -23,4 +24,11 @@ export function isRendered(job: CiteprocJob): boolean {
 export function keepCiteprocRendering(job: CiteprocJob, rendering: CiteprocRendering): void {
   if (job.kind === 'entries') renderings.set(job.key, rendering as RenderedEntries);
   else clusterRenderings.set(job.key, rendering as ClusterRendering);
+}
+
+/** A job citeproc could not do: the problem of the .csl file it renders with is kept; true when it has one (a bundled style has none). */
+export function keepCiteprocFailure(job: CiteprocJob, problem: string): boolean {
+  if (job.customDefinition === undefined) return false;
+  keepStyleProblem(job.customDefinition, problem);
+  return true;
 }

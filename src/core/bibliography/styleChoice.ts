@@ -2,6 +2,7 @@ import type { BriefDocument } from '../document';
 import type { BriefOptions } from '../options';
 import { hasLocale, styleNames, styleTitle } from './cslStyles';
 import { fileName } from '../text/fileName';
+import { styleProblem } from './cslStyleCheck';
 
 /** The style and locale a brief's bibliography is rendered in. */
 export interface StyleChoice {
@@ -62,11 +63,16 @@ export function chooseStyle(
     }
     if (isStyleFileUri(candidate)) {
       const definition = styleFiles.get(candidate);
-      if (definition !== undefined) {
+      if (definition === undefined) {
+        notices.push(`BriefKit cannot read the style file ${fileName(candidate)}.`);
+        continue;
+      }
+      const problem = styleProblem(definition);
+      if (problem === undefined) {
         chosen = { id: candidate, title: fileName(candidate), definition };
         break;
       }
-      notices.push(`BriefKit cannot read the style file ${fileName(candidate)}.`);
+      notices.push(`BriefKit cannot use the style file ${fileName(candidate)}: ${problem}.`);
       continue;
     }
     notices.push(`BriefKit does not know the citation style "${candidate}".`);
@@ -78,10 +84,11 @@ export function chooseStyle(
   return { ...chosen, lang, notices };
 }
 
-/** The styles a picker offers for a brief: the registered ones and its .csl files that could be read. */
+/** The styles a picker offers for a brief: the registered ones and its .csl files that could be read and used. */
 export function availableStyles(document: BriefDocument, options: BriefOptions, styleFiles: ReadonlyMap<string, string | undefined>): Array<{ id: string; title: string }> {
+  const usable = (definition: string | undefined) => definition !== undefined && styleProblem(definition) === undefined;
   const files = styleFileUris(document, options)
-    .filter((uri) => styleFiles.get(uri) !== undefined)
+    .filter((uri) => usable(styleFiles.get(uri)))
     .map((uri) => ({ id: uri, title: fileName(uri) }));
   return [...styleNames().map((name) => ({ id: name, title: styleTitle(name) ?? name })), ...files];
 }

@@ -5,7 +5,7 @@ import { definitionLabel, NO_LABELS, outsideDefinitions, referenceLabels, withOu
 import { trimEndOf } from '../text/trim';
 import { guardedForRemark } from './remarkGuards';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
-import { scanCitations, scanFootnoteReferences, scanInlineNotes, type ScannedCitation, type ScannedInlineNote } from './inlineScanner';
+import { scanCitations, scanFootnoteReferences, scanInlineNotes, scanMath, type ScannedCitation, type ScannedInlineNote } from './inlineScanner';
 import { splitSentences } from './sentenceSplitter';
 import type { Span } from '../types';
 
@@ -37,6 +37,8 @@ export interface ParsedBlock extends Span {
   codeSpans: Span[];
   /** Links (inline, reference-style, autolinks) and HTML note markers: a sentence carrying one has a source. */
   linkSpans: Span[];
+  /** Pandoc's `$…$` and `$$…$$` math, where nothing is a citation. */
+  mathSpans: Span[];
   /** Pandoc inline notes `^[…]`. */
   inlineNotes: ScannedInlineNote[];
   /** The labels of the link definitions (`[r]: https://…`) in the block, as micromark holds them. */
@@ -61,16 +63,18 @@ export interface RawSentence extends Span {
   text: string;
   /** Start of the paragraph (or table cell) the sentence belongs to. */
   paragraphStart: number;
-  /** Where the paragraph sits: in a list item, in a block quote. */
+  /** Where the paragraph sits: in a list item, in a block quote, in a table cell. */
   container: SentenceContainer;
 }
 
 export interface SentenceContainer {
   list: boolean;
   quote: boolean;
+  /** A table cell: a grid of figures and labels, not prose. */
+  table: boolean;
 }
 
-const TOP_LEVEL: SentenceContainer = { list: false, quote: false };
+const TOP_LEVEL: SentenceContainer = { list: false, quote: false, table: false };
 /** Raw HTML that cites: a superscript note marker or a link. */
 const HTML_NOTE = /^<(?:sup\b|a\s[^>]*\bhref=)/i;
 
@@ -135,7 +139,7 @@ function parseFrontMatterChunk(text: string): ChunkParse {
 }
 
 function emptyBlock(kind: BlockKind, start: number, end: number): ParsedBlock {
-  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [], inlineNotes: [], linkDefinitions: [] };
+  return { kind, start, end, entrySpans: [], footnoteReferences: [], footnoteDefinitions: [], citations: [], sentences: [], codeSpans: [], linkSpans: [], mathSpans: [], inlineNotes: [], linkDefinitions: [] };
 }
 
 function blockKind(node: RootContent): BlockKind {
@@ -176,9 +180,10 @@ function parseBlock(source: string, node: RootContent): ParsedBlock {
   block.inlineNotes = block.inlineNotes.filter((note) => !block.codeSpans.some((code) => code.start <= note.start && note.start < code.end));
   // `^[^1]` is an inline note whose text is "^1", as pandoc reads it: its `[` opens the note, not a marker.
   if (block.inlineNotes.length > 0) block.footnoteReferences = block.footnoteReferences.filter((ref) => !block.inlineNotes.some((note) => ref.start === note.start + 1));
-  // `[@travelingheidi](https://…)`: an @ in a link's text is a handle or an address, not a citation.
-  const links = block.linkSpans.filter((link) => source[link.start] === '[');
-  if (links.length > 0) block.citations = block.citations.filter((c) => !links.some((link) => link.start < c.start && c.end <= link.end));
+  // `[@travelingheidi](https://…)`, `<https://example.org/@name>`: an @ in a link's text or an
+  // autolink is a handle or an address, not a citation; in math, `$[@a]$`, it is TeX.
+  const notCiting = [...block.linkSpans, ...block.mathSpans];
+  if (notCiting.length > 0) block.citations = block.citations.filter((c) => !notCiting.some((span) => span.start < c.start && c.start < span.end));
   return block;
 }
 
@@ -242,7 +247,7 @@ function collect(source: string, { node, prose, container }: Visit, block: Parse
       return node.children.map((child) => ({ node: child, prose: false, container }));
     }
     case 'table':
-      return node.children.map((row, i) => ({ node: row, prose: prose && i > 0, container }));
+      return node.children.map((row, i) => ({ node: row, prose: prose && i > 0, container: { ...container, table: true } }));
     case 'paragraph':
     case 'tableCell': {
       if (prose) addSentences(source, node.children, startOf(node), block, container);
@@ -250,12 +255,30 @@ function collect(source: string, { node, prose, container }: Visit, block: Parse
       for (const note of scanInlineNotes(source.slice(start, endOf(node)))) {
         block.inlineNotes.push({ start: start + note.start, end: start + note.end, contentStart: start + note.contentStart, contentEnd: start + note.contentEnd });
       }
+      block.mathSpans.push(...mathIn(source, node));
       break;
     }
+    case 'heading':
+      block.mathSpans.push(...mathIn(source, node));
+      break;
     default:
       break;
   }
   return 'children' in node ? (node as Parents).children.map((child) => ({ node: child as Nodes, prose, container })) : [];
+}
+
+/** The math in a paragraph, heading or table cell: its code spans, autolinks and HTML are read past, as pandoc does. */
+function mathIn(source: string, node: Parents): Span[] {
+  const start = startOf(node);
+  const end = endOf(node);
+  if (!source.slice(start, end).includes('$')) return [];
+  const skipped: Span[] = [];
+  const pending: Nodes[] = [...node.children];
+  for (let child = pending.pop(); child; child = pending.pop()) {
+    if (child.type === 'inlineCode' || child.type === 'html' || (child.type === 'link' && source[startOf(child)] === '<')) skipped.push({ start: startOf(child), end: endOf(child) });
+    else if ('children' in child) for (const grandchild of child.children) pending.push(grandchild);
+  }
+  return scanMath(source, start, end, skipped.sort((a, b) => a.start - b.start));
 }
 
 function shiftCitation(citation: ScannedCitation, offset: number): ScannedCitation {

@@ -223,3 +223,63 @@ function bracketStops(source: string, escaped: Uint8Array): Int32Array {
   }
   return stops;
 }
+
+/** Where `$$…$$` that opens at `open` ends: at the first `$$` after at least one character. */
+function displayMathEnd(source: string, open: number, to: number): number | undefined {
+  const close = source.indexOf('$$', open + 3);
+  return close >= 0 && close + 2 <= to ? close + 2 : undefined;
+}
+
+const MATH_SPACE = /[ \t\r\n]/;
+
+/**
+ * Where `$…$` that opens at `open` ends, read as pandoc reads it: the `$` is followed by a
+ * non-space; a backslash takes the character after it (`\$` closes nothing); the closing `$`
+ * follows a non-space and is not followed by a digit (`$5 and $6` is no math). Each try stops at
+ * the next `$`, so trying every `$` of a paragraph reads it about twice.
+ */
+function inlineMathEnd(source: string, open: number, to: number): number | undefined {
+  let at = open + 1;
+  if (at >= to || MATH_SPACE.test(source[at])) return undefined;
+  for (let first = true; at < to; first = false) {
+    const ch = source[at];
+    if (ch === '$' && !first) return /\d/.test(source[at + 1] ?? '') ? undefined : at + 1;
+    if (ch === '\\') {
+      at += 2;
+    } else if (MATH_SPACE.test(ch)) {
+      while (at < to && MATH_SPACE.test(source[at])) at++;
+      if (source[at] === '$') return undefined;
+    } else {
+      at++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Pandoc's TeX math (tex_math_dollars) in the inline text of one paragraph, heading or table cell
+ * (`source` from `from` to `to`): `$$…$$`, else `$…$`. Read from left to right as pandoc does:
+ * what starts first wins, so a `$` inside `skipped` (code spans, autolinks, HTML, in order) opens
+ * nothing, and math that opens first takes in a code span after it.
+ */
+export function scanMath(source: string, from: number, to: number, skipped: readonly Span[]): Span[] {
+  const found: Span[] = [];
+  let next = 0;
+  for (let at = from; at < to; at++) {
+    while (next < skipped.length && skipped[next].end <= at) next++;
+    if (next < skipped.length && skipped[next].start <= at) {
+      at = skipped[next].end - 1;
+      continue;
+    }
+    if (source[at] === '\\') {
+      at++;
+      continue;
+    }
+    if (source[at] !== '$') continue;
+    const end = (source[at + 1] === '$' ? displayMathEnd(source, at, to) : undefined) ?? inlineMathEnd(source, at, to);
+    if (end === undefined) continue;
+    found.push({ start: at, end });
+    at = end - 1;
+  }
+  return found;
+}

@@ -12,7 +12,7 @@ import type { Span } from '../types';
 const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'maj', 'capt', 'sgt', 'adm',
-    'sen', 'rep', 'gov', 'pres', 'amb', 'hon', 'rev', 'chap', 'ed', 'eds', 'trans', 'cf', 'vs', 'v', 'viz', 'approx', 'ca',
+    'sen', 'rep', 'gov', 'pres', 'amb', 'hon', 'rev', 'chap', 'ed', 'eds', 'trans', 'cf', 'vs', 'v', 'viz', 'approx', 'ca', 'c', 'fl',
     'est', 'dept', 'govt', 'inc', 'ltd', 'co', 'corp', 'assn', 'univ', 'al', 'e.g', 'i.e', 'etc', 'u.s',
     'u.k', 'u.n', 'e.u', 'u.s.a', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
     'nov', 'dec', 'op', 'cit', 'ibid', 'id', 'n.d', 'a.m', 'p.m',
@@ -54,8 +54,45 @@ function startsSentence(text: string, at: number): boolean {
   return /[\p{Lu}\p{N}"“‘'(\[*_¿¡«]/u.test(ch) || /\p{Lo}/u.test(ch);
 }
 
+/** The longest quotation kept whole inside one sentence: past it a mark left open is a typo, not a quotation. */
+const LONGEST_QUOTATION = 1000;
+
+/**
+ * Whether `end` falls inside a quotation opened with “ since the sentence began and closed with ”
+ * further on (`He said, “The war is over. We won.” Then …` is one sentence until `won.”`). Counted
+ * forward from where it last stopped, so a paragraph is read once however many full stops it has.
+ */
+class OpenQuotation {
+  private depth = 0;
+  private countedTo = 0;
+  private nextClose = -1;
+
+  constructor(private readonly text: string) {}
+
+  restart(at: number): void {
+    this.depth = 0;
+    this.countedTo = at;
+  }
+
+  isOpenAt(end: number, sentenceStart: number): boolean {
+    const { text } = this;
+    for (; this.countedTo < end; this.countedTo++) {
+      const code = text.charCodeAt(this.countedTo);
+      if (code === 0x201c) this.depth++;
+      else if (code === 0x201d && this.depth > 0) this.depth--;
+    }
+    if (this.depth === 0 || end - sentenceStart > LONGEST_QUOTATION) return false;
+    if (this.nextClose < end) {
+      const close = text.indexOf('\u201d', end);
+      this.nextClose = close < 0 ? text.length : close;
+    }
+    return this.nextClose < text.length && this.nextClose - end <= LONGEST_QUOTATION;
+  }
+}
+
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const quotation = new OpenQuotation(text);
   let sentenceStart = 0;
   let i = 0;
   while (i < text.length) {
@@ -88,12 +125,13 @@ export function splitSentences(text: string): Span[] {
       i = end;
       continue;
     }
-    if (next < text.length && !startsSentence(text, next)) {
+    if ((next < text.length && !startsSentence(text, next)) || quotation.isOpenAt(end, sentenceStart)) {
       i = end;
       continue;
     }
     pushTrimmed(text, sentenceStart, end, spans);
     sentenceStart = next;
+    quotation.restart(next);
     i = next;
   }
   pushTrimmed(text, sentenceStart, text.length, spans);
@@ -107,7 +145,8 @@ function isSentenceEndingDot(text: string, dot: number, next: number): boolean {
   // Initials such as "J." in "Mark J. Rutte".
   if (/^\p{Lu}$/u.test(before)) return false;
   if (NUMBER_ABBREVIATIONS.has(word)) return !/\p{N}/u.test(text[next] ?? '');
-  if (!ABBREVIATIONS.has(word)) return true;
+  // Run-together initials such as "E.P." in "E.P. Thompson" (U.S. and the like are abbreviations, below).
+  if (!ABBREVIATIONS.has(word)) return !/^(?:\p{Lu}\.)+\p{Lu}$/u.test(before);
   if (!SENTENCE_FINAL_ABBREVIATIONS.has(word)) return false;
   // "the U.S. Defense Secretary" goes on; "sanctions by the U.S. The EU ..." ends.
   return next >= text.length || SENTENCE_STARTERS.has(nextWord(text, next).toLowerCase());

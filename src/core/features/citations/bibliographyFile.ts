@@ -103,11 +103,9 @@ function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliog
   const readable = withoutOversizedEntries(text, scanned, lines, result);
   const skipped = new Set(result.problems.map((p) => p.key));
   const raw = scanned.filter((e) => e.type !== 'comment' && e.type !== 'preamble' && e.type !== 'string' && !skipped.has(e.key || undefined));
-  const byKey = new Map<string, RawBibtexEntry>();
-  for (const entry of raw) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
-  const add = (items: CslItem[]) => {
+  const add = (items: CslItem[], headOf: (item: CslItem) => RawBibtexEntry | undefined) => {
     for (const item of items) {
-      const at = byKey.get(item.id);
+      const at = headOf(item);
       result.entries.push({
         key: item.id,
         item,
@@ -117,8 +115,21 @@ function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliog
       });
     }
   };
+  // A key written twice is two entries, in file order: the nth item with a key is at the nth entry with it.
+  const byKey = new Map<string, RawBibtexEntry[]>();
+  for (const entry of raw) {
+    const same = byKey.get(entry.key);
+    if (same) same.push(entry);
+    else byKey.set(entry.key, [entry]);
+  }
+  const taken = new Map<string, number>();
+  const inFileOrder = (item: CslItem) => {
+    const n = taken.get(item.id) ?? 0;
+    taken.set(item.id, n + 1);
+    return byKey.get(item.id)?.[n];
+  };
   try {
-    add(plugins.input.chain(readable, TO_CSL));
+    add(plugins.input.chain(readable, TO_CSL), inFileOrder);
     return result;
   } catch {
     // One bad entry rejects the whole file: read the entries one by one, so the good ones load.
@@ -126,7 +137,7 @@ function parseBibtex(uri: string, text: string, lines: LineIndex): ParsedBibliog
   for (const entry of raw) {
     const source = text.slice(entry.start, entry.end);
     try {
-      add(plugins.input.chain(source, TO_CSL));
+      add(plugins.input.chain(source, TO_CSL), () => entry);
     } catch (error) {
       result.problems.push({
         key: entry.key || undefined,
@@ -161,6 +172,78 @@ function cslEntries(uri: string, items: unknown[], rangeOf: (i: number) => Range
   });
 }
 
+/** Where an item of a CSL-JSON file is written: its first character, and its own `"id"` key when it has one. */
+interface JsonItemPlace {
+  start: number;
+  id?: number;
+}
+
+interface JsonFrame {
+  object: boolean;
+  /** The key whose value comes next, read only in objects whose keys matter (items and the top level). */
+  key?: string;
+  holdsItems: boolean;
+  /** Set when the object is an item. */
+  item?: JsonItemPlace;
+}
+
+/**
+ * Where each item of a CSL-JSON text that JSON.parse accepted is written, in toItems' order: one
+ * pass over its strings and brackets that knows which array holds the items, so an `"id"` inside an
+ * author or another nested object is never taken for the item's own. Where JSON.parse keeps the
+ * last of two equal keys, so does this.
+ */
+function cslJsonItemPlaces(text: string, data: unknown): JsonItemPlace[] {
+  const holder = Array.isArray(data) ? undefined : ['references', 'items'].find((key) => Array.isArray((data as Record<string, unknown> | null)?.[key]));
+  let places: JsonItemPlace[] = [];
+  const stack: JsonFrame[] = [];
+  let expectsKey = false;
+  const valueAt = (at: number): JsonFrame => {
+    const top = stack.at(-1);
+    const frame: JsonFrame = { object: text[at] === '{', holdsItems: false };
+    if (top ? top.holdsItems : !Array.isArray(data) && holder === undefined) {
+      const place = { start: at };
+      places.push(place);
+      if (frame.object) frame.item = place;
+    } else if (!top) {
+      frame.holdsItems = Array.isArray(data);
+    } else if (stack.length === 1 && top.key === holder && text[at] === '[') {
+      frame.holdsItems = true;
+      places = [];
+    }
+    return frame;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = stack.at(-1);
+      if (top?.object && expectsKey) {
+        if (top.item || stack.length === 1) top.key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top.item && top.key === 'id') top.item.id = i;
+        expectsKey = false;
+      } else {
+        valueAt(i);
+      }
+      i = end;
+    } else if (ch === '{' || ch === '[') {
+      stack.push(valueAt(i));
+      expectsKey = ch === '{';
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+      expectsKey = false;
+    } else if (ch === ',') {
+      expectsKey = stack.at(-1)?.object ?? false;
+    } else if (ch !== ':' && !/\s/.test(ch)) {
+      // A number, true, false or null: one value, to its end.
+      valueAt(i);
+      while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1])) i++;
+    }
+  }
+  return places;
+}
+
 function parseCslJson(uri: string, text: string, lines: LineIndex): ParsedBibliographyFile {
   const result: ParsedBibliographyFile = { uri, format: 'csl-json', entries: [], problems: [] };
   let data: unknown;
@@ -172,15 +255,20 @@ function parseCslJson(uri: string, text: string, lines: LineIndex): ParsedBiblio
     result.problems.push({ message: `This CSL-JSON file is not valid JSON: ${firstLine(message)}. No entries were loaded from it.`, range: lines.rangeAt(position, position + 1) });
     return result;
   }
-  const idPositions: number[] = [];
-  for (const match of text.matchAll(/"id"\s*:/g)) idPositions.push(match.index ?? 0);
+  const places = cslJsonItemPlaces(text, data);
   const keyRangeOf = (i: number, key: string) => {
+    const at = places[i]?.id;
+    if (at === undefined) return undefined;
     // The id's string value, when it is written as the key itself (no escapes).
-    const value = /^"id"\s*:\s*"/.exec(text.slice(idPositions[i] ?? 0, (idPositions[i] ?? 0) + 100));
-    const start = (idPositions[i] ?? 0) + (value?.[0].length ?? 0);
+    const value = /^"id"\s*:\s*"/.exec(text.slice(at, at + 100));
+    const start = at + (value?.[0].length ?? 0);
     return value && text.startsWith(`${key}"`, start) ? lines.rangeAt(start, start + key.length) : undefined;
   };
-  cslEntries(uri, toItems(data), (i) => lines.rangeAt(idPositions[i] ?? 0, (idPositions[i] ?? 0) + 4), result, keyRangeOf);
+  const rangeOf = (i: number) => {
+    const { start = 0, id } = places[i] ?? {};
+    return id === undefined ? lines.rangeAt(start, start + 1) : lines.rangeAt(id, id + 4);
+  };
+  cslEntries(uri, toItems(data), rangeOf, result, keyRangeOf);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import type { Span } from '../../types';
 
-/** One `@type{…}` of a BibTeX file, found by scanning braces, with where it is written. */
+/** One `@type{…}` of a BibTeX file, found by matching its brackets, with where it is written. */
 export interface RawBibtexEntry extends Span {
   type: string;
   key: string;
@@ -8,33 +8,90 @@ export interface RawBibtexEntry extends Span {
   keyStart: number;
 }
 
-/** BibTeX entries by scanning braces, so each has a position even when citation-js rejects the file. */
-export function scanBibtex(text: string): RawBibtexEntry[] {
-  const entries: RawBibtexEntry[] = [];
-  const head = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]*)\s*,?/g;
-  for (let match = head.exec(text); match; match = head.exec(text)) {
-    const open = match[2];
-    const close = open === '{' ? '}' : ')';
-    let depth = 0;
-    let end = text.length;
-    for (let i = (match.index ?? 0) + match[0].indexOf(open); i < text.length; i++) {
-      const ch = text[i];
-      if (ch === open || (open === '(' && ch === '{')) depth++;
-      else if (ch === close || (open === '(' && ch === '}')) depth--;
-      if (depth === 0) {
-        end = i + 1;
-        break;
-      }
-      // An entry that never closes runs into the next line starting with @.
-      if (ch === '\n' && text[i + 1] === '@' && depth > 0) {
-        end = i + 1;
-        break;
+/** An `@type{key` or `@type(key` anywhere in the file: an entry starts there unless it lies inside another. */
+interface Head {
+  start: number;
+  type: string;
+  key: string;
+  keyStart: number;
+  /** The `{` or `(` that opens the entry. */
+  open: number;
+  atLineStart: boolean;
+  /** How many braces, and how many brackets of either kind, are open before the head. */
+  braceDepth: number;
+  bracketDepth: number;
+  /** The bracket that closes the entry; undefined when none does. */
+  close?: number;
+}
+
+const HEAD = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]*)\s*,?/g;
+
+/**
+ * Every head, with the bracket that closes its entry, counting as BibTeX does: braces for
+ * `@type{…}`; for `@type(…)`, parentheses and braces alike. One pass, with a stack for each count.
+ */
+function findHeads(text: string): Head[] {
+  const heads: Head[] = [];
+  for (const match of text.matchAll(HEAD)) {
+    const start = match.index ?? 0;
+    const open = start + match[0].indexOf(match[2]);
+    const keyStart = start + match[0].length - match[0].slice(open - start + 1).trimStart().length;
+    heads.push({ start, type: match[1].toLowerCase(), key: match[3], keyStart, open, atLineStart: start === 0 || text[start - 1] === '\n', braceDepth: 0, bracketDepth: 0 });
+  }
+  const byOpen = new Map(heads.map((head) => [head.open, head]));
+  const braces: number[] = [];
+  const brackets: number[] = [];
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    for (; next < heads.length && heads[next].start === i; next++) {
+      heads[next].braceDepth = braces.length;
+      heads[next].bracketDepth = brackets.length;
+    }
+    const ch = text[i];
+    if (ch === '{') {
+      braces.push(i);
+      brackets.push(i);
+    } else if (ch === '(') {
+      brackets.push(i);
+    } else if (ch === '}' || ch === ')') {
+      const bracket = brackets.pop();
+      const head = bracket === undefined ? undefined : byOpen.get(bracket);
+      if (head && text[head.open] === '(') head.close = i;
+      if (ch === '}') {
+        const brace = braces.pop();
+        const braced = brace === undefined ? undefined : byOpen.get(brace);
+        if (braced && text[braced.open] === '{') braced.close = i;
       }
     }
-    const afterOpen = match[0].slice(match[0].indexOf(open) + 1);
-    const keyStart = (match.index ?? 0) + match[0].length - afterOpen.trimStart().length;
-    entries.push({ type: match[1].toLowerCase(), key: match[3], keyStart, start: match.index ?? 0, end });
-    head.lastIndex = end;
+  }
+  return heads;
+}
+
+/**
+ * BibTeX entries by matching brackets, so each has a position even when citation-js rejects the
+ * file. A line that starts with `@type{` inside a field's value (`note = {…\n@book{x} replies}`)
+ * is text, as BibTeX reads it; at the entry's own level, where only fields belong, it starts the
+ * next entry: the one before lacks its closing brace. An entry that never closes runs into the
+ * next entry that starts a line.
+ */
+export function scanBibtex(text: string): RawBibtexEntry[] {
+  const heads = findHeads(text);
+  const entries: RawBibtexEntry[] = [];
+  let end = 0;
+  // The next head that starts a line, found by moving forward only: the scan stays linear.
+  let lineHead = 0;
+  const nextLineHead = (after: number, until: number, accept: (head: Head) => boolean): Head | undefined => {
+    while (lineHead < heads.length && (heads[lineHead].start <= after || !heads[lineHead].atLineStart)) lineHead++;
+    for (let i = lineHead; i < heads.length && heads[i].start < until; i++) if (heads[i].atLineStart && accept(heads[i])) return heads[i];
+    return undefined;
+  };
+  for (const head of heads) {
+    if (head.start < end) continue;
+    const braced = text[head.open] === '{';
+    const depthIn = (inner: Head) => (braced ? inner.braceDepth - head.braceDepth : inner.bracketDepth - head.bracketDepth);
+    const cut = head.close === undefined ? nextLineHead(head.open, text.length, () => true) : nextLineHead(head.open, head.close, (inner) => depthIn(inner) === 1);
+    end = cut ? cut.start : head.close === undefined ? text.length : head.close + 1;
+    entries.push({ type: head.type, key: head.key, keyStart: head.keyStart, start: head.start, end });
   }
   return entries;
 }

@@ -3,9 +3,9 @@ import { replaceOffsets, type TextEdit } from '../../edits';
 import type { Workspace } from '../../feature';
 import { BriefUserError, type FileEdits } from '../../language';
 import { fileName } from '../../text/fileName';
-import type { Range, Span } from '../../types';
+import type { BriefTextDocument, Range, Span } from '../../types';
 import type { DocumentBibliography } from './bibliographyStore';
-import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './bibliographyFile';
 import type { LineIndex } from '../../text/lineIndex';
 import { citationKeyAt } from './citationNavigation';
 
@@ -33,6 +33,18 @@ export function prepareCitationRename(document: BriefDocument, offset: number): 
   return { range: document.lines.rangeAt(span.start, span.end), placeholder: item.key };
 }
 
+/** A bibliography file's entries, with the version of the editor's text they were read from (none: the file as saved). */
+export interface BibliographyFileText {
+  parsed: ParsedBibliographyFile;
+  version?: number;
+}
+
+/** A bibliography file as the editor has it now; `read`, when it was read from the same text, is not parsed again. */
+export function asInEditor(open: BriefTextDocument, read?: { text: string | undefined; parsed: ParsedBibliographyFile | undefined }): BibliographyFileText {
+  const text = open.getText();
+  return { parsed: read?.parsed && read.text === text ? read.parsed : parseBibliographyFile(open.uri, text), version: open.version };
+}
+
 /**
  * Renames the key under the cursor in every bibliography file of the brief that defines it and
  * in every citation of it in the workspace's briefs (open ones as they are in the editor, the
@@ -41,7 +53,13 @@ export function prepareCitationRename(document: BriefDocument, offset: number): 
 export function renameCitationKey(document: BriefDocument, offset: number, newKey: string, bibliography: DocumentBibliography, workspace: Workspace): Promise<FileEdits[]> | undefined {
   const item = workKeyAt(document, offset);
   if (!item) return undefined;
-  const files = bibliography.files.flatMap(({ file }) => (file?.parsed ? [file.parsed] : []));
+  // A file the editor has open may have changes not saved yet: its edits are made on those.
+  const files = () =>
+    bibliography.files.flatMap(({ file }): BibliographyFileText[] => {
+      if (!file?.parsed) return [];
+      const open = workspace.bibliographyFile(file.uri);
+      return [open ? asInEditor(open, file) : { parsed: file.parsed }];
+    });
   return renameKey(item.key, newKey, files, (key) => bibliography.byKey.get(key)?.uri, workspace);
 }
 
@@ -53,26 +71,30 @@ export function entryKeyAt(file: ParsedBibliographyFile, lines: LineIndex, offse
 /**
  * The key `oldKey` renamed in the files that define it and in every citation of the workspace's
  * briefs. `takenBy` tells which file already has an entry with a key (refused, with its name).
+ * `files` are read once the saved briefs are listed: from then to the answer nothing waits, so
+ * every edit is made on the text of the version it is labelled with, and no change comes between.
  */
-export async function renameKey(oldKey: string, newKey: string, files: readonly ParsedBibliographyFile[], takenBy: (key: string) => string | undefined, workspace: Workspace): Promise<FileEdits[]> {
+export async function renameKey(oldKey: string, newKey: string, files: () => readonly BibliographyFileText[], takenBy: (key: string) => string | undefined, workspace: Workspace): Promise<FileEdits[]> {
   if (newKey === oldKey) return [];
   if (newKey.trim() === '') throw new BriefUserError('A citation key cannot be empty.');
   if (!VALID_KEY.test(newKey)) {
     throw new BriefUserError(`"${newKey}" cannot be a citation key: use letters, digits and _, with single : . - + / between them (for example "okafor2025" or "okafor:grid-2025").`);
   }
-  const taken = takenBy(newKey) ?? files.find((file) => file.entries.some((entry) => entry.key === newKey))?.uri;
+  const briefs = await workspace.documents();
+  const current = files();
+  const taken = takenBy(newKey) ?? current.find(({ parsed }) => parsed.entries.some((entry) => entry.key === newKey))?.parsed.uri;
   if (taken) throw new BriefUserError(`The key "${newKey}" is already used by an entry in ${fileName(taken)}. Choose another key.`);
   const fileEdits: FileEdits[] = [];
-  for (const file of files) {
+  for (const { parsed: file, version } of current) {
     const entries = file.entries.filter((entry) => entry.key === oldKey);
     if (entries.length === 0) continue;
     if (entries.some((entry) => !entry.keyRange)) {
       const why = file.format === 'ris' ? 'RIS records have no key BriefKit can rename' : 'the key is written with escapes there';
       throw new BriefUserError(`The entry "${oldKey}" comes from ${fileName(file.uri)}, and ${why}. Change the key there by hand, then rename the citations.`);
     }
-    fileEdits.push({ uri: file.uri, edits: entries.map((entry) => ({ range: entry.keyRange!, newText: newKey })) });
+    fileEdits.push({ uri: file.uri, version, edits: entries.map((entry) => ({ range: entry.keyRange!, newText: newKey })) });
   }
-  for (const brief of await workspace.documents()) {
+  for (const brief of briefs) {
     const edits: TextEdit[] = [];
     for (const citation of brief.citations) {
       for (const use of citation.items) {
@@ -81,7 +103,7 @@ export async function renameKey(oldKey: string, newKey: string, files: readonly 
         edits.push(replaceOffsets(brief, span.start, span.end, newKey));
       }
     }
-    if (edits.length > 0) fileEdits.push({ uri: brief.uri, edits });
+    if (edits.length > 0) fileEdits.push({ uri: brief.uri, version: brief.version < 0 ? undefined : brief.version, edits });
   }
   return fileEdits;
 }

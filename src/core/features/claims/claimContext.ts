@@ -1,13 +1,17 @@
 import type { BriefDocument, Sentence } from '../../document';
 import { perDocument } from '../../document';
-import type { ClaimContext } from './claimModel';
+import { RecentCache } from '../../text/recentCache';
+import type { ClaimContext, DocumentVoice } from './claimModel';
+import { claimText } from './claimText';
+import { inAuthorsVoice } from './claimFeatures';
 import { hasSource } from './claimSources';
 
-/** Each sentence's context: its place in its paragraph, its container, its heading, whether its neighbours are sourced. */
+/** Each sentence's context: its place in its paragraph, its container, its heading, whether its neighbours are sourced, the document's voice. */
 export const claimContexts = perDocument((document: BriefDocument): Map<Sentence, ClaimContext> => {
   const contexts = new Map<Sentence, ClaimContext>();
   const sentences = document.sentences;
   const sourced = sentences.map(hasSource);
+  const voice = documentVoice(sentences);
   sentences.forEach((sentence, i) => {
     const samePrevious = i > 0 && sentences[i - 1].paragraphStart === sentence.paragraphStart;
     const sameNext = i + 1 < sentences.length && sentences[i + 1].paragraphStart === sentence.paragraphStart;
@@ -18,6 +22,7 @@ export const claimContexts = perDocument((document: BriefDocument): Map<Sentence
       heading: sentence.heading,
       previousSourced: samePrevious && sourced[i - 1],
       nextSourced: sameNext && sourced[i + 1],
+      voice,
     });
   });
   return contexts;
@@ -25,5 +30,28 @@ export const claimContexts = perDocument((document: BriefDocument): Map<Sentence
 
 /** A key for caching a score: the same text in the same context scores the same. */
 export function contextKey(context: ClaimContext): string {
-  return `${context.position}|${+context.inList}${+context.inQuote}${+context.previousSourced}${+context.nextSourced}|${context.heading}`;
+  return `${context.position}|${+context.inList}${+context.inQuote}${+context.previousSourced}${+context.nextSourced}|${context.voice}|${context.heading}`;
+}
+
+/** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */
+const ownVoiceCache = new RecentCache<boolean>(10000);
+
+function inOwnVoice(text: string): boolean {
+  return ownVoiceCache.get(text, () => inAuthorsVoice(claimText(text)));
+}
+
+/**
+ * How a document speaks, by the share of its sentences in the writer's own voice (the first
+ * person, the reader addressed, instructions, recommendations): under a tenth, a report about
+ * others (every CRS brief labelled stays under a quarter); a quarter or more, a personal essay,
+ * a blog post or a how-to guide, whose unmarked sentences are far more often the writer's own
+ * argument and experience; between, mixed. The model learns what each means from the labels.
+ * A document of fewer than ten sentences is too short to tell and counts as a report.
+ */
+export function documentVoice(sentences: readonly Sentence[]): DocumentVoice {
+  if (sentences.length < 10) return 'report';
+  let own = 0;
+  for (const s of sentences) if (inOwnVoice(s.text)) own++;
+  const share = own / sentences.length;
+  return share >= 0.25 ? 'own' : share >= 0.1 ? 'mixed' : 'report';
 }

@@ -1,16 +1,16 @@
 import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
-import { ClaimModel, type ClaimContext, type ClaimWeights } from './claimModel';
-import { hasSource } from './claimSources';
+import { ClaimModel, type ClaimContext, type ClaimWeights, type DocumentVoice } from './claimModel';
+import { hasNote, hasSource } from './claimSources';
 import { notClaimKey, notClaimKeys } from './notClaims';
 import weights from './claimWeights.json';
-import { RecentCache } from '../../text/recentCache';
+import { claimText } from './claimText';
 
 /** The model trained by `npm run train:claims`, shipped with the code. */
 export const CLAIM_MODEL = new ClaimModel(weights as ClaimWeights);
 
 export type ClaimSensitivity = 'strict' | 'balanced' | 'lenient';
-export type ClaimScope = 'sentence' | 'paragraph';
+export type ClaimScope = 'passage' | 'sentence';
 
 export interface ClaimOptions extends ClaimWordLists {
   enabled: boolean;
@@ -29,30 +29,8 @@ export interface ClaimScore {
   signalled: boolean;
   /** The writer's own voice or markup, never flagged (see isOwnVoiceOrMarkup); kept with the score so an edit does not test it again. */
   excluded: boolean;
-  /** A strong sign of someone else's fact fired (see hasStrongEvidence): enough in a document written in the writer's own voice. */
-  strong: boolean;
-}
-
-/** Punctuation that blogs exported from WordPress keep as HTML entities (`&#8220;`, `&rsquo;`), as the reader sees it. */
-const ENTITIES: Record<string, string> = {
-  '#8211': '–', '#8212': '—', '#8216': '‘', '#8217': '’', '#8220': '“', '#8221': '”', '#8230': '…', '#39': "'", '#160': ' ',
-  ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', quot: '"', apos: "'", amp: '&', nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{2,4}|[a-z]{2,6});/g, (entity, name: string) => ENTITIES[name] ?? entity);
-}
-
-/** Removes footnote markers and citations so they do not count as numbers or names, and reads HTML entities as their characters. */
-export function claimText(sentence: string): string {
-  if (sentence.includes('&')) sentence = decodeEntities(sentence);
-  // Sentences come with their spaces already collapsed: only markers and citations need taking out.
-  if (!sentence.includes('[')) return sentence.trim();
-  return sentence
-    .replace(/\[\^[^[\]\s]+\]/g, '')
-    .replace(/\[[^[\]@]*@[^[\]]*\]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  /** How the sentence's document speaks, which sets the threshold. */
+  voice: DocumentVoice;
 }
 
 /** The transparent features of a sentence (footnote markers and citations removed first). */
@@ -70,21 +48,31 @@ export function scoreSentence(text: string, context: ClaimContext, lists: Compil
   const evidence = features
     .filter((f) => f.evidence !== '' && model.featureWeight(f) > 0)
     .sort((a, b) => model.featureWeight(b) - model.featureWeight(a));
-  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded, strong: hasStrongEvidence(features) };
+  return { probability, evidence, signalled: features.some((f) => f.evidence !== ''), excluded, voice: context.voice };
 }
 
 /** The probability a sentence with no transparent sign of a claim needs before it is flagged: words alone mislead in essays and blogs. */
 export const UNSIGNALLED_MINIMUM = 0.9;
 
-/** Whether a score makes a flag: at the sensitivity's threshold when a transparent sign of a claim fired, else only when the model is sure. */
-export function isFlagged(score: Pick<ClaimScore, 'probability' | 'signalled'>, sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): boolean {
-  const threshold = thresholdFor(sensitivity, model);
-  return score.probability >= (score.signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM));
+/**
+ * Whether a score makes a sentence a claim: not the writer's own voice or markup, and at the
+ * sensitivity's threshold when a transparent sign of a claim fired, else only when the model is sure.
+ */
+export function isClaim(score: Pick<ClaimScore, 'probability' | 'signalled' | 'excluded' | 'voice'>, sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): boolean {
+  return isClaimAt(score, thresholdFor(score.voice, sensitivity, model));
 }
 
-/** The probability at or above which a sentence counts as a claim, for a sensitivity. */
-export function thresholdFor(sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): number {
-  return model.definition.thresholds[sensitivity];
+/** The same at a given threshold: training chooses the thresholds with it. */
+export function isClaimAt(score: Pick<ClaimScore, 'probability' | 'signalled' | 'excluded'>, threshold: number): boolean {
+  return !score.excluded && score.probability >= (score.signalled ? threshold : Math.max(threshold, UNSIGNALLED_MINIMUM));
+}
+
+/** How far each sensitivity moves the trained threshold: strict flags more, lenient only the surest. */
+export const SENSITIVITY_OFFSET: Record<ClaimSensitivity, number> = { strict: -0.1, balanced: 0, lenient: 0.1 };
+
+/** The probability at or above which a sentence in a kind of document counts as a claim, for a sensitivity. */
+export function thresholdFor(voice: DocumentVoice, sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): number {
+  return model.definition.thresholds[voice] + SENSITIVITY_OFFSET[sensitivity];
 }
 
 const compiledCache = new WeakMap<ClaimWordLists, CompiledWordLists>();
@@ -146,45 +134,6 @@ function isShouted(text: string): boolean {
 }
 
 /**
- * Three or more code blocks make a technical document (a tutorial, a package vignette, a textbook
- * chapter): its sentences explain methods in the writer's own field, which the claim model cannot
- * tell from claims, so the check stays silent there.
- */
-function isTechnicalDocument(document: BriefDocument): boolean {
-  return document.verbatimBlocks.filter((block) => block.kind === 'code').length >= 3;
-}
-
-/** The signs of a claim that a reader of a personal essay or a guide would still want sourced: statistics, dates, quotations, reported words, studies ("two ways" is not one). */
-const STRONG_EVIDENCE = new Set(['statistic', 'date', 'quotation', 'reporting', 'study', 'generalisation']);
-
-/** Whether a strong sign fired that the model also counts towards a claim ("many objects of study" is not a study). */
-export function hasStrongEvidence(features: readonly ClaimFeature[], model: ClaimModel = CLAIM_MODEL): boolean {
-  return features.some((f) => STRONG_EVIDENCE.has(f.id) && model.featureWeight(f) > 0);
-}
-
-/** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */
-const ownVoiceCache = new RecentCache<boolean>(10000);
-
-function inOwnVoice(text: string): boolean {
-  return ownVoiceCache.get(text, () => inAuthorsVoice(claimText(text)));
-}
-
-/**
- * A document written in the writer's own voice: at least a quarter of its sentences (of 20 or
- * more) speak in the first person, address the reader, instruct or recommend — a personal essay,
- * a blog post, a how-to guide. Its unmarked sentences are the writer's argument and experience far
- * more often than in a brief (every CRS brief labelled stays under 23%), and the claim model,
- * trained on briefs, cannot tell them apart; so there only sentences with a strong sign of someone
- * else's fact are flagged.
- */
-export function speaksInOwnVoice(sentences: readonly Sentence[]): boolean {
-  if (sentences.length < 20) return false;
-  let own = 0;
-  for (const s of sentences) if (inOwnVoice(s.text)) own++;
-  return own >= 0.25 * sentences.length;
-}
-
-/**
  * A research paper's own study: under Methods, Implementation, Evaluation, Limitations, Ethical
  * Considerations or Future Work the writer describes what they did ("All user testing was conducted
  * with informed consent"), which needs no source by the labelling guideline. The whole heading must
@@ -212,32 +161,73 @@ export interface UncitedClaim {
 }
 
 /**
- * Sentences that state a checkable fact and carry no footnote or citation. With the
- * paragraph scope, a cited last sentence covers the paragraph's earlier sentences.
+ * Sentences a source covers, by scope. `sentence`: only those that carry one. `passage` (the
+ * default): also a sentence whose paragraph goes on to a sentence with a note or citation (the
+ * note that closes a passage covers the sentences before it), and a sentence right after one with
+ * a note that begins by pointing back to it ("The report also found …", "He added that …"). A
+ * link covers only its own sentence: it marks the words it is on, not a passage.
  */
-export function findUncitedClaims(document: BriefDocument, options: ClaimOptions, scores: (sentence: Sentence) => ClaimScore): UncitedClaim[] {
-  if (!options.enabled || isTechnicalDocument(document)) return [];
-  const ignored = ignoredSentences(document);
-  const citedParagraphs = new Set<number>();
-  if (options.scope === 'paragraph') {
-    const lastOf = new Map<number, Sentence>();
-    for (const s of document.sentences) lastOf.set(s.paragraphStart, s);
-    for (const [paragraph, last] of lastOf) if (hasSource(last)) citedParagraphs.add(paragraph);
+export function sourcedSentences(sentences: readonly Sentence[], scope: ClaimScope): boolean[] {
+  const sourced = sentences.map(hasSource);
+  if (scope === 'sentence') return sourced;
+  const noted = sentences.map(hasNote);
+  const covered = [...sourced];
+  let closed = false;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    if (i + 1 < sentences.length && sentences[i + 1].paragraphStart !== sentences[i].paragraphStart) closed = false;
+    if (closed) covered[i] = true;
+    if (noted[i]) closed = true;
   }
-  const ownVoice = speaksInOwnVoice(document.sentences);
-  const notClaims = notClaimKeys(options.notClaims ?? NO_SENTENCES);
-  const claims: UncitedClaim[] = [];
+  for (let i = 1; i < sentences.length; i++) {
+    if (!covered[i] && noted[i - 1] && sentences[i - 1].paragraphStart === sentences[i].paragraphStart && POINTS_BACK.test(claimText(sentences[i].text))) covered[i] = true;
+  }
+  return covered;
+}
+
+/** A sentence that opens by pointing back at the source just cited: its speaker ("He", "She"), its document ("The report"), or "also"/"further". */
+const POINTS_BACK = /^(?:(?:He|She|The (?:report|study|survey|paper|article|analysis|authors?|researchers?|document|data|memo|ruling)|This (?:report|study|survey|paper|document|analysis|ruling))\b|(?:Also|Further(?:more)?|In addition|Moreover)\b)/;
+
+/** Sentences whose claims are not checked: table cells (a grid of figures, not prose) and sentences about `code`. */
+function notProse(document: BriefDocument): Set<Sentence> {
+  const skipped = new Set<Sentence>();
   const code = document.codeSpans;
   let c = 0;
   for (const sentence of document.sentences) {
-    if (hasSource(sentence)) continue;
+    if (sentence.container.table) {
+      skipped.add(sentence);
+      continue;
+    }
     // A sentence about `code` explains a method in the writer's own field.
     while (c < code.length && code[c].end <= sentence.start) c++;
-    if (c < code.length && code[c].start < sentence.end) continue;
-    if (ignored.has(sentence) || citedParagraphs.has(sentence.paragraphStart) || inOwnStudySection(sentence)) continue;
+    if (c < code.length && code[c].start < sentence.end) skipped.add(sentence);
+  }
+  return skipped;
+}
+
+export interface UncitedClaim {
+  sentence: Sentence;
+  score: ClaimScore;
+}
+
+/** The sentences the claim check scores: those no source covers in the option's scope, in prose, not dismissed by the writer or in a study's own sections. */
+export function checkedSentences(document: BriefDocument, options: ClaimOptions): Sentence[] {
+  const ignored = ignoredSentences(document);
+  const skipped = notProse(document);
+  const sourced = sourcedSentences(document.sentences, options.scope);
+  const notClaims = notClaimKeys(options.notClaims ?? NO_SENTENCES);
+  return document.sentences.filter(
+    (sentence, i) =>
+      !sourced[i] && !skipped.has(sentence) && !ignored.has(sentence) && !inOwnStudySection(sentence) && !(notClaims.size > 0 && notClaims.has(notClaimKey(sentence.text))),
+  );
+}
+
+/** Sentences that state a checkable fact and that no source covers in the option's scope (see sourcedSentences). */
+export function findUncitedClaims(document: BriefDocument, options: ClaimOptions, scores: (sentence: Sentence) => ClaimScore): UncitedClaim[] {
+  if (!options.enabled) return [];
+  const claims: UncitedClaim[] = [];
+  for (const sentence of checkedSentences(document, options)) {
     const score = scores(sentence);
-    if (score.excluded || (ownVoice && !score.strong)) continue;
-    if (isFlagged(score, options.sensitivity) && !(notClaims.size > 0 && notClaims.has(notClaimKey(sentence.text)))) claims.push({ sentence, score });
+    if (isClaim(score, options.sensitivity)) claims.push({ sentence, score });
   }
   return claims;
 }

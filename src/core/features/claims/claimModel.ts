@@ -16,14 +16,26 @@ export interface ClaimContext {
   heading: string;
   previousSourced: boolean;
   nextSourced: boolean;
+  /**
+   * How the whole document speaks (see documentVoice in claimContext.ts): a report about others, a
+   * document mostly in its writer's own voice (a blog post, a guide), or between. The same words
+   * weigh differently in each: "In May, 166 of our contributors gathered" is the blog's own news.
+   */
+  voice: DocumentVoice;
 }
+
+export type DocumentVoice = 'report' | 'mixed' | 'own';
 
 export interface ClaimWeights {
   /** Size of the hashed input space (a power of two). */
   buckets: number;
   bias: number;
-  /** Probability thresholds for each sensitivity. */
-  thresholds: { strict: number; balanced: number; lenient: number };
+  /**
+   * The balanced probability threshold for each kind of document, chosen by training so that
+   * flags in that kind are right at least as often as its precision target; above 1 when no
+   * threshold reached it there, so the check stays silent. Sensitivity moves it (SENSITIVITY_OFFSET).
+   */
+  thresholds: Record<DocumentVoice, number>;
   /** Non-zero weights as [bucket, weight] pairs. */
   weights: Array<[number, number]>;
 }
@@ -117,18 +129,26 @@ function fnvSpan(hash: number, text: string, start: number, end: number): number
 
 /** Kinds of section, by their heading: the writer's advice, or background others established. Heading words themselves are too particular to learn from. */
 const ADVICE_HEADING = /recommend|option|conclu|next steps|way forward|propos|solution|what (?:congress|policymakers) (?:can|could|should)|considerations? for|implications|discussion|analysis/i;
+/** A paper's own work: what the writers did and found, which they are the source of. */
+const OWN_WORK_HEADING = /method|approach|results|findings|evaluation|experiment|implementation|limitations|abstract|summary|lessons/i;
 const BACKGROUND_HEADING = /background|introduction|overview|context|history|what is|how .* works|current|status|legislation|law|funding|data/i;
 
 function headingKind(heading: string): string {
   if (heading.trim() === '') return 'none';
   if (ADVICE_HEADING.test(heading)) return 'advice';
+  if (OWN_WORK_HEADING.test(heading)) return 'own-work';
   if (BACKGROUND_HEADING.test(heading)) return 'background';
   return 'other';
 }
 
+/** The input that lets a hand feature weigh differently in each kind of document (a number in a report, a number in a blog post). */
+function voiceInput(voice: DocumentVoice, feature: ClaimFeature): string {
+  return `v:${voice}:${feature.id}`;
+}
+
 /** The names of every input a sentence turns on. */
 export function claimInputs(text: string, features: readonly ClaimFeature[], context: ClaimContext): string[] {
-  const inputs = features.map((f) => `h:${f.id}`);
+  const inputs = features.flatMap((f) => [`h:${f.id}`, voiceInput(context.voice, f)]);
   const tokens = claimTokens(text);
   for (let i = 0; i < tokens.length; i++) {
     inputs.push(`w:${tokens[i]}`);
@@ -145,6 +165,7 @@ function contextInputs(context: ClaimContext): string[] {
   if (context.previousSourced) inputs.push('c:prev-sourced');
   if (context.nextSourced) inputs.push('c:next-sourced');
   inputs.push(`c:heading:${headingKind(context.heading)}`);
+  inputs.push(`c:voice:${context.voice}`);
   return inputs;
 }
 
@@ -164,11 +185,20 @@ export class ClaimModel {
   /** Weights looked up once per model: a feature's, and each context input's (a handful of names). */
   private readonly featureWeights = new Map<ClaimFeature, number>();
   private readonly contextWeights = new Map<string, number>();
+  private readonly voiceWeights: Record<DocumentVoice, Map<ClaimFeature, number>> = { report: new Map(), mixed: new Map(), own: new Map() };
 
   /** The weight of a hand feature's input (`h:` and its id). */
   featureWeight(feature: ClaimFeature): number {
     let weight = this.featureWeights.get(feature);
     if (weight === undefined) this.featureWeights.set(feature, (weight = this.weightOf(`h:${feature.id}`)));
+    return weight;
+  }
+
+  /** What a hand feature adds in a kind of document, besides its own weight. */
+  private voiceWeight(voice: DocumentVoice, feature: ClaimFeature): number {
+    const byFeature = this.voiceWeights[voice];
+    let weight = byFeature.get(feature);
+    if (weight === undefined) byFeature.set(feature, (weight = this.weightOf(voiceInput(voice, feature))));
     return weight;
   }
 
@@ -193,7 +223,10 @@ export class ClaimModel {
     const mask = this.definition.buckets - 1;
     const weight = (hash: number) => this.weights[(hash >>> 0) & mask];
     let z = this.definition.bias;
-    for (const feature of features) z += this.featureWeight(feature);
+    for (const feature of features) {
+      z += this.featureWeight(feature);
+      z += this.voiceWeight(context.voice, feature);
+    }
     const word = fnv(FNV_OFFSET, 'w:');
     const pair = fnv(FNV_OFFSET, 'b:');
     // The tokens are hashed from the text where they stand, none cut out as a string.

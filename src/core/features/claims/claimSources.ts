@@ -13,6 +13,11 @@ export function hasSource(sentence: Sentence): boolean {
   return textCites.get(sentence.text, () => TEXT_SOURCE.some((pattern) => pattern.test(sentence.text)) || citesByAuthorDate(sentence.text));
 }
 
+/** Whether a sentence carries a note or a citation (not only a link): what can close a passage. */
+export function hasNote(sentence: Sentence): boolean {
+  return sentence.footnoteReferences.length > 0 || sentence.citations.length > 0 || /\^\[[^\]]/.test(sentence.text) || citesByAuthorDate(sentence.text);
+}
+
 /** Whether a sentence's words cite a source, by text: a keystroke tests again only the sentences it changed. */
 const textCites = new RecentCache<boolean>(10000);
 

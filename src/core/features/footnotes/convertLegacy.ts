@@ -3,7 +3,7 @@ import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
 import { trailingRun } from '../../text/trim';
 import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
 import { FootnoteIndex } from './footnoteIndex';
-import { findLegacyMarkers, superscriptValue, type LegacyMarker } from './legacyMarkers';
+import { disjoint, findLegacyMarkers, firstEndingAfter, inside, superscriptValue, type LegacyMarker } from './legacyMarkers';
 import { definitionInsertion } from './newFootnote';
 import type { Span } from '../../types';
 
@@ -51,13 +51,13 @@ const WEB_ADDRESS_LINE = /^\s{0,3}<?(?:https?:\/\/|doi:\s*10\.|www\.)\S+>?[.,]?\
  */
 function findTextNotes(document: BriefDocument): FoundNote[] {
   const lines = splitLines(document.text);
-  const skip = [...document.verbatimBlocks, ...(document.frontMatter ? [document.frontMatter] : [])];
-  const skipped = (offset: number) => skip.some((r) => r.start <= offset && offset < r.end);
+  // Merged and in order, each line's look-up is a binary search: a brief of thousands of code blocks stays linear.
+  const skip = disjoint([...document.verbatimBlocks, ...(document.frontMatter ? [document.frontMatter] : [])]);
   const notes: FoundNote[] = [];
   let inNotesSection = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (skipped(line.start)) continue;
+    if (inside(skip, line.start)) continue;
     if (HEADING.test(line.content)) {
       inNotesSection = NOTES_HEADING.test(line.content);
       continue;
@@ -113,11 +113,31 @@ function findHtmlNotes(document: BriefDocument): FoundNote[] {
   return notes;
 }
 
+const HREF = /\bhref\s*=\s*["']([^"']*)["']/i;
+const BACK_LINK_CLASS = /\b(?:class|role)\s*=\s*["'][^"']*back/i;
+
+/**
+ * A link in a note as Markdown: `[text](https://…)` for a web address, the text alone for a place
+ * in the page (`#table-2`) or another file; nothing for the link back to the marker (`↩`, or the
+ * note's own number opening the note), which the footnote gives by itself.
+ */
+function linkToMarkdown(attributes: string, text: string, opensNote: boolean): string {
+  const href = HREF.exec(attributes)?.[1].trim() ?? '';
+  if (href.startsWith('#')) {
+    const words = text.replace(/<[^<>]*>/g, '').trim();
+    const backLink = BACK_LINK_CLASS.test(attributes) || !/[\p{L}\p{N}]/u.test(words) || (opensNote && /^\[?\d+\]?$/.test(words));
+    return backLink ? '' : text;
+  }
+  if (!/^https?:\/\//i.test(href)) return text;
+  return text.trim() === href ? `<${href}>` : `[${text}](${href})`;
+}
+
 function htmlToMarkdown(html: string): string {
-  return html
-    .replace(/^\s*<sup>\s*\d+\s*<\/sup>/i, '') // the note's own number, which the [^n] label now carries
-    .replace(/<a\b[^>]*href\s*=\s*["']#[^"']*["'][^>]*>[\s\S]*?<\/a>/gi, '') // back-links (↩) to the marker
-    .replace(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) => (text.trim() === href ? `<${href}>` : `[${text}](${href})`))
+  // The note's own number goes: the [^n] label carries it.
+  const note = html.replace(/^\s*<sup>\s*\d+\s*<\/sup>/i, '');
+  const opening = note.search(/\S/);
+  return note
+    .replace(/<a\b([^<>]*)>([\s\S]*?)<\/a>/gi, (_, attributes: string, text: string, at: number) => linkToMarkdown(attributes, text, at === opening))
     .replace(/<\/?(?:em|i)>/gi, '*')
     .replace(/<\/?(?:strong|b)>/gi, '**')
     .replace(/<[^<>]+>/g, '')
@@ -131,13 +151,18 @@ function htmlToMarkdown(html: string): string {
     .trim();
 }
 
-/**
- * Turns pasted note markers into Markdown footnotes: each marker becomes `[^n]` and each
- * note's text found in the brief becomes the definition `[^n]: text`, written where the last
- * note was. Text is moved, never dropped: once there are pasted markers, a note with no marker
- * still becomes a definition (reported as unused), and a marker with no note gets an empty
- * definition (reported as empty). Without any pasted marker nothing is converted.
- */
+/** The line break (CRLF, LF or CR) that ends just before `offset`, or '' if none does. */
+function lineBreakBefore(text: string, offset: number): string {
+  if (text[offset - 1] === '\n') return text[offset - 2] === '\r' ? '\r\n' : '\n';
+  return text[offset - 1] === '\r' ? '\r' : '';
+}
+
+/** The line break (CRLF, LF or CR) that starts at `offset`, or '' if none does. */
+function lineBreakAt(text: string, offset: number): string {
+  if (text[offset] === '\r') return text[offset + 1] === '\n' ? '\r\n' : '\r';
+  return text[offset] === '\n' ? '\n' : '';
+}
+
 /**
  * The gap to close when notes removed from [start, end) had cut a paragraph in two, as a PDF's
  * page of notes does: the text before them stops mid-sentence (no closing punctuation) and the
@@ -153,14 +178,21 @@ function splitParagraph(text: string, start: number, end: number): Span | undefi
   return { start: start - before[1].length, end: end + after[1].length };
 }
 
+/**
+ * Turns pasted note markers into Markdown footnotes: each marker becomes `[^n]` and each
+ * note's text found in the brief becomes the definition `[^n]: text`, written where the last
+ * note was. Text is moved, never dropped: once there are pasted markers, a note with no marker
+ * still becomes a definition (reported as unused), and a marker with no note gets an empty
+ * definition (reported as empty). Without any pasted marker nothing is converted.
+ */
 export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
   const markers = findLegacyMarkers(document);
   const htmlNotes = findHtmlNotes(document);
-  // Where a line both starts with a superscript and holds an HTML note, the HTML note wins.
-  const textNotes = findTextNotes(document).filter((n) => !htmlNotes.some((h) => h.start < n.end && n.start < h.end));
+  // Where a line both starts with a superscript and holds an HTML note, the HTML note wins. Each
+  // kind of note is in order and disjoint, so each look-up below is a binary search.
+  const textNotes = findTextNotes(document).filter((n) => !((firstEndingAfter(htmlNotes, n.start)?.start ?? Infinity) < n.end));
   const notes = [...textNotes, ...htmlNotes].sort((a, b) => a.start - b.start);
-  const insideNote = (marker: LegacyMarker) => notes.some((n) => n.start <= marker.start && marker.start < n.end);
-  const liveMarkers = markers.filter((m) => !insideNote(m));
+  const liveMarkers = markers.filter((m) => !inside(notes, m.start));
   // Nothing was pasted: a numbered list under a Notes heading is the writer's list, not notes to convert.
   if (liveMarkers.length === 0) return [];
 
@@ -228,13 +260,14 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
       edits.push(replaceOffsets(document, split.start, split.end, ' '));
       continue;
     }
+    // Line breaks are read as written, not as the file's usual one: a pasted part may end its lines otherwise.
     if (inPlace && holdsLast) {
-      const keepsLineBreak = text.slice(end - eol.length, end) === eol;
-      edits.push(replaceOffsets(document, start, end, block + (keepsLineBreak ? eol : '')));
+      edits.push(replaceOffsets(document, start, end, block + lineBreakBefore(text, end)));
       continue;
     }
-    const blankBefore = start === 0 || text.slice(Math.max(0, start - 2 * eol.length), start) === eol + eol;
-    if (blankBefore && text.startsWith(eol, end)) end += eol.length;
+    const breakBefore = lineBreakBefore(text, start);
+    const blankBefore = start === 0 || (breakBefore !== '' && lineBreakBefore(text, start - breakBefore.length) !== '');
+    if (blankBefore) end += lineBreakAt(text, end).length;
     edits.push(replaceOffsets(document, start, end, ''));
   }
   if (!inPlace && block) {

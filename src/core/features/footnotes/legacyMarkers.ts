@@ -32,7 +32,7 @@ function isExponent(before: string, digits: string): boolean {
 const SHORT_SYMBOL_BEFORE = /(?:^|[^\p{L}])\p{L}{1,2}$/u;
 
 /** Ranges merged into disjoint ones in order, so whether an offset is inside one is a binary search. */
-function disjoint(ranges: Span[]): Span[] {
+export function disjoint(ranges: Span[]): Span[] {
   const merged: Span[] = [];
   for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
@@ -42,16 +42,22 @@ function disjoint(ranges: Span[]): Span[] {
   return merged;
 }
 
-function inside(ranges: Span[], offset: number): boolean {
+/** The first of disjoint ranges, in order, that ends after `offset`: a binary search. */
+export function firstEndingAfter<T extends Span>(ranges: readonly T[], offset: number): T | undefined {
   let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
+  let high = ranges.length;
+  while (low < high) {
     const mid = (low + high) >> 1;
     if (ranges[mid].end <= offset) low = mid + 1;
-    else if (ranges[mid].start > offset) high = mid - 1;
-    else return true;
+    else high = mid;
   }
-  return false;
+  return ranges[low];
+}
+
+/** Whether `offset` is inside one of disjoint ranges in order. */
+export function inside(ranges: readonly Span[], offset: number): boolean {
+  const range = firstEndingAfter(ranges, offset);
+  return range !== undefined && range.start <= offset;
 }
 
 /** Characters before a marker that the exponent and unit tests look at: enough for `km`, `sq`, `mc`, with the one before. */

@@ -3,6 +3,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type FeatureContext, type Finding } from '../../feature';
 import { styleNames, styleTitle } from '../../bibliography/cslStyles';
 import { frontMatterStyleUri } from '../../bibliography/styleChoice';
+import { styleProblem } from '../../bibliography/cslStyleCheck';
 
 /** `frontmatter.invalid`: YAML front matter that cannot be read (so its bibliography and style are ignored). */
 export function findFrontMatterProblems(document: BriefDocument): Finding[] {
@@ -11,14 +12,21 @@ export function findFrontMatterProblems(document: BriefDocument): Finding[] {
   );
 }
 
-/** `bibliography.style-missing` and `bibliography.style-unknown`: a front-matter `csl:` that cannot be used. */
+/** `bibliography.style-missing`, `bibliography.style-error` and `bibliography.style-unknown`: a front-matter `csl:` that cannot be used. */
 export function findStyleProblems({ document, styleFiles, mayRead, readOutsideHint }: FeatureContext): Finding[] {
   const csl = document.frontMatter?.csl;
   if (!csl) return [];
   const custom = frontMatterStyleUri(document);
   if (custom) {
-    // Not read yet, or read: nothing to say.
-    if (!styleFiles.has(custom) || styleFiles.get(custom) !== undefined) return [];
+    // Not read yet: nothing to say.
+    if (!styleFiles.has(custom)) return [];
+    const definition = styleFiles.get(custom);
+    if (definition !== undefined) {
+      const problem = styleProblem(definition);
+      return problem === undefined
+        ? []
+        : [finding(diagnosticFor(Codes.bibliographyStyleError, `BriefKit cannot use the style file "${csl.value}" as a citation style: ${problem}. Correct the file, or name another style.`, csl.range))];
+    }
     const message = !mayRead(custom)
       ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or ${readOutsideHint}.`
       : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;

@@ -64,20 +64,56 @@ function reason(result: LinkCheckResult): string {
   return result.failure?.message ?? 'no answer';
 }
 
+/** "https://… and 2 other addresses" */
+function addresses(links: readonly CitedLink[]): string {
+  const others = links.length - 1;
+  return `${links[0].url.slice(0, 90)}${others > 0 ? ` and ${others} other address${others === 1 ? '' : 'es'}` : ''}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The one notice for the addresses that did not answer in time and those not asked because their
+ * site had stopped answering: "… did not answer in time, and 38 more were not tried, as their site
+ * had stopped answering. BriefKit will try them again …".
+ */
+function unansweredNotice(asked: readonly CitedLink[], skipped: readonly CitedLink[], retryInMinutes: number | undefined): string {
+  const sites = new Set(skipped.map((link) => hostOf(link.url))).size;
+  const site = sites > 1 ? 'their sites' : skipped.length === 1 ? 'its site' : 'their site';
+  const notTried = `not tried, as ${site} had stopped answering`;
+  const said = [
+    asked.length > 0 ? `${addresses(asked)} did not answer in time` : '',
+    skipped.length > 0 && asked.length > 0 ? `${skipped.length} more ${skipped.length === 1 ? 'was' : 'were'} ${notTried}` : '',
+    skipped.length > 0 && asked.length === 0 ? `${addresses(skipped)} ${skipped.length === 1 ? 'was' : 'were'} ${notTried}` : '',
+  ].filter((part) => part !== '');
+  const them = asked.length + skipped.length === 1 ? 'it' : 'them';
+  const when = retryInMinutes ? `at the next check once ${retryInMinutes} minute${retryInMinutes === 1 ? ' has' : 's have'} passed` : 'at the next check';
+  return `${said.join(', and ')}. BriefKit will try ${them} again ${when}; this says nothing about the sources yet.`;
+}
+
 /**
  * `link.broken`, `link.moved` and `link.unreachable`, from what the host's link checker found.
  * Addresses not checked yet give nothing; timeouts are said once, as a notice, since a slow site
- * is not a broken source.
+ * is not a broken source; an address the checker would not fetch (on the writer's own network) is
+ * said where it stands, as a notice too.
  */
 export function findLinkProblems(document: BriefDocument, status: (url: string) => LinkCheckResult | undefined): Finding[] {
   const findings: Finding[] = [];
-  const timedOut: CitedLink[] = [];
+  const timedOut: Array<{ link: CitedLink; skipped: boolean; retryInMinutes?: number }> = [];
   for (const link of citedLinks(document)) {
     const result = status(link.url);
     if (!result) continue;
     const range = document.lines.rangeAt(link.start, link.end);
-    if (result.failure?.timeout) {
-      timedOut.push(link);
+    if (result.notChecked) {
+      findings.push(finding(diagnosticFor(Codes.linkUnreachable, `Not checked: the address in ${link.where} ${result.notChecked}.`, range)));
+    } else if (result.failure?.timeout) {
+      timedOut.push({ link, skipped: result.failure.skipped === true, retryInMinutes: result.failure.retryInMinutes });
     } else if ((result.status ?? 0) >= 400 || (result.status === undefined && result.failure)) {
       const archived = archivedAddress(link);
       findings.push(
@@ -96,17 +132,10 @@ export function findLinkProblems(document: BriefDocument, status: (url: string) 
     }
   }
   if (timedOut.length > 0) {
-    const [first] = timedOut;
-    const others = timedOut.length - 1;
-    findings.push(
-      finding(
-        diagnosticFor(
-          Codes.linkUnreachable,
-          `${first.url.slice(0, 90)}${others > 0 ? ` and ${others} other address${others === 1 ? '' : 'es'}` : ''} did not answer in time. BriefKit will try again at the next check; this says nothing about the sources yet.`,
-          document.lines.rangeAt(first.start, first.end),
-        ),
-      ),
-    );
+    const asked = timedOut.filter((t) => !t.skipped).map((t) => t.link);
+    const skipped = timedOut.filter((t) => t.skipped).map((t) => t.link);
+    const anchor = asked[0] ?? skipped[0];
+    findings.push(finding(diagnosticFor(Codes.linkUnreachable, unansweredNotice(asked, skipped, timedOut.find((t) => t.retryInMinutes)?.retryInMinutes), document.lines.rangeAt(anchor.start, anchor.end))));
   }
   return findings;
 }

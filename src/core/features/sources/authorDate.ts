@@ -28,17 +28,33 @@ const PARENTHETICAL = new RegExp(`\\(${LEAD_IN}${WORK}(?:;[^)]*)?\\)`, 'gu');
 const AUTHOR_PAGE = new RegExp(`\\(${AUTHORS},\\s+(?:pp?\\.\\s*)?\\d{1,4}(?:[-–]\\d{1,4})?\\)`, 'u');
 /** "Okafor (2025) found", "Okafor and Mensah (2019, 45) show", "Appleby et al. (1994)": only the names right before the year. */
 const NARRATIVE = new RegExp(`(?<![\\p{L}(])${NOT_AUTHORS}${PARTICLES}${NAME}(?:\\s+${NAME}){0,2}(?:\\s+(?:and|&)\\s+${PARTICLES}${NAME}(?:\\s+${NAME}){0,2})?(?:\\s+et al\\.?)?\\s+\\(${YEAR}${LOCATOR}\\)`, 'gu');
-/** An Obsidian link to a source note named by author and year: `[[smith2020]]`, `[[Smith 2020|Smith]]`. */
-const WIKILINK = /\[\[@?(\p{L}[\p{L}'’-]*?)[\s_-]?((?:1[5-9]|20)\d{2})[a-z]?(?:\|[^\]\n]*)?\]\]/gu;
+/**
+ * An Obsidian link to a source note named by author and year: `[[smith2020]]`, `[[Smith 2020|Smith]]`.
+ * The shown text stops at the next `[[`, which starts another link: without that stop, `[[a2020|`
+ * repeated on one line had each `[[` scan to the line's end (80,000 characters: 4.6 s).
+ */
+const WIKILINK = /\[\[@?(\p{L}[\p{L}'’-]*?)[\s_-]?((?:1[5-9]|20)\d{2})[a-z]?(?:\|(?:[^\]\n[]|\[(?!\[))*)?\]\]/gu;
 const WORK_IN_PART = new RegExp(`^\\s*${LEAD_IN}(${AUTHORS}),?\\s+(${YEAR})${LOCATOR}\\s*$`, 'u');
 
 // Without the global flag for testing: a global pattern's test() moves its lastIndex, and matchAll starts there.
-const ANY_FORM = [new RegExp(PARENTHETICAL.source, 'u'), AUTHOR_PAGE, new RegExp(NARRATIVE.source, 'u'), new RegExp(WIKILINK.source, 'u')];
+const FORMS_ENDING_IN_PARENTHESIS = [new RegExp(PARENTHETICAL.source, 'u'), AUTHOR_PAGE, new RegExp(NARRATIVE.source, 'u')];
+const ANY_WIKILINK = new RegExp(WIKILINK.source, 'u');
+
+/**
+ * The text up to its last `)`, where every form but the Obsidian link must end. A parenthesis's
+ * works (`;[^)]*\)`) otherwise had each `(` of `(Okafor 2025; ` repeated with no `)` scan to the
+ * text's end: 1,000,000 characters took 62 s. Within this prefix each scan stops at a `)`, and the
+ * match found there takes in the `(`s it passed.
+ */
+function throughLastParenthesis(text: string): string {
+  return text.slice(0, text.lastIndexOf(')') + 1);
+}
 
 /** Whether the text cites a work by author and date (or author and page) in any of the forms above. */
 export function citesByAuthorDate(text: string): boolean {
   if (!text.includes('(') && !text.includes('[[')) return false;
-  return ANY_FORM.some((pattern) => pattern.test(text));
+  const closed = throughLastParenthesis(text);
+  return FORMS_ENDING_IN_PARENTHESIS.some((pattern) => pattern.test(closed)) || ANY_WIKILINK.test(text);
 }
 
 /** One work cited by author and date: where it is written, its first author as compared, its year. */
@@ -63,7 +79,8 @@ function firstAuthor(authors: string): string {
 export function authorDateWorks(text: string, offset: number): AuthorDateWork[] {
   if (!text.includes('(') && !text.includes('[[')) return [];
   const works: AuthorDateWork[] = [];
-  for (const match of text.matchAll(PARENTHETICAL)) {
+  const closed = throughLastParenthesis(text);
+  for (const match of closed.matchAll(PARENTHETICAL)) {
     let at = match.index + 1;
     for (const part of match[0].slice(1, -1).split(';')) {
       const work = WORK_IN_PART.exec(part);
@@ -75,7 +92,7 @@ export function authorDateWorks(text: string, offset: number): AuthorDateWork[] 
       at += part.length + 1;
     }
   }
-  for (const match of text.matchAll(NARRATIVE)) {
+  for (const match of closed.matchAll(NARRATIVE)) {
     const year = /\((\d{4})/.exec(match[0])!;
     const authors = match[0].slice(0, year.index).trim();
     works.push({ start: offset + match.index, end: offset + match.index + match[0].length, text: match[0], author: firstAuthor(authors), year: year[1], narrative: true });

@@ -5,6 +5,7 @@ import { finding, type Finding } from '../../feature';
 import type { FootnoteIbid } from '../../options';
 import { foldedWords, isCorporateAuthor, type ParsedReference } from './referenceParser';
 import { SourceIndex, type NoteSource } from './sourceIndex';
+import { notePartsOf, type NoteParts } from './noteParts';
 import { trimEndOf } from '../../text/trim';
 import { authorList } from '../citations/chicagoNote';
 import type { Range } from '../../types';
@@ -25,10 +26,10 @@ interface JudgedNote {
   /** First author's family name, folded, and the title's words, folded: what identifies the work. */
   family?: string;
   titleWords?: string[];
+  /** The note read part by part, when every word of it is placed: only then is a rewrite offered. */
+  parts?: NoteParts;
 }
 
-/** A locator at the end of a note, after a comma (`, 14.`, `,” 35.`) or a journal's colon (`(2025): 33.`); group 1 is the page. */
-const TRAILING_PAGE = /[,:]["”’]?\s*((?:pp?\.\s*)?(?:\d[\dA-Za-z–-]*|[ivxlc]+(?:[–-][ivxlc]+)?))\.?\s*$/;
 /** Chicago shortens a title to its main title, four words at most, not ending on a little word. */
 const SHORT_TITLE_WORDS = 4;
 const LITTLE_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'or', 'at', 'by']);
@@ -58,7 +59,7 @@ function read(reference: ParsedReference): Omit<JudgedNote, 'note'> | undefined 
   const firstPiece = authors.text.split(',')[0].trim();
   if (authors.text.includes(',') && !firstPiece.includes(' ') && !isCorporateAuthor(authors.text)) return undefined;
   const full = reference.year !== undefined || reference.url !== undefined || reference.container !== undefined || reference.doi !== undefined;
-  return { kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text) };
+  return { kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text), parts: notePartsOf(reference) };
 }
 
 /** What two notes for one work share: the first author and the title's first word. */
@@ -117,49 +118,33 @@ function surnamesAsWritten(authors: string): string {
   );
 }
 
-/** The note's title cut to four words, in its own markup: `*Border Report*` or `“Storm Outages,”`. */
-function shortTitle(judged: JudgedNote): string | undefined {
-  const { reference } = judged.note;
-  const title = reference.title;
-  if (!title) return undefined;
-  const main = trimEndOf(title.text.split(/[:?]\s/)[0], '.,:;?');
+/** Chicago's short title: the main title, four words at most, not ending on a little word. */
+function shortTitle(title: string): string {
+  const main = trimEndOf(title.split(/[:?]\s/)[0], '.,:;?');
   const words = main.split(/\s+/).slice(0, SHORT_TITLE_WORDS);
   while (words.length > 1 && LITTLE_WORDS.has(words[words.length - 1].toLowerCase())) words.pop();
-  const cut = trimEndOf(words.join(' '), '.,:;');
-  const before = reference.raw[title.start - 1];
-  if (before === '*' || before === '_') return `${before}${cut}${before}`;
-  if (before === '“' || before === '"') return `“${cut},”`;
-  return cut;
+  return trimEndOf(words.join(' '), '.,:;');
 }
 
-/** "Doe, *Border Report*, 14." from the work's note and the page of the note being replaced. */
-function shortForm(work: JudgedNote, page: string | undefined): string | undefined {
-  const authors = work.note.reference.authors?.text;
-  const title = shortTitle(work);
-  if (!authors || !title) return undefined;
-  const quoted = title.endsWith(',”');
-  const parts = `${surnamesAsWritten(authors)}, ${title}`;
-  if (page) return `${parts}${quoted ? ' ' : ', '}${page}.`;
-  return quoted ? `${parts.slice(0, -2)}.”` : `${parts}.`;
+/** "Doe, *Border Report*, 14." or "Okafor, “Storm Outages.”": the work's short form, in its title's marks, with `page`. */
+function shortForm(work: NoteParts, page: string | undefined): string {
+  const names = surnamesAsWritten(work.authors);
+  const title = shortTitle(work.title);
+  if (work.mark === '“' || work.mark === '"') {
+    const close = work.mark === '“' ? '”' : '"';
+    // The comma or full stop goes inside the quotation marks.
+    return page ? `${names}, ${work.mark}${title},${close} ${page}.` : `${names}, ${work.mark}${title}.${close}`;
+  }
+  return `${names}, ${work.mark}${title}${work.mark}${page ? `, ${page}` : ''}.`;
 }
 
 const PAGE = /^(?:pp?\.\s*)?(?:\d[\dA-Za-z–-]*|[ivxlc]+(?:[–-][ivxlc]+)?)$/;
 
-/**
- * The note's page: `{ page }`, `{}` when it surely has none, undefined when its end is something
- * else ("Chapter 3 (…)"), which a rewrite would lose, so no fix is offered.
- */
-function locatorOf(judged: JudgedNote): { page?: string } | undefined {
-  const raw = judged.note.reference.raw.trim();
-  if (judged.kind === 'ibid') {
-    const rest = trimEndOf(raw.replace(/^(?:ibid|id)\.?,?\s*/i, ''), '.').trim();
-    if (rest === '') return {};
-    return PAGE.test(rest) ? { page: rest } : undefined;
-  }
-  const trailing = TRAILING_PAGE.exec(raw);
-  if (trailing) return { page: trailing[1] };
-  // Ends at the publication facts, the address or the title: no locator to keep.
-  return /(?:\)|\d{4}|https?:\/\/\S+|[*_]|[”’"])\.?[”’"]?$/.test(raw) ? {} : undefined;
+/** The page of an "Ibid." note: `{ page }`, `{}` when it has none, undefined when it says more ("Ibid., chapter 1"), which a rewrite would lose. */
+function ibidLocator(judged: JudgedNote): { page?: string } | undefined {
+  const rest = trimEndOf(judged.note.reference.raw.trim().replace(/^(?:ibid|id)\.?,?\s*/i, ''), '.').trim();
+  if (rest === '') return {};
+  return PAGE.test(rest) ? { page: rest } : undefined;
 }
 
 function replaceNote(document: BriefDocument, judged: JudgedNote, text: string) {
@@ -211,11 +196,14 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
     const range = () => document.lines.rangeAt(judged.note.definition.contentStart, contentEnd(judged));
     const earlierFull = fullNote(judged, i, true);
     if (judged.kind === 'full' && earlierFull) {
-      const locator = locatorOf(judged);
-      const short = locator && shortForm(judged, locator.page);
+      const short = judged.parts && shortForm(judged.parts, judged.parts.locator?.text);
       findings.push(
         finding(
-          diagnosticFor(Codes.footnoteRepeatedFullCitation, `Note ${label(judged)} cites this work in full again; note ${label(earlierFull)} already did. After the first note, Chicago uses the short form${short ? `: ${short}` : '.'}`, range()),
+          diagnosticFor(
+            Codes.footnoteRepeatedFullCitation,
+            `Note ${label(judged)} cites this work in full again; note ${label(earlierFull)} already did. After the first note, Chicago uses the short form${short ? `: ${short}` : ' (author’s surname, short title, page). Shorten this note by hand, keeping any comment it makes beyond the citation.'}`,
+            range(),
+          ),
           () => (short ? [{ title: `Shorten to “${short}”`, kind: 'quickfix', edits: [replaceNote(document, judged, short)], isPreferred: true }] : []),
         ),
       );
@@ -223,8 +211,8 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
       const laterFull = fullNote(judged, i, false);
       if (laterFull) findings.push(shortBeforeFull(document, judged, laterFull, range()));
     } else if (judged.kind === 'ibid' && ibid === 'discourage') {
-      const locator = locatorOf(judged);
-      const short = locator && previous && previous.kind !== 'ibid' ? shortForm(previous, locator.page) : undefined;
+      const locator = ibidLocator(judged);
+      const short = locator && previous?.parts ? shortForm(previous.parts, locator.page) : undefined;
       findings.push(
         finding(
           diagnosticFor(Codes.footnoteIbid, `Note ${label(judged)} says “Ibid.”; the house rule (briefkit.footnotes.ibid) asks for the short form instead${short ? `: ${short}` : '.'}`, range()),
@@ -237,23 +225,26 @@ export function findNoteDisciplineProblems(document: BriefDocument, ibid: Footno
   return findings;
 }
 
+/**
+ * The full note's text with `page` in place of its own page (or added after its publication
+ * facts, or its page taken out when `page` is undefined); undefined when there are no facts to
+ * put the page after.
+ */
+function withPage(raw: string, full: NoteParts, page: string | undefined): string | undefined {
+  const { locator } = full;
+  if (locator) return page === undefined ? raw.slice(0, full.factsEnd) + raw.slice(locator.end) : raw.slice(0, locator.start) + page + raw.slice(locator.end);
+  if (page === undefined) return raw;
+  return full.hasFacts ? `${raw.slice(0, full.factsEnd)}, ${page}${raw.slice(full.factsEnd)}` : undefined;
+}
+
 /** A short note met before the work's full note: the fix writes the full note here, with this note's page. */
 function shortBeforeFull(document: BriefDocument, judged: JudgedNote, laterFull: JudgedNote, range: Range): Finding {
-  const locator = locatorOf(judged);
-  const page = locator?.page;
-  const fullText = laterFull.note.reference.raw.trim();
-  const fullPage = TRAILING_PAGE.exec(fullText);
-  // The full note with this note's page in place of its own (or added, if it has none).
-  const expanded =
-    page === undefined
-      ? fullPage
-        ? `${fullText.slice(0, fullPage.index)}.`
-        : fullText
-      : fullPage
-        ? `${fullText.slice(0, fullPage.index + fullPage[0].indexOf(fullPage[1]))}${page}.`
-        : `${fullText.replace(/\.$/, '')}, ${page}.`;
+  const { parts } = judged;
+  // Only a note that is the short form and nothing more is replaced: anything else in it would be lost.
+  const onlyShortForm = parts !== undefined && !parts.hasFacts && !parts.hasAddress;
+  const expanded = onlyShortForm && laterFull.parts ? withPage(laterFull.note.reference.raw.trimEnd(), laterFull.parts, parts.locator?.text) : undefined;
   return finding(
     diagnosticFor(Codes.footnoteShortBeforeFull, `Note ${label(judged)} cites this work in short form, but readers meet it before the full citation in note ${label(laterFull)}. Give the full citation in the first note.`, range),
-    () => (locator ? [{ title: 'Write the full citation here', kind: 'quickfix', edits: [replaceNote(document, judged, expanded)], isPreferred: true }] : []),
+    () => (expanded !== undefined ? [{ title: 'Write the full citation here', kind: 'quickfix', edits: [replaceNote(document, judged, expanded)], isPreferred: true }] : []),
   );
 }
