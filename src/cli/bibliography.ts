@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_OPTIONS, OUTPUT_FORMATS } from '../core';
+import { DEFAULT_OPTIONS, OUTPUT_FORMATS, type BriefService, type BriefTextDocument, type StyleChoice } from '../core';
 import { styleArgument } from './styleArgument';
 import { choice, parseArgs, UsageError } from './args';
 import { cliAccess, createCliService } from './cliService';
 import { readBriefOrReport } from './readBrief';
 import { printablePath, writeStderrLine } from './format';
+import { shippedStyles } from '../node/shippedStyles';
+import { BibliographyThread, RenderFailure, RENDER_LIMITS } from '../server/bibliographyThread';
 
 /** `briefkit bibliography`: prints the brief's bibliography in a style and format. */
 export async function bibliography(args: string[]): Promise<number> {
@@ -27,8 +29,10 @@ export async function bibliography(args: string[]): Promise<number> {
   await service.loadBibliographies(document);
   // The --style given wins over the brief's front matter.
   const chosen = service.getStyle(document, styleId);
-  if (isFile && chosen.definition === undefined) {
-    writeStderrLine(`briefkit: ${style}: cannot read this style file`);
+  const unusable = (problem: string) => `briefkit: ${style}: this file cannot be used as a citation style: ${problem}.`;
+  if (isFile && chosen.passedOver?.id === styleId) {
+    const { problem } = chosen.passedOver;
+    writeStderrLine(problem === undefined ? `briefkit: ${style}: cannot read this style file` : unusable(problem));
     return 2;
   }
   const shownPath = printablePath(path);
@@ -37,6 +41,11 @@ export async function bibliography(args: string[]): Promise<number> {
   for (const problem of service.computeDiagnostics(document).filter((d) => d.code.startsWith('bibliography.file-'))) {
     writeStderrLine(`${shownPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
   }
+  const failure = await renderInWorker(service, document, chosen);
+  if (failure) {
+    writeStderrLine(unusable(failure.problem));
+    return 2;
+  }
   const text = service.exportBibliography(document, chosen, order, format);
   if (text === '') {
     writeStderrLine(`${shownPath}: this brief cites no sources yet.`);
@@ -44,4 +53,25 @@ export async function bibliography(args: string[]): Promise<number> {
   }
   process.stdout.write(text);
   return 0;
+}
+
+/**
+ * citeproc's work for a bibliography in a .csl file, done in a worker with the limits the language
+ * server gives it (dist/bibliographyWorker.js; in-line where there is none): one whose macros call
+ * one another over and over took 30 s and 2.6 GB here. The renderings are kept for the export to
+ * find. The bundled styles are rendered in-line, as they always render: a worker costs its start.
+ */
+async function renderInWorker(service: BriefService, document: BriefTextDocument, style: StyleChoice): Promise<RenderFailure | undefined> {
+  if (style.definition === undefined) return undefined;
+  const thread = new BibliographyThread(shippedStyles(), RENDER_LIMITS);
+  if (!thread.available) return undefined;
+  try {
+    for (const job of service.getCiteprocJobs(document, style, 'preview')) service.keepCiteprocRendering(job, await thread.render(job));
+    return undefined;
+  } catch (error) {
+    if (error instanceof RenderFailure) return error;
+    throw error;
+  } finally {
+    thread.dispose();
+  }
 }

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeStderrLine } from './format';
+import { FileRefused, READ_LIMITS, readRegularFileSync } from '../node/readTextFile';
 
 export type ReadResult = { ok: true; text: string; hadBom: boolean } | { ok: false; reason: string };
 
@@ -8,8 +9,9 @@ export function readBrief(path: string): ReadResult {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) return { ok: false, reason: 'is a folder, not a Markdown file' };
-    bytes = readFileSync(path);
+    bytes = readRegularFileSync(path, READ_LIMITS.brief);
   } catch (error) {
+    if (error instanceof FileRefused) return { ok: false, reason: `${error.reason}; BriefKit does not read it` };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'no such file' };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'permission denied' };

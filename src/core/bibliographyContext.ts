@@ -7,7 +7,7 @@ import { crossrefLabels, type BriefDocument } from './document';
 import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
 import { BibliographyStore, bibliographySources, type DocumentBibliography } from './features/citations/bibliographyStore';
 import { bibliographyFileDiagnostics } from './features/citations/citationChecks';
-import type { BriefHost } from './host';
+import { unreadFileMessage, type BriefHost, type FileKind, type UnreadFile } from './host';
 import { findProject, type Project } from './features/citations/projectFiles';
 import type { BriefDiagnostic } from './types';
 
@@ -20,6 +20,8 @@ export class BibliographyContext {
   private readonly store: BibliographyStore;
   /** .csl files from front matter or the setting, by URI: read with the bibliographies, never on a request. */
   readonly styleFiles = new Map<string, string | undefined>();
+  /** Why the host would not read a .csl file among them, by URI ("is not a regular file (it is a pipe)"). */
+  readonly unreadStyleFiles = new Map<string, string>();
   private readonly perDocument = new WeakMap<BriefDocument, { generation: number; bibliography: DocumentBibliography }>();
   private readonly worksCache = new WeakMap<DocumentBibliography, BibliographyWork[]>();
   /** Each brief's project, found at its first load. */
@@ -35,10 +37,17 @@ export class BibliographyContext {
 
   constructor(private readonly host: BriefHost) {
     this.store = new BibliographyStore(
-      (uri) => host.readFile(uri),
+      (uri) => this.read(uri, 'bibliography'),
       (uri, text) => this.parse(uri, text),
       (uri) => host.mayRead?.(uri) ?? true,
     );
+  }
+
+  /** A file through the host; one it would not read is logged with why, as the front matter may not name it. */
+  private async read(uri: string, kind: FileKind): Promise<string | UnreadFile | undefined> {
+    const read = await this.host.readFile(uri, kind);
+    if (typeof read === 'object') this.host.logger.warn(unreadFileMessage(read));
+    return read;
   }
 
   private async parse(uri: string, text: string): Promise<ParsedBibliographyFile> {
@@ -104,7 +113,7 @@ export class BibliographyContext {
     const options = this.host.getOptions(document.uri);
     let projectFound = false;
     if (!this.projects.has(document.uri)) {
-      this.projects.set(document.uri, await findProject(document.uri, (uri) => this.readProjectFile(uri)));
+      this.projects.set(document.uri, await findProject(document.uri, (uri, kind) => this.readProjectFile(uri, kind)));
       projectFound = this.projects.get(document.uri) !== undefined;
     }
     const sources = bibliographySources(document, options.bibliographyFiles, this.projects.get(document.uri));
@@ -113,7 +122,9 @@ export class BibliographyContext {
     let styleLoaded = false;
     for (const uri of styleFileUris(document, options)) {
       if (this.styleFiles.has(uri)) continue;
-      this.styleFiles.set(uri, this.host.mayRead?.(uri) === false ? undefined : await this.host.readFile(uri));
+      const read = this.host.mayRead?.(uri) === false ? undefined : await this.read(uri, 'style');
+      this.styleFiles.set(uri, typeof read === 'string' ? read : undefined);
+      if (typeof read === 'object') this.unreadStyleFiles.set(uri, read.reason);
       styleLoaded = true;
     }
     this.filesOf.set(document.uri, new Set([...sources.map((source) => source.uri), ...styleFileUris(document, options)]));
@@ -137,10 +148,15 @@ export class BibliographyContext {
       if (stillUsed.has(uri)) continue;
       this.store.delete(uri);
       this.styleFiles.delete(uri);
+      this.unreadStyleFiles.delete(uri);
     }
   }
 
-  /** The labels the brief's sibling files define, once per folder, when the brief has cross-references. */
+  /**
+   * The labels the brief's sibling files define, once per folder, when the brief has cross-references.
+   * The host reads a sibling only up to a chapter's size: a larger file beside the brief is no
+   * chapter of it (a 219 MB one held up the check of a 3-line brief for 8 s), and is skipped.
+   */
   private async loadFolderLabels(document: BriefDocument): Promise<boolean> {
     const list = this.host.listFolder;
     if (!list || this.documentFolderLabels.has(document.uri) || !document.citations.some((c) => c.items.some((i) => i.kind === 'crossref'))) return false;
@@ -155,7 +171,10 @@ export class BibliographyContext {
       labels = (async () => {
         const found = new Set<string>();
         const uris = (await list.call(this.host, folder)).filter((uri) => uri !== document.uri && this.host.mayRead?.(uri) !== false).slice(0, 200);
-        for (const uri of uris) for (const label of crossrefLabels((await this.host.readFile(uri)) ?? '')) found.add(label);
+        for (const uri of uris) {
+          const text = await this.read(uri, 'chapter');
+          if (typeof text === 'string') for (const label of crossrefLabels(text)) found.add(label);
+        }
         return found;
       })();
       this.folderLabels.set(folder, labels);
@@ -164,10 +183,10 @@ export class BibliographyContext {
     return true;
   }
 
-  private readProjectFile(uri: string): Promise<string | undefined> {
+  private readProjectFile(uri: string, kind: FileKind): Promise<string | undefined> {
     let text = this.projectFiles.get(uri);
     if (!text) {
-      text = this.host.mayRead?.(uri) === false ? Promise.resolve(undefined) : this.host.readFile(uri);
+      text = this.host.mayRead?.(uri) === false ? Promise.resolve(undefined) : this.read(uri, kind).then((read) => (typeof read === 'string' ? read : undefined));
       this.projectFiles.set(uri, text);
     }
     return text;
@@ -177,6 +196,7 @@ export class BibliographyContext {
   changed(uri: string): void {
     this.store.invalidate(uri);
     this.styleFiles.delete(uri);
+    this.unreadStyleFiles.delete(uri);
     if (this.projectFiles.delete(uri)) this.projects.clear();
   }
 

@@ -53,8 +53,10 @@ export function bibliographyRequests(
     },
     keepCiteprocRendering,
     keepCiteprocFailure: (job, problem) => {
-      // The brief's findings are built again: its csl: line now has a problem to report.
-      if (keepCiteprocFailure(job, problem)) bibliographies.generation++;
+      if (!keepCiteprocFailure(job, problem)) return false;
+      // The briefs' findings are built again: a csl: line now has a problem to report.
+      bibliographies.generation++;
+      return true;
     },
     exportBibliography: (input, style, order, format) =>
       formatBibliography(bibliographies.works(documents.get(input)), { style: style.id, customDefinition: style.definition, lang: style.lang, order, format }),

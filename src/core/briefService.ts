@@ -50,9 +50,9 @@ export interface BriefService {
   /**
    * The host could not render a job: citeproc's error, or the worker stopped for taking too long or
    * too much memory. A .csl file's problem is kept, so the brief reports it (bibliography.style-error)
-   * and the file is not rendered with again until it changes.
+   * and the file is not rendered with again until it changes. True when that is news: a .csl file's first.
    */
-  keepCiteprocFailure(job: CiteprocJob, problem: string): void;
+  keepCiteprocFailure(job: CiteprocJob, problem: string): boolean;
   /** The bibliography as text in an output format (empty when the brief cites nothing). */
   exportBibliography(document: BriefTextDocument, style: StyleChoice, order: BibliographyOrder, format: OutputFormat): string;
   /** The brief's `[@key]` citations and the bibliography they generate, rendered for a Markdown preview. */

@@ -242,7 +242,7 @@ export function assembleDocument(
         }),
       );
     }
-    for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place));
+    for (const citation of block.citations) document.citations.push(placeCitation(citation, offset, place, document.frontMatter?.crossrefKinds));
     if (!inBibliography) document.sentences.push(...proseSentences(block, offset, heading, sectionTexts, place));
   }
   attachMarkersToSentences(document);
@@ -280,8 +280,12 @@ function bibliographySectionOf(
   };
 }
 
-/** `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk; `<div id="fig:map">`. */
-const LABEL = /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^<>]*?\bid="([^"<>]+)"/gim;
+/**
+ * `{#sec:intro .unnumbered}` after a heading, caption or div; `#| label: fig-map` in a code chunk;
+ * `<div id="fig:map">`; a knitr chunk's label in its header, `{r fig-map}` or `{r, label="fig-map"}`.
+ */
+const LABEL =
+  /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^<>]*?\bid="([^"<>]+)"|^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[a-z]+(?:[ \t]+([a-z][\w.-]*)[ \t]*[,}]|[^}\n]*?\blabel[ \t]*=[ \t]*["']([^"'\n]+)["'])/gim;
 /** pandoc-crossref's option that gives every heading a `sec:` label from its identifier. */
 const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 
@@ -291,7 +295,7 @@ export function crossrefLabels(text: string): Set<string> {
 }
 
 function labelsIn(text: string): string[] {
-  return [...text.matchAll(LABEL)].map((match) => match[1] ?? match[2] ?? match[3]);
+  return [...text.matchAll(LABEL)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]);
 }
 
 /** With pandoc-crossref's autoSectionLabels, each heading's `sec:` label. */
@@ -336,11 +340,16 @@ function proseSentences(block: ParsedBlock, offset: number, heading: string, sec
     );
 }
 
-function placeCitation(citation: ParsedBlock['citations'][number], offset: number, place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T): Citation {
+function placeCitation(
+  citation: ParsedBlock['citations'][number],
+  offset: number,
+  place: <T extends object>(start: number, end: number, fields: T) => LazySpan & T,
+  crossrefKinds: readonly string[] | undefined,
+): Citation {
   return place(offset + citation.start, offset + citation.end, {
     bracketed: citation.bracketed,
     items: citation.items.map((item) =>
-      place(offset + item.start, offset + item.end, { key: item.key, kind: citationKind(item.key), suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
+      place(offset + item.start, offset + item.end, { key: item.key, kind: citationKind(item.key, crossrefKinds), suppressAuthor: item.suppressAuthor, prefix: item.prefix, suffix: item.suffix }),
     ),
   });
 }
@@ -401,6 +410,7 @@ function locateFrontMatter(chunk: Chunk, parse: ChunkParse, locate: (s: number, 
     lang: parsed.lang,
     claimsOff: parsed.claimsOff,
     describesOneWork: parsed.describesOneWork,
+    crossrefKinds: parsed.crossrefKinds,
     csl: parsed.csl ? { ...locate(parsed.csl.start, parsed.csl.end), value: parsed.csl.value } : undefined,
     bibliography: parsed.bibliography.map((b) => ({ ...locate(b.start, b.end), value: b.value })),
     problems: parsed.problems.map((p) => ({ ...locate(p.start, p.end), message: p.message })),

@@ -20,6 +20,8 @@ export interface FeatureContext {
   renderReference(item: CslItem): string;
   /** The .csl files read with the bibliographies, by URI (undefined: the file could not be read). */
   readonly styleFiles: ReadonlyMap<string, string | undefined>;
+  /** Why the host would not read a .csl file among them, by URI. */
+  readonly unreadStyleFiles: ReadonlyMap<string, string>;
   /** False for files the brief may not read (outside the workspace). */
   mayRead(uri: string): boolean;
   /** How the writer lets BriefKit read a file outside the workspace, for the messages that refuse one. */

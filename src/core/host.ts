@@ -41,13 +41,29 @@ export interface ShippedStyle {
   xml: string;
 }
 
+/** The kinds of file the core reads through the host; the host reads each kind up to its own size. */
+export type FileKind = 'bibliography' | 'style' | 'project' | 'chapter';
+
+/** A file the host would not read (a device, a pipe, a file over the size for its kind), and why. */
+export interface UnreadFile {
+  /** The file as the writer finds it: its path on disk. */
+  path: string;
+  /** Why, said after the path: "is not a regular file (it is a pipe)", "is larger than 50 MB". */
+  reason: string;
+}
+
+/** What the writer is told of a file the host would not read. */
+export function unreadFileMessage(file: UnreadFile): string {
+  return `${file.path} ${file.reason}; BriefKit does not read it.`;
+}
+
 /** What the core needs from the program hosting it: the VS Code server, the CLI, a test. */
 export interface BriefHost {
   logger: Logger;
   /** The options in force for a document, already converted from the host's settings. */
   getOptions(uri: string): BriefOptions;
-  /** A file's text (bibliography files), or undefined when it does not exist or cannot be read. */
-  readFile(uri: string): Promise<string | undefined>;
+  /** A file's text, or undefined when it does not exist or cannot be opened, or why the host would not read it. */
+  readFile(uri: string, kind: FileKind): Promise<string | UnreadFile | undefined>;
   /** False for files the brief may not read, such as files outside the workspace; they are never read. */
   mayRead?(uri: string): boolean;
   /** How the writer lets BriefKit read such a file, ending the message that refuses one ("turn on briefkit.allowBibliographyOutsideWorkspace"). */

@@ -1,5 +1,5 @@
 export { createBriefService, type BriefService } from './service';
-export type { BriefHost, LinkCheckResult, Logger, ShippedStyle } from './host';
+export { unreadFileMessage, type BriefHost, type FileKind, type LinkCheckResult, type Logger, type ShippedStyle, type UnreadFile } from './host';
 export type { BriefOptions, FootnotePlacement } from './options';
 export { DEFAULT_OPTIONS } from './options';
 export type * from './document';

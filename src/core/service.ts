@@ -45,6 +45,7 @@ export function createBriefService(host: BriefHost): BriefService {
     bibliography: () => bibliographies.forDocument(document),
     renderReference: (item) => bibliographies.referenceRenderer(document)(item),
     styleFiles: bibliographies.styleFiles,
+    unreadStyleFiles: bibliographies.unreadStyleFiles,
     mayRead: (uri) => host.mayRead?.(uri) ?? true,
     readOutsideHint: host.readOutsideHint ?? 'turn on briefkit.allowBibliographyOutsideWorkspace',
     linkStatus: (url) => host.linkStatus?.(url),

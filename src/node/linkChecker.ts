@@ -113,12 +113,8 @@ export class LinkChecker {
     this.isOwnNetwork = options.isOwnNetwork ?? isOwnNetwork;
   }
 
-  get allowPrivateNetwork(): boolean {
-    return this.allowsPrivateNetwork;
-  }
-
-  /** Changing it forgets every result and open connection, since they were got under the other rule. */
-  set allowPrivateNetwork(allow: boolean) {
+  /** Whether addresses on the machine's own network may be fetched; changing it forgets every result and open connection, got under the other rule. */
+  allowPrivateNetwork(allow: boolean): void {
     if (allow === this.allowsPrivateNetwork) return;
     this.allowsPrivateNetwork = allow;
     this.results.clear();

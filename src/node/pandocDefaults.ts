@@ -1,31 +1,30 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { YAML_OPTIONS, yamlStrings } from '../core/parse/yamlText';
+import { FileRefused, READ_LIMITS, readRegularFileSync } from './readTextFile';
 
 /**
  * The bibliography files a pandoc defaults file (`pandoc -d thesis.yaml`) names, as pandoc reads
  * them: `bibliography:` at the top level or under `metadata:`, a path or a list. `${.}` is the
  * defaults file's folder; other relative paths are relative to `workingFolder`, where pandoc runs.
- * Throws an Error whose message says what is wrong with the file and where.
+ * Throws an Error whose message says what is wrong with the file and where. Read at once, as the
+ * settings are converted; it is a regular file of at most READ_LIMITS.project, or not read at all.
  */
 export function defaultsBibliographies(path: string, workingFolder: string): string[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, READ_LIMITS.project).toString('utf8');
   } catch (error) {
+    if (error instanceof FileRefused) throw new Error(`The pandoc defaults file ${error.message}`);
     throw new Error(`Cannot read the pandoc defaults file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
   }
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text);
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new Error(`The pandoc defaults file ${path} is not valid YAML${line ? ` (line ${line})` : ''}, so its bibliography is not used.`);
+  const doc = parseDocument(text, YAML_OPTIONS);
+  if (doc.errors.length > 0) {
+    const line = text.slice(0, doc.errors[0].pos[0]).split('\n').length;
+    throw new Error(`The pandoc defaults file ${path} is not valid YAML (line ${line}), so its bibliography is not used.`);
   }
-  const defaults = (parsed ?? {}) as { bibliography?: unknown; metadata?: { bibliography?: unknown } };
-  const listed = [defaults.bibliography, defaults.metadata?.bibliography].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []));
-  return listed
-    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+  return [...yamlStrings(doc, ['bibliography']), ...yamlStrings(doc, ['metadata', 'bibliography'])]
+    .filter((value) => value.trim() !== '')
     .map((value) => {
       const expanded = value.trim().replace(/^\$\{\.\}/, dirname(resolve(path)));
       return isAbsolute(expanded) ? expanded : resolve(workingFolder, expanded);

@@ -1,6 +1,7 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { globMatches } from './globMatch';
+import { compileGlob } from './globMatch';
+import { READ_LIMITS, readRegularFile } from './readTextFile';
 import { isInsideFolder, realPath } from './insideFolder';
 
 /** Folders that never hold a writer's briefs or bibliographies: installed packages, build output, version control. */
@@ -20,7 +21,7 @@ export interface WalkOptions {
 /** The rules of one `.gitignore`, with the folder its patterns are relative to. */
 interface IgnoreFile {
   folder: string;
-  rules: Array<{ glob: string; negated: boolean; foldersOnly: boolean }>;
+  rules: Array<{ matches: (path: string) => boolean; negated: boolean; foldersOnly: boolean }>;
 }
 
 /**
@@ -101,9 +102,9 @@ async function walkFolder(folder: string, ignores: IgnoreFile[] | undefined, wal
 async function readIgnoreFile(folder: string): Promise<IgnoreFile> {
   let text = '';
   try {
-    text = await readFile(join(folder, '.gitignore'), 'utf8');
+    text = (await readRegularFile(join(folder, '.gitignore'), READ_LIMITS.gitignore)).toString('utf8');
   } catch {
-    // Unreadable: ignores nothing, as git would then.
+    // Unreadable, or larger than any real one: ignores nothing, as git would if it could not read it.
   }
   const rules: IgnoreFile['rules'] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -118,7 +119,8 @@ async function readIgnoreFile(folder: string): Promise<IgnoreFile> {
     if (line === '') continue;
     const anchored = line.includes('/');
     const glob = anchored ? line.replace(/^\//, '') : `**/${line}`;
-    rules.push({ glob, negated, foldersOnly });
+    // Compiled once, not for each file: a long pattern is read in full only here.
+    rules.push({ matches: compileGlob(glob), negated, foldersOnly });
   }
   return { folder, rules };
 }
@@ -130,7 +132,7 @@ function isIgnored(ignores: readonly IgnoreFile[], path: string, isFolder: boole
     const rel = relative(file.folder, path).split(sep).join('/');
     for (const rule of file.rules) {
       if (rule.negated !== ignored || (rule.foldersOnly && !isFolder)) continue;
-      if (globMatches(rule.glob, rel)) ignored = !rule.negated;
+      if (rule.matches(rel)) ignored = !rule.negated;
     }
   }
   return ignored;

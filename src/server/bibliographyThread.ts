@@ -45,6 +45,8 @@ const MAX_FAILED_JOBS = 32;
  */
 export class BibliographyThread {
   private worker: Worker | undefined;
+  /** Whether the worker has loaded: a request's deadline runs from then, not from the worker's start. */
+  private loaded = false;
   private nextId = 0;
   /** The requests sent to the worker, in the order it does them: the first is under way. */
   private readonly queue: Request[] = [];
@@ -94,7 +96,10 @@ export class BibliographyThread {
 
   private send(request: Request): void {
     this.queue.push(request);
-    this.start().postMessage({ id: request.id, request: request.message });
+    const worker = this.start();
+    // Kept alive while it owes an answer (the CLI waits on nothing else), and no longer.
+    worker.ref();
+    worker.postMessage({ id: request.id, request: request.message });
     if (this.queue.length === 1) this.startDeadline();
   }
 
@@ -104,12 +109,19 @@ export class BibliographyThread {
       workerData: { styles: this.styles },
       resourceLimits: this.limits && { maxOldGenerationSizeMb: this.limits.memoryMb },
     });
-    worker.on('message', ({ id, result, error }: WorkerReply) => {
-      const at = this.worker === worker ? this.queue.findIndex((request) => request.id === id) : -1;
+    worker.on('message', ({ id, result, error, ready }: WorkerReply) => {
+      if (this.worker !== worker) return;
+      if (ready) {
+        this.loaded = true;
+        this.startDeadline();
+        return;
+      }
+      const at = this.queue.findIndex((request) => request.id === id);
       if (at < 0) return;
       const [request] = this.queue.splice(at, 1);
       if (error !== undefined || result === undefined) request.reject(new Error(error ?? 'no result'));
       else request.resolve(result);
+      if (this.queue.length === 0) worker.unref();
       this.startDeadline();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -120,20 +132,22 @@ export class BibliographyThread {
       this.replace(worker, problem);
     });
     worker.on('exit', () => this.replace(worker, 'the bibliography worker stopped'));
-    // The worker must not keep the server alive after the editor closes it.
+    // Idle, the worker must not keep the server alive after the editor closes it.
     worker.unref();
     this.worker = worker;
+    this.loaded = false;
     return worker;
   }
 
-  /** The deadline of the request under way, when there is one and limits are set. */
+  /** The deadline of the request under way, when there is one, the worker has loaded and limits are set. */
   private startDeadline(): void {
     clearTimeout(this.deadline);
     this.deadline = undefined;
-    if (!this.limits || this.queue.length === 0 || !this.worker) return;
+    if (!this.limits || this.queue.length === 0 || !this.worker || !this.loaded) return;
     const worker = this.worker;
-    const seconds = Math.round(this.limits.deadlineMs / 1000);
-    this.deadline = setTimeout(() => this.replace(worker, `rendering with it took longer than ${seconds} seconds, so BriefKit stopped it`), this.limits.deadlineMs);
+    const seconds = this.limits.deadlineMs / 1000;
+    const problem = `rendering with it took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so BriefKit stopped it`;
+    this.deadline = setTimeout(() => this.replace(worker, problem), this.limits.deadlineMs);
     this.deadline.unref();
   }
 
@@ -170,7 +184,7 @@ function customDefinitionOf(request: WorkerRequest): string | undefined {
   return request.kind === 'render' ? request.job.customDefinition : undefined;
 }
 
-/** citeproc-js's error without the prefixes it adds: `citeproc-js error: CSL processor error: call to macro "m0" would …`. */
+/** citeproc-js's error without the prefixes and the full stop it adds: `citeproc-js error: Undefined node name "bogus".`. */
 function citeprocMessage(message: string): string {
-  return message.replace(/^(?:citeproc-js error:\s*|CSL processor error:\s*)+/i, '');
+  return message.replace(/^(?:citeproc-js error:\s*|CSL processor error:\s*)+/i, '').replace(/\.$/, '');
 }

@@ -3,10 +3,12 @@ import { collectWhenIdle, IDLE_COLLECTION_DELAY } from '../node/idleCollection';
 import { parseBibliographyFile, registerStyles, runCiteprocJob, type CiteprocJob, type ShippedStyle } from '../core';
 
 export type WorkerRequest = { kind: 'parse'; uri: string; text: string } | { kind: 'render'; job: CiteprocJob };
+/** An answer to the request `id`; or, with `ready` (and no id), that the worker has loaded and takes requests. */
 export interface WorkerReply {
-  id: number;
+  id?: number;
   result?: unknown;
   error?: string;
+  ready?: true;
 }
 
 /**
@@ -27,3 +29,6 @@ parentPort?.on('message', ({ id, request }: { id: number; request: WorkerRequest
     parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
 });
+
+// Loading took a while (citeproc, the styles): the deadlines of requests count from here.
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);

@@ -2,7 +2,7 @@ import { InlayHintKind, InlayHintRequest, MarkupKind, ResponseError, SymbolKind,
 import { BriefUserError } from '../core';
 import { toLspCodeAction, toLspCompletion } from './lspShapes';
 import type { ServerContext } from './serverContext';
-import { renderAhead } from './citeprocAhead';
+import { styleRenderedAhead } from './citeprocAhead';
 
 /** LSP's language features. Each handler: find the document, ask the core, return; unknown documents get empty answers. */
 export function registerLanguageHandlers({ connection, documents, service, preparedBrief, bibliographyFile, renderInWorker }: ServerContext): void {
@@ -47,9 +47,8 @@ export function registerLanguageHandlers({ connection, documents, service, prepa
     const document = await preparedBrief(textDocument.uri);
     if (!document) return null;
     try {
-      const style = service.getStyle(document);
       // The citations' rendering, when a change needs a new one, is done in the worker thread.
-      await renderAhead(service, renderInWorker, document, style, 'citations').done;
+      const style = await styleRenderedAhead(service, renderInWorker, document, 'citations');
       const hints = service.getInlayHints(document, style);
       const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
       return hints

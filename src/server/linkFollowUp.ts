@@ -4,7 +4,7 @@ import type { BriefService } from '../core';
 import { LinkChecker } from '../node/linkChecker';
 
 /** How long a brief must stay unchanged before an address that appeared in its last change is fetched. */
-export const LINK_SETTLE_MS = 2000;
+const LINK_SETTLE_MS = 2000;
 
 /**
  * Fetches a brief's web addresses not known yet, after its diagnostics are out (none unless
@@ -36,7 +36,7 @@ export class LinkFollowUp {
 
   /** True when some addresses were fetched, so the brief should be checked again. */
   readonly fetch = async (document: TextDocument): Promise<boolean> => {
-    this.links.allowPrivateNetwork = this.allowPrivateNetwork();
+    this.links.allowPrivateNetwork(this.allowPrivateNetwork());
     const { uri, version } = document;
     const urls = this.service.getLinksToCheck(document);
     const before = this.seen.get(uri);

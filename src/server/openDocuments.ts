@@ -1,5 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BriefHost } from '../core';
+import { listMarkdownFiles } from './workspaceFiles';
 
 /** The open briefs: what the handlers and checks work on. */
 export interface OpenBriefs {
@@ -15,6 +17,12 @@ export function isBibliographyFile(document: TextDocument): boolean {
   return ['bibtex', 'biblatex', 'json', 'yaml'].includes(document.languageId) || /\.(?:bib|json|ya?ml)$/i.test(document.uri);
 }
 
+/** The bibliography file the editor has open at `uri`, if it has. */
+export function openBibliographyFile(documents: TextDocuments<TextDocument>, uri: string): TextDocument | undefined {
+  const document = documents.get(uri);
+  return document && isBibliographyFile(document) ? document : undefined;
+}
+
 export function openBriefs(documents: TextDocuments<TextDocument>): OpenBriefs {
   return {
     get: (uri) => {
@@ -22,5 +30,18 @@ export function openBriefs(documents: TextDocuments<TextDocument>): OpenBriefs {
       return document && !isBibliographyFile(document) ? document : undefined;
     },
     all: () => documents.all().filter((document) => !isBibliographyFile(document)),
+  };
+}
+
+/**
+ * The workspace's briefs for the core, open ones as the editor has them (a key's rename edits them
+ * there), and the bibliography files the editor has open.
+ */
+export function editorWorkspace(documents: TextDocuments<TextDocument>, folders: () => readonly string[]): Pick<BriefHost, 'listMarkdownFiles' | 'openBriefs' | 'openBibliographyFile'> {
+  const briefs = openBriefs(documents);
+  return {
+    listMarkdownFiles: () => listMarkdownFiles(folders(), briefs.all().map((document) => document.uri)),
+    openBriefs: () => briefs.all(),
+    openBibliographyFile: (uri) => openBibliographyFile(documents, uri),
   };
 }

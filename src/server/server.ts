@@ -1,15 +1,16 @@
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { connectionFromCommandLine } from './transport';
 import { documentsIn, negotiatedEncoding, PositionCodec, withPositionEncoding } from './positionEncoding';
 import { createBriefService } from '../core';
 import { SERVER_COMMANDS } from '../protocol/commands';
 import { listMarkdownInFolder } from '../node/listFolder';
-import { readTextFile } from '../node/readTextFile';
+import { READ_LIMITS, readRegularFileSync, readTextFile } from '../node/readTextFile';
 import { shippedStyles } from '../node/shippedStyles';
-import { BibliographyThread } from './bibliographyThread';
+import { BibliographyThread, RENDER_LIMITS } from './bibliographyThread';
+import { renderingIn } from './citeprocAhead';
 import { collectWhenIdle, IDLE_COLLECTION_DELAY } from '../node/idleCollection';
 import { registerBibliographyRequests } from './bibliographyRequests';
 import { registerCommands } from './commandHandlers';
@@ -18,11 +19,10 @@ import { initializationSettings, settingsSection } from './settings';
 import { registerLanguageHandlers } from './languageHandlers';
 import type { ServerContext } from './serverContext';
 import { ValidationScheduler } from './validation';
-import { listMarkdownFiles } from './workspaceFiles';
 import { isInsideFolders } from '../node/insideFolder';
 import { BriefFiles } from './briefFiles';
 import { LinkFollowUp } from './linkFollowUp';
-import { isBibliographyFile, openBriefs } from './openDocuments';
+import { editorWorkspace, isBibliographyFile, openBibliographyFile, openBriefs } from './openDocuments';
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -40,7 +40,12 @@ const CAPABILITIES: ServerCapabilities = {
 
 const filesOnDisk = new Map<string, { mtimeMs: number; text: string }>();
 
-/** A file's text for converting positions in it (a bibliography file a definition points into), read again only when it changed; none when unreadable. */
+/**
+ * A file's text for converting positions in it (a bibliography file a definition points into), read
+ * again only when it changed; none when unreadable. Read here and now, as positions are converted
+ * synchronously: only a regular file, so a pipe cannot hold up the server, and only as much as a
+ * bibliography may be.
+ */
 function textOnDisk(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -48,7 +53,7 @@ function textOnDisk(uri: string): string | undefined {
     const { mtimeMs } = statSync(path);
     let file = filesOnDisk.get(uri);
     if (file?.mtimeMs !== mtimeMs) {
-      file = { mtimeMs, text: readFileSync(path, 'utf8') };
+      file = { mtimeMs, text: readRegularFileSync(path, READ_LIMITS.bibliography).toString('utf8') };
       filesOnDisk.set(uri, file);
     }
     return file.text;
@@ -64,6 +69,8 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   const connection = withPositionEncoding(raw, codec);
   const configuration = new Configuration(connection);
   const bibliographyThread = new BibliographyThread(shippedStyles());
+  // citeproc in a worker of its own, under limits: a .csl file that makes it run long holds up no bibliography file's reading.
+  const renderThread = new BibliographyThread(bibliographyThread.styles, RENDER_LIMITS);
   const collectSoon = collectWhenIdle(IDLE_COLLECTION_DELAY);
   const service = createBriefService({
     logger: {
@@ -78,9 +85,7 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
     linkResultsVersion: () => linkFollowUp.links.version,
     // With no folder open there is no workspace to stay inside.
     mayRead: (uri) => configuration.allowOutsideWorkspace || configuration.workspaceFolders.length === 0 || isInsideFolders(uri, configuration.workspaceFolders),
-    listMarkdownFiles: () => listMarkdownFiles(configuration.workspaceFolders, briefs.all().map((document) => document.uri)),
-    openBriefs: () => briefs.all(),
-    openBibliographyFile: (uri) => context.bibliographyFile(uri),
+    ...editorWorkspace(documents, () => configuration.workspaceFolders),
     listFolder: listMarkdownInFolder,
     parseBibliography: bibliographyThread.available ? (uri, text) => bibliographyThread.parse(uri, text) : undefined,
     styles: bibliographyThread.styles,
@@ -110,15 +115,12 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   const context: ServerContext = {
     connection,
     documents: briefs,
-    bibliographyFile: (uri) => {
-      const document = documents.get(uri);
-      return document && isBibliographyFile(document) ? document : undefined;
-    },
+    bibliographyFile: (uri) => openBibliographyFile(documents, uri),
     service,
     configuration,
     revalidateAll: recheckAll,
     preparedBrief: (uri) => briefFiles.prepared(briefs.get(uri)),
-    renderInWorker: bibliographyThread.available ? (job) => bibliographyThread.render(job) : undefined,
+    renderInWorker: renderThread.available ? renderingIn(renderThread, service, recheckAll) : undefined,
   };
   registerLanguageHandlers(context);
   const forgetBibliographyAnswers = registerBibliographyRequests(context);
@@ -156,6 +158,7 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   connection.onShutdown(() => {
     briefFiles.dispose();
     bibliographyThread.dispose();
+    renderThread.dispose();
   });
   documents.listen(raw);
   raw.listen();

@@ -1,10 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globBase, globMatches, isGlob } from '../node/globMatch';
 import { MARKDOWN_FILE } from '../node/listFolder';
 import { walkFiles } from '../node/walkFiles';
+import { READ_LIMITS, readRegularFile } from '../node/readTextFile';
 
 /**
  * The `briefkit.bibliography` setting's paths and globs, relative to each workspace folder, as
@@ -67,9 +67,9 @@ export async function listMarkdownFiles(folders: readonly string[], openUris: re
     for (const path of await walkFiles(folder, (p) => MARKDOWN_FILE.test(p), { gitignore: true })) {
       try {
         const uri = pathToFileURL(path).href;
-        files.push({ uri: openByPath.get(comparablePath(uri)!) ?? uri, text: await readFile(path, 'utf8') });
+        files.push({ uri: openByPath.get(comparablePath(uri)!) ?? uri, text: (await readRegularFile(path, READ_LIMITS.brief)).toString('utf8') });
       } catch {
-        // Unreadable files are skipped; they cannot cite anything.
+        // Unreadable files are skipped, and so are pipes, devices and files past a brief's size: they cite nothing BriefKit follows.
       }
     }
   }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS, type BriefDocument, type Sentence } from '../../src/core';
 import { claimContexts } from '../../src/core/features/claims/claimContext';
 import { claimInputs, type ClaimContext } from '../../src/core/features/claims/claimModel';
-import { checkedSentences, handFeatures, wordListsFor, type ClaimScope } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, checkedSentences, handFeatures, wordListsFor, type ClaimScope } from '../../src/core/features/claims/claimDetector';
 import { claimText } from '../../src/core/features/claims/claimText';
 
 export interface Label {
@@ -133,8 +133,8 @@ export function blankSources(text: string, document: BriefDocument): { text: str
   return { text: out, map };
 }
 
-/** The labelled sentences of every document, in one condition. */
-export function examples(labels: Array<Label & { root: string }>, condition: Condition): Example[] {
+/** The labelled sentences of every document, in one condition, with the inputs the model sees given word groups. */
+export function examples(labels: Array<Label & { root: string }>, condition: Condition, clusters: ReadonlyMap<string, number> = CLAIM_MODEL.clusters): Example[] {
   const byDoc = new Map<string, Array<Label & { root: string }>>();
   for (const label of labels) byDoc.set(label.doc, [...(byDoc.get(label.doc) ?? []), label]);
   const all: Example[] = [];
@@ -159,7 +159,7 @@ export function examples(labels: Array<Label & { root: string }>, condition: Con
       const middle = map(Math.floor((cp[label.start] + cp[label.end]) / 2));
       const sentence = document.sentences.find((s) => s.start <= middle && middle < s.end);
       const context = sentence && contexts.get(sentence);
-      const inputs = sentence && context ? claimInputs(claimText(sentence.text), handFeatures(sentence.text, lists), context) : [];
+      const inputs = sentence && context ? claimInputs(claimText(sentence.text), handFeatures(sentence.text, lists), context, clusters) : [];
       all.push({
         doc,
         group: groupOf(doc),

@@ -4,7 +4,7 @@
  */
 import { bucketOf, ClaimModel, type ClaimWeights } from '../../src/core/features/claims/claimModel';
 import type { Example } from './claimData';
-import { scoreSentence, wordListsFor, type ClaimScore } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, scoreSentence, wordListsFor, type ClaimScore } from '../../src/core/features/claims/claimDetector';
 
 export interface TrainOptions {
   buckets: number;
@@ -17,10 +17,11 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { buckets: 1 << 18, epochs: 30, alpha: 0.1, beta: 1, l1: 5, l2: 1, seed: 20261202 };
+// l1 10 and 15 epochs: as good by document folds as 5 and 30 (recall at precision 0.8, 0.449 against 0.447), with half the weights.
+export const DEFAULT_TRAINING: TrainOptions = { buckets: 1 << 18, epochs: 15, alpha: 0.1, beta: 1, l1: 10, l2: 1, seed: 20261202 };
 
 /** mulberry32: a small seeded generator, so training gives the same weights on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -106,13 +107,13 @@ export function documentFolds(examples: Example[], folds = 5): Map<string, numbe
 }
 
 /** Each example's score from a model that never saw its document, as the editor scores it. */
-export function outOfFold(training: Example[], scored: Example[][], options: TrainOptions = DEFAULT_TRAINING, folds = 5): ClaimScore[][] {
+export function outOfFold(training: Example[], scored: Example[][], options: TrainOptions = DEFAULT_TRAINING, clusters: ReadonlyMap<string, number> = CLAIM_MODEL.clusters, folds = 5): ClaimScore[][] {
   const foldOf = documentFolds(training, folds);
   const lists = wordListsFor({ reportingVerbs: [], hedges: [] });
   const unscored: ClaimScore = { probability: 0, evidence: [], signalled: false, excluded: true, voice: 'report' };
   const scores = scored.map((set) => set.map(() => unscored));
   for (let fold = 0; fold < folds; fold++) {
-    const model = new ClaimModel({ ...train(training.filter((e) => e.sentence && foldOf.get(e.doc) !== fold), options), thresholds: { report: 0, mixed: 0, own: 0 } });
+    const model = new ClaimModel({ ...train(training.filter((e) => e.sentence && foldOf.get(e.doc) !== fold), options), thresholds: { report: 0, mixed: 0, own: 0 } }, clusters);
     scored.forEach((set, s) =>
       set.forEach((e, i) => {
         if (foldOf.get(e.doc) === fold && e.sentence && e.context) scores[s][i] = scoreSentence(e.sentence.text, e.context, lists, model);

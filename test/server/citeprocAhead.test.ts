@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCiteprocJob, type CiteprocJob } from '../../src/core';
-import { renderAhead } from '../../src/server/citeprocAhead';
+import { renderAhead, renderingIn, styleRenderedAhead } from '../../src/server/citeprocAhead';
+import { RenderFailure, type BibliographyThread } from '../../src/server/bibliographyThread';
+import { PLAIN_STYLE } from '../helpers/cslStyles';
 import { testService } from '../helpers/service';
 
 const FILES = { 'file:///refs.bib': '@book{doe2020, author = {Doe, Jane}, title = {Storms Rendered Ahead}, year = {2020}}\n@book{roe2021, author = {Roe, Ann}, title = {Ports Rendered Ahead}, year = {2021}}\n' };
@@ -31,13 +33,35 @@ describe('citeproc ahead of a request, in the worker thread', () => {
     assert.equal(renderAhead(service, async () => assert.fail('sent again'), document, style, 'citations').count, 0);
   });
 
-  it('renders in the server\'s own thread when the worker fails, once', async () => {
+  it("renders nothing in the server's own thread when the worker fails: what took the worker too long would hold up the server", async () => {
     const { service, document, style } = await brief('[@roe2021, 7]');
-    await renderAhead(service, async () => {
-      throw new Error('worker stopped');
-    }, document, style, 'citations').done;
-    assert.deepEqual(service.getCiteprocJobs(document, style, 'citations'), []);
-    assert.deepEqual(service.getInlayHints(document, style).map((hint) => hint.label), ['(Roe 2021, 7)']);
+    await assert.rejects(
+      renderAhead(service, async () => {
+        throw new RenderFailure('rendering with it took longer than 20 seconds, so BriefKit stopped it');
+      }, document, style, 'citations').done,
+      /took longer than 20 seconds/,
+    );
+    assert.equal(service.getCiteprocJobs(document, style, 'citations').length, 2);
+  });
+
+  it('renders in the next style when the worker could not render with a .csl file, and has the briefs checked again to report it', async () => {
+    // A text of its own: what the worker found is kept by the style's text, for as long as the process runs.
+    const house = PLAIN_STYLE.replace('Test style', 'A style the worker fails on');
+    const service = testService({ citationStyle: 'chicago-author-date' }, { ...FILES, 'file:///house.csl': house });
+    const document = TextDocument.create('file:///brief.md', 'markdown', 1, '---\nbibliography: refs.bib\ncsl: house.csl\n---\n\nStorms grew [@doe2020, p. 12].\n');
+    await service.loadBibliographies(document);
+    let rechecks = 0;
+    const worker = {
+      render: async (job: CiteprocJob) => (job.customDefinition ? Promise.reject(new RenderFailure('rendering with it needed more than 512 MB of memory, so BriefKit stopped it')) : runCiteprocJob(job)),
+    } as unknown as BibliographyThread;
+    const style = await styleRenderedAhead(service, renderingIn(worker, service, () => rechecks++), document, 'citations');
+    assert.equal(style.id, 'chicago-author-date');
+    assert.equal(rechecks, 1);
+    assert.deepEqual(service.getInlayHints(document, style).map((hint) => hint.label), ['(Doe 2020, 12)']);
+    assert.deepEqual(
+      service.computeDiagnostics(document).filter((d) => d.code === 'bibliography.style-error').map((d) => d.message),
+      ['BriefKit cannot use the style file "house.csl" as a citation style: rendering with it needed more than 512 MB of memory, so BriefKit stopped it. Correct the file, or name another style.'],
+    );
   });
 
   it('does nothing without a worker: the request renders in-line', async () => {

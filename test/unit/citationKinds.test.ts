@@ -16,7 +16,7 @@ describe('what an @key names', () => {
     const text = [
       '# Method {#sec:method}',
       '',
-      'See @fig:map, [@fig:map; @tbl:costs] and [@Fig:map] for pandoc-crossref, and @fig-grid for Quarto.',
+      'See @fig:map, [@fig:map; @tbl:costs] and [@Fig:map] for pandoc-crossref, and @fig-grid, @tbl-determinism and @fig-heatmap for Quarto and R Markdown.',
       '',
       '![Outages by county](map.png){#fig:map}',
       '',
@@ -31,6 +31,14 @@ describe('what an @key names', () => {
       'plot(1)',
       '```',
       '',
+      '```{r tbl-determinism, echo=FALSE}',
+      'table(1)',
+      '```',
+      '',
+      "```{r, label='fig-heatmap'}",
+      'plot(2)',
+      '```',
+      '',
     ].join('\n');
     const { diagnostics, model } = await check(text);
     assert.deepEqual(diagnostics, []);
@@ -40,6 +48,8 @@ describe('what an @key names', () => {
       ['tbl:costs', 'crossref'],
       ['Fig:map', 'crossref'],
       ['fig-grid', 'crossref'],
+      ['tbl-determinism', 'crossref'],
+      ['fig-heatmap', 'crossref'],
     ]);
   });
 
@@ -53,19 +63,32 @@ describe('what an @key names', () => {
     );
   });
 
+  it('stays silent on a chapter that defines no label and refers to several nothing read defines (they are in files it was not given)', async () => {
+    const { diagnostics } = await check('See @sec-definition and @sec-goodpractices; also @sec-definition.\n');
+    assert.deepEqual(diagnostics, []);
+    const { text, ranges } = marked('Only ⟦@fig-missing⟧ here.\n');
+    assert.deepEqual((await check(text)).diagnostics.map((d) => [d.code, d.range]), [['crossref.undefined', ranges[0]]]);
+  });
+
+  it('reads a kind of cross-reference the front matter adds (crossref: custom) as a cross-reference, not a work', async () => {
+    const { text, ranges } = marked('---\ncrossref:\n  custom:\n    - kind: float\n      key: appfig\n      reference-prefix: Figure A\n---\n\nAs @appfig-states shows, and ⟦@appfig-missing⟧ does not.\n\n::: {#appfig-states}\n![States](states.png)\n:::\n');
+    const { diagnostics } = await check(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['crossref.undefined', ranges[0]]]);
+  });
+
   it('stays silent on cross-references in a Quarto book, where the label may be in another chapter', async () => {
     const files = { 'file:///book/_quarto.yml': 'project:\n  type: book\n' };
     const { diagnostics } = await check('In @sec-strings you learned about strings.\n', files, 'file:///book/regexps.qmd');
     assert.deepEqual(diagnostics, []);
   });
 
-  it('reads Manubot identifiers whole, including ://, and reports only a malformed one', async () => {
+  it('reads Manubot identifiers whole, including :// and shortDOIs, and reports only a malformed one', async () => {
     const { text, ranges } = marked(
-      'Shown [@doi:10.1371/journal.pcbi.1007128; @pmid:29424689; @arxiv:1806.05726v1] and [@url:https://github.com/manubot/rootstock], [@isbn:9781339919881], [@wikidata:Q50051684], but not ⟦@doi:1371/x⟧.\n',
+      'Shown [@doi:10.1371/journal.pcbi.1007128; @doi:10/c8xttz; @pmid:29424689; @arxiv:1806.05726v1] and [@url:https://github.com/manubot/rootstock; @url:http://blog.example.org/timestamps/; @https://example.org/a.pdf], [@isbn:9781339919881], [@wikidata:Q50051684], but not ⟦@doi:1371/x⟧.\n',
     );
     const { diagnostics, model } = await check(text);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['citation.malformed-identifier', ranges[0]]]);
-    assert.ok(model.citations.some((c) => c.items.some((i) => i.key === 'url:https://github.com/manubot/rootstock')));
+    assert.deepEqual(model.citations.flatMap((c) => c.items.map((i) => i.key)).filter((key) => /^(?:url:)?https?:/.test(key)), ['url:https://github.com/manubot/rootstock', 'url:http://blog.example.org/timestamps/', 'https://example.org/a.pdf']);
   });
 
   it('never reads an e-mail address or an @handle in a link for a citation', async () => {

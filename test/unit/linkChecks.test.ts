@@ -37,4 +37,28 @@ describe('link problems from the link checker’s results', () => {
     assert.deepEqual(off.getLinksToCheck(doc(BRIEF)), []);
     assert.deepEqual(serviceWith({}).getLinksToCheck(doc(BRIEF)), ['https://example.org/water', 'https://example.org/border']);
   });
+
+  it('says once when addresses did not answer, how many more were not tried, and when they are tried again', () => {
+    const timedOut = { failure: { timeout: true, message: 'it did not answer in time', retryInMinutes: 5 } };
+    const skipped = { failure: { timeout: true, skipped: true, message: 'its site had stopped answering', retryInMinutes: 5 } };
+    const notices = (results: Record<string, LinkCheckResult>) =>
+      serviceWith(results)
+        .computeDiagnostics(doc(BRIEF))
+        .filter((d) => d.code.startsWith('link.'))
+        .map((d) => [d.code, d.range.start.line, d.message]);
+    assert.deepEqual(notices({ 'https://example.org/water': timedOut, 'https://example.org/border': skipped }), [
+      [
+        'link.unreachable',
+        2,
+        'https://example.org/water did not answer in time, and 1 more was not tried, as its site had stopped answering. BriefKit will try them again at the next check once 5 minutes have passed; this says nothing about the sources yet.',
+      ],
+    ]);
+    assert.deepEqual(notices({ 'https://example.org/water': skipped, 'https://example.org/border': skipped }), [
+      [
+        'link.unreachable',
+        2,
+        'https://example.org/water and 1 other address were not tried, as their site had stopped answering. BriefKit will try them again at the next check once 5 minutes have passed; this says nothing about the sources yet.',
+      ],
+    ]);
+  });
 });

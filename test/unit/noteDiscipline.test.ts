@@ -106,6 +106,8 @@ describe('Chicago note discipline', () => {
       // A year where a page would stand is a page only when the note has its date already.
       const paged = problems(`A.[^1] B.[^2]\n\n[^1]: ${FULL_DOE}\n[^2]: Jane Doe, *Border Report: Crossings and Closures* (Oslo: Institute, 2023), 2013.\n`);
       assert.deepEqual(paged.map((f) => f.fixed?.split('\n')[3]), ['[^2]: Doe, *Border Report*, 2013.']);
+      const report = 'World Bank, *Water Outlook: Basins at Risk*, World Bank Group, 2024';
+      assert.deepEqual(problems(`A.[^1] B.[^2]\n\n[^1]: ${report}, 3.\n[^2]: ${report}, 12.\n`).map((f) => f.fixed?.split('\n')[3]), ['[^2]: World Bank, *Water Outlook*, 12.']);
     });
 
     it('offers no rewrite of a note with a comment after its page, and says to shorten it by hand', () => {

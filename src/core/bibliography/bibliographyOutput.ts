@@ -32,6 +32,48 @@ function markdownToHtml(markdown: string): string {
     .replace(/(?<![\w*])[*_]([^*_]+)[*_](?![\w*])/g, '<i>$1</i>');
 }
 
+/**
+ * A field value (a title, a name, a publisher) as one line of text: a line break in a .bib or
+ * CSL-JSON file would start a new line of output, where a CI runner reads `::warning …` as a
+ * command, and escape sequences (ESC, BEL, the C1 CSI) would drive the reader's terminal. Other
+ * whitespace runs read as one space too; a no-break space and every printable character stay.
+ */
+function oneLineText(value: string): string {
+  if (!/[\p{Cc}\u2028\u2029]| {2}/u.test(value)) return value;
+  return value.replace(/(?![\t\n\v\f\r\u0085])\p{Cc}/gu, '').replace(/[\t\n\v\f\r \u0085\u2028\u2029]+/g, ' ');
+}
+
+function oneLineValues(value: unknown): unknown {
+  if (typeof value === 'string') return oneLineText(value);
+  if (Array.isArray(value)) return value.map(oneLineValues);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = oneLineValues(field);
+  return copy;
+}
+
+/**
+ * Items with each field value on one line, by the item they come from: a bibliography file's
+ * items last as long as its text, a note's as long as the brief's version, and the preview asks
+ * for the same works at most keystrokes.
+ */
+const oneLineItems = new WeakMap<CslItem, CslItem>();
+
+/** The item with each field value on one line; its id stays as the brief cites it, to find its entry by. */
+function oneLineItem(item: CslItem): CslItem {
+  let plain = oneLineItems.get(item);
+  if (!plain) oneLineItems.set(item, (plain = { ...(oneLineValues(item) as CslItem), id: item.id }));
+  return plain;
+}
+
+/**
+ * CSL-JSON as JSON.stringify writes it, with the controls it leaves raw (DEL, C1, the Unicode
+ * line separators) written as \u escapes: the same JSON, each value kept exact.
+ */
+function cslJson(items: CslItem[]): string {
+  return JSON.stringify(items, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Markdown's escape for each character that could start markup (an `&` only where it would start an entity). */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]|&(?=#?\w+;)/g, '\\$&');
@@ -98,7 +140,7 @@ function entryContent(html: string): string {
  */
 function renderEntries(works: BibliographyWork[], options: Omit<OutputOptions, 'format'>): Array<{ id: string; html: string }> {
   const cited = citedFirst(works);
-  const written = new Map(works.filter((w) => w.asWritten !== undefined).map((w) => [w.id, markdownToHtml(w.asWritten!)]));
+  const written = new Map(works.filter((w) => w.asWritten !== undefined).map((w) => [w.id, markdownToHtml(oneLineText(w.asWritten!))]));
   const job = renderJobFor(cited, options);
   const entries = renderings.get(job.key, () => renderJob(job)).map((entry) => ({ id: entry.id, html: written.get(entry.id) ?? entry.html }));
   if (options.order === 'cited') {
@@ -125,7 +167,7 @@ export interface RenderJob {
 export type RenderedEntries = ReadonlyArray<{ id: string; html: string }>;
 
 function renderJobFor(cited: readonly BibliographyWork[], options: Omit<OutputOptions, 'format' | 'order'>): RenderJob {
-  const items = cited.map((w) => w.item);
+  const items = cited.map((w) => oneLineItem(w.item));
   const key = [options.style, options.lang ?? '', options.customDefinition ?? '', JSON.stringify(items)].join('\u0000');
   return { kind: 'entries', key, items, style: options.style, lang: options.lang, customDefinition: options.customDefinition };
 }
@@ -151,7 +193,7 @@ export function formatBibliography(works: BibliographyWork[], options: OutputOpt
   if (works.length === 0) return '';
   if (options.format === 'csl-json' || options.format === 'bibtex') {
     const items = (options.order === 'cited' ? citedFirst(works) : works).map((w) => w.item);
-    return options.format === 'csl-json' ? `${JSON.stringify(items, null, 2)}\n` : new Cite(items).format('bibtex', { format: 'text' });
+    return options.format === 'csl-json' ? `${cslJson(items)}\n` : new Cite(items.map(oneLineItem)).format('bibtex', { format: 'text' });
   }
   const html = renderEntries(works, options).map((entry) => entry.html);
   if (options.format === 'html') return `<div class="csl-bib-body">\n${html.map((entry) => `  <div class="csl-entry">${entry}</div>`).join('\n')}\n</div>\n`;

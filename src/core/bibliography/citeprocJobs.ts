@@ -26,9 +26,7 @@ export function keepCiteprocRendering(job: CiteprocJob, rendering: CiteprocRende
   else clusterRenderings.set(job.key, rendering as ClusterRendering);
 }
 
-/** A job citeproc could not do: the problem of the .csl file it renders with is kept; true when it has one (a bundled style has none). */
+/** A job citeproc could not do: the problem of the .csl file it renders with is kept; true when that is new (a bundled style has none). */
 export function keepCiteprocFailure(job: CiteprocJob, problem: string): boolean {
-  if (job.customDefinition === undefined) return false;
-  keepStyleProblem(job.customDefinition, problem);
-  return true;
+  return job.customDefinition !== undefined && keepStyleProblem(job.customDefinition, problem);
 }

@@ -38,21 +38,26 @@ const ENTITY = /&(?:#x([\da-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decode(value: string): string {
-  return value.replace(ENTITY, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
-    name ? NAMED[name.toLowerCase()] : String.fromCodePoint(Number.parseInt(hex ?? decimal ?? '0', hex ? 16 : 10)),
-  );
+  return value.replace(ENTITY, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name.toLowerCase()];
+    const code = Number.parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
+    // Past Unicode's last code point it names no character: left as written.
+    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
 }
 
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** One attribute, read where the last one ended: a tag's attributes follow one another. */
+const ATTRIBUTE = /\s+([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 function attributes(text: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of text.matchAll(ATTRIBUTE)) found.set(match[1], decode(match[2] ?? match[3]));
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(text); match; match = ATTRIBUTE.exec(text)) found.set(match[1], decode(match[2] ?? match[3]));
   return found;
 }
 
 /** A tag, a comment, a CDATA section or a processing instruction, at `<`. */
-const MARKUP = /<(?:!--[\s\S]*?--|!\[CDATA\[[\s\S]*?\]\]|\?[\s\S]*?\?|(!DOCTYPE)\b[^>]*|(\/?)([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?))>/y;
+const MARKUP = /<(?:!--[\s\S]*?--|!\[CDATA\[[\s\S]*?\]\]|\?[\s\S]*?\?|(!DOCTYPE)\b[^>]*|(\/?)([^\s/>!?]+)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*?)?)(\/?))>/y;
 
 /** The outline of the style, or what keeps the text from being read as XML. */
 function outline(xml: string): StyleOutline | string {
@@ -143,7 +148,11 @@ function expandedSize(part: Macro, sizes: ReadonlyMap<string, number>): number {
   return size;
 }
 
-const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(' → ');
+/** A chain of macro calls as the writer reads it: a long one by its first three and last two. */
+function callChain(names: string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return (quoted.length > 6 ? [...quoted.slice(0, 3), '…', ...quoted.slice(-2)] : quoted).join(' → ');
+}
 
 /** Why a .csl file's text cannot be used as a citation style, in words for its writer; undefined when it can. */
 export function styleDefinitionProblem(xml: string): string | undefined {
@@ -154,7 +163,7 @@ export function styleDefinitionProblem(xml: string): string | undefined {
   const undefinedMacro = [...read.macros.values(), read.outside].flatMap((part) => part.calls).find((name) => !read.macros.has(name));
   if (undefinedMacro !== undefined) return `it calls a macro "${undefinedMacro}" that it does not define`;
   const sizes = expandedSizes(read.macros);
-  if (Array.isArray(sizes)) return `its macro "${sizes[0]}" calls itself (${quoted(sizes)}), so it would never finish`;
+  if (Array.isArray(sizes)) return `its macro "${sizes[0]}" calls itself (${callChain(sizes)}), so it would never finish`;
   if (expandedSize(read.outside, sizes) > MAX_EXPANDED_ELEMENTS) {
     return `its macros call one another so many times that a citation would expand to more than ${MAX_EXPANDED_ELEMENTS.toLocaleString('en-US')} elements (a style needs a few thousand)`;
   }
@@ -176,8 +185,10 @@ export function styleProblem(definition: string): string | undefined {
   return renderProblems.get(definition) ?? (readProblems.get(definition, () => styleDefinitionProblem(definition) ?? '') || undefined);
 }
 
-/** Keeps what rendering with a style file found, so it is reported in the brief and not rendered with again. */
-export function keepStyleProblem(definition: string, problem: string): void {
+/** Keeps what rendering with a style file found, so it is reported in the brief and not rendered with again; false when a problem was kept already. */
+export function keepStyleProblem(definition: string, problem: string): boolean {
+  if (renderProblems.has(definition)) return false;
   if (renderProblems.size >= MAX_RENDER_PROBLEMS) renderProblems.delete(renderProblems.keys().next().value!);
   renderProblems.set(definition, problem);
+  return true;
 }

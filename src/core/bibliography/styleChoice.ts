@@ -14,6 +14,8 @@ export interface StyleChoice {
   lang: string;
   /** Said to the writer when the style or locale asked for could not be used. */
   notices: string[];
+  /** The first .csl file passed over: its URI, and why it cannot be used (none when it could not be read). */
+  passedOver?: { id: string; problem?: string };
 }
 
 const FALLBACK_STYLE = 'chicago-note-bibliography';
@@ -53,8 +55,10 @@ export function chooseStyle(
   picked?: string,
 ): StyleChoice {
   const notices: string[] = [];
-  const candidates = [picked, frontMatterStyleUri(document) ?? document.frontMatter?.csl?.value, options.citationStyle, FALLBACK_STYLE];
+  // The style picked may be the brief's or the setting's too: each is tried, and told of, once.
+  const candidates = new Set([picked, frontMatterStyleUri(document) ?? document.frontMatter?.csl?.value, options.citationStyle, FALLBACK_STYLE]);
   let chosen: Omit<StyleChoice, 'lang' | 'notices'> = { id: FALLBACK_STYLE, title: styleTitle(FALLBACK_STYLE) ?? FALLBACK_STYLE };
+  let passedOver: StyleChoice['passedOver'];
   for (const candidate of candidates) {
     if (!candidate) continue;
     if (styleTitle(candidate)) {
@@ -63,16 +67,13 @@ export function chooseStyle(
     }
     if (isStyleFileUri(candidate)) {
       const definition = styleFiles.get(candidate);
-      if (definition === undefined) {
-        notices.push(`BriefKit cannot read the style file ${fileName(candidate)}.`);
-        continue;
-      }
-      const problem = styleProblem(definition);
-      if (problem === undefined) {
+      const problem = definition === undefined ? undefined : styleProblem(definition);
+      if (definition !== undefined && problem === undefined) {
         chosen = { id: candidate, title: fileName(candidate), definition };
         break;
       }
-      notices.push(`BriefKit cannot use the style file ${fileName(candidate)}: ${problem}.`);
+      passedOver ??= { id: candidate, problem };
+      notices.push(problem === undefined ? `BriefKit cannot read the style file ${fileName(candidate)}.` : `BriefKit cannot use the style file ${fileName(candidate)}: ${problem}.`);
       continue;
     }
     notices.push(`BriefKit does not know the citation style "${candidate}".`);
@@ -81,7 +82,7 @@ export function chooseStyle(
   const lang = hasLocale(requestedLang) ? requestedLang : 'en-US';
   if (lang !== requestedLang) notices.push(`BriefKit has no "${requestedLang}" locale for dates and terms, so it uses US English.`);
   if (notices.length > 0) notices.push(`Showing ${chosen.title}.`);
-  return { ...chosen, lang, notices };
+  return { ...chosen, lang, notices, ...(passedOver && { passedOver }) };
 }
 
 /** The styles a picker offers for a brief: the registered ones and its .csl files that could be read and used. */

@@ -11,7 +11,8 @@ const IDENTIFIER = /^(doi|pmid|pubmed|pmcid|pmc|arxiv|isbn|url|https?|wikidata|t
 
 /** Well-formed identifiers, by prefix; `tag:` and `raw:` take any text. */
 const VALID_IDENTIFIER: Record<string, RegExp> = {
-  doi: /^10\.\d{4,9}\/\S+$/,
+  // A full DOI, or a shortDOI (`10/c8xttz`, shortdoi.org), which Manubot resolves too.
+  doi: /^10\.\d{4,9}\/\S+$|^10\/[a-z0-9]+$/i,
   pmid: /^\d{1,9}$/,
   pubmed: /^\d{1,9}$/,
   pmcid: /^PMC\d+$/i,
@@ -26,9 +27,11 @@ const VALID_IDENTIFIER: Record<string, RegExp> = {
   raw: /^\S+$/,
 };
 
-export function citationKind(key: string): CitationKind {
+/** What a key names; `crossrefKinds` are the kinds of cross-reference the brief's front matter adds (Quarto's `crossref: custom`). */
+export function citationKind(key: string, crossrefKinds?: readonly string[]): CitationKind {
   if (IDENTIFIER.test(key)) return 'identifier';
   if (CROSSREF.test(key)) return 'crossref';
+  if (crossrefKinds && crossrefKinds.length > 0 && key.includes('-') && crossrefKinds.includes(key.slice(0, key.indexOf('-')))) return 'crossref';
   return 'work';
 }
 
@@ -40,4 +43,5 @@ export function isWellFormedIdentifier(key: string): boolean {
 }
 
 /** Identifiers whose value is a web address, read whole (`@url:https://example.org/a?b`) where a key would stop at `://`. */
-export const URL_IDENTIFIER = /^@(?:url:)?https?:\/\/[^\s;\]]*[^\s;\].,)]/iy;
+// Sticky, so read where the scanner stands (a `^` would match only at the start of the text).
+export const URL_IDENTIFIER = /@(?:url:)?https?:\/\/[^\s;\]]*[^\s;\].,)]/iy;

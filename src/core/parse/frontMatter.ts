@@ -1,5 +1,13 @@
-import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../types';
+import { YAML_OPTIONS } from './yamlText';
+
+/**
+ * The longest front matter BriefKit reads, in characters. Real front matter (a title, authors with
+ * their affiliations, an abstract) is a few KB; hostile YAML this long takes about 0.1 s to read,
+ * and it is read again after every edit inside it.
+ */
+export const MAX_FRONT_MATTER = 64 * 1024;
 
 /** A value from front matter with the offsets of its text in the document. */
 export interface FrontMatterValue extends Span {
@@ -23,6 +31,8 @@ export interface ParsedFrontMatter {
   describesOneWork: boolean;
   /** YAML errors, with document offsets, in words a writer can act on. */
   problems: Array<{ message: string; start: number; end: number }>;
+  /** Quarto's own kinds of cross-reference (`crossref: custom: - key: appfig`): `@appfig-map` names a figure, not a work. */
+  crossrefKinds: string[];
 }
 
 function scalarText(node: unknown): string | undefined {
@@ -78,14 +88,35 @@ function repairContinuations(yaml: string): { text: string; toSource: (at: numbe
 /** Fields a reference manager writes for a publication, which a brief's own front matter does not have. */
 const WORK_FIELDS = new Set(['journal', 'doi', 'citekey', 'citation-key', 'pages', 'volume', 'issue', 'isbn', 'publisher', 'container-title']);
 
+/** The first top-level key given twice, which pandoc would not read either; yaml no longer looks (YAML_OPTIONS). */
+function repeatedKey(map: YAMLMap): Scalar | undefined {
+  const seen = new Set<string>();
+  for (const { key } of map.items) {
+    if (!isScalar(key)) continue;
+    const name = String(key.value);
+    if (seen.has(name)) return key;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** Reads the YAML between the `---` fences; `offset` is where that YAML starts in the document. */
 export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatter {
-  const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false, describesOneWork: false };
-  let doc = parseDocument(yaml, { prettyErrors: false });
+  const result: ParsedFrontMatter = { bibliography: [], problems: [], claimsOff: false, describesOneWork: false, crossrefKinds: [] };
+  if (yaml.length > MAX_FRONT_MATTER) {
+    const firstLine = yaml.search(/\r|\n|$/);
+    result.problems.push({
+      message: `The front matter is ${Math.ceil(yaml.length / 1024)} KB long; BriefKit reads front matter up to ${MAX_FRONT_MATTER / 1024} KB, so it ignores this one (its bibliography, csl and other fields). Move long text, such as an abstract, into the body.`,
+      start: offset,
+      end: offset + Math.max(firstLine, 1),
+    });
+    return result;
+  }
+  let doc = parseDocument(yaml, YAML_OPTIONS);
   let toSource = (at: number) => offset + at;
   const repaired = doc.errors.length > 0 ? repairContinuations(yaml) : undefined;
   if (repaired) {
-    const second = parseDocument(repaired.text, { prettyErrors: false });
+    const second = parseDocument(repaired.text, YAML_OPTIONS);
     if (second.errors.length === 0) {
       doc = second;
       toSource = (at) => offset + repaired.toSource(at);
@@ -101,6 +132,16 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
     });
   }
   if (doc.errors.length > 0 || !isMap(doc.contents)) return result;
+  const repeated = repeatedKey(doc.contents);
+  if (repeated?.range) {
+    const start = toSource(repeated.range[0]);
+    result.problems.push({
+      message: `The front matter is not valid YAML: it gives "${String(repeated.value)}" twice. BriefKit ignores the front matter until this is fixed.`,
+      start,
+      end: start + 1,
+    });
+    return result;
+  }
   let workField = false;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
@@ -127,6 +168,16 @@ export function parseFrontMatter(yaml: string, offset: number): ParsedFrontMatte
           if (path) result.bibliography.push(path);
         }
         break;
+      case 'crossref': {
+        const custom = isMap(value) ? value.get('custom', true) : undefined;
+        if (isSeq(custom)) {
+          for (const kind of custom.items) {
+            const name = isMap(kind) ? scalarText(kind.get('key', true)) : undefined;
+            if (name) result.crossrefKinds.push(name);
+          }
+        }
+        break;
+      }
       case 'briefkit-claims':
         result.claimsOff = /^(?:off|false|no)$/i.test(scalarText(value) ?? '');
         break;

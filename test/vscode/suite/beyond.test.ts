@@ -18,10 +18,13 @@ describe('BriefKit note discipline and link checking in VS Code', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await vscode.workspace.getConfiguration('briefkit').update('links.check', true, vscode.ConfigurationTarget.Workspace);
+    // The site is on loopback, which link checking fetches only when the user's own (machine) setting allows it.
+    await vscode.workspace.getConfiguration('briefkit').update('links.allowPrivateNetwork', true, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('briefkit').update('links.check', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('briefkit').update('links.allowPrivateNetwork', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
     server.close();

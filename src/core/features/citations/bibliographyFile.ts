@@ -198,50 +198,66 @@ function cslJsonItemPlaces(text: string, data: unknown): JsonItemPlace[] {
   let places: JsonItemPlace[] = [];
   const stack: JsonFrame[] = [];
   let expectsKey = false;
-  const valueAt = (at: number): JsonFrame => {
+  const itemAt = (at: number) => {
+    const place = { start: at };
+    places.push(place);
+    return place;
+  };
+  const containerAt = (at: number): JsonFrame => {
     const top = stack.at(-1);
     const frame: JsonFrame = { object: text[at] === '{', holdsItems: false };
     if (top ? top.holdsItems : !Array.isArray(data) && holder === undefined) {
-      const place = { start: at };
-      places.push(place);
+      const place = itemAt(at);
       if (frame.object) frame.item = place;
     } else if (!top) {
       frame.holdsItems = Array.isArray(data);
-    } else if (stack.length === 1 && top.key === holder && text[at] === '[') {
+    } else if (stack.length === 1 && top.key === holder && !frame.object) {
       frame.holdsItems = true;
       places = [];
     }
     return frame;
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (let at = 0; at < text.length; at++) {
+    const ch = text[at];
+    if (ch === ' ' || ch === '\n' || ch === ':' || ch === '\r' || ch === '\t') continue;
     if (ch === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const end = closingQuote(text, at);
       const top = stack.at(-1);
       if (top?.object && expectsKey) {
-        if (top.item || stack.length === 1) top.key = JSON.parse(text.slice(i, end + 1)) as string;
-        if (top.item && top.key === 'id') top.item.id = i;
+        if (top.item || stack.length === 1) {
+          const written = text.slice(at + 1, end);
+          top.key = written.includes('\\') ? (JSON.parse(`"${written}"`) as string) : written;
+        }
+        if (top.item && top.key === 'id') top.item.id = at;
         expectsKey = false;
-      } else {
-        valueAt(i);
+      } else if (top?.holdsItems) {
+        itemAt(at);
       }
-      i = end;
+      at = end;
     } else if (ch === '{' || ch === '[') {
-      stack.push(valueAt(i));
+      stack.push(containerAt(at));
       expectsKey = ch === '{';
     } else if (ch === '}' || ch === ']') {
       stack.pop();
       expectsKey = false;
     } else if (ch === ',') {
       expectsKey = stack.at(-1)?.object ?? false;
-    } else if (ch !== ':' && !/\s/.test(ch)) {
+    } else {
       // A number, true, false or null: one value, to its end.
-      valueAt(i);
-      while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1])) i++;
+      if (stack.at(-1)?.holdsItems) itemAt(at);
+      while (at + 1 < text.length && !',]} \n\r\t'.includes(text[at + 1])) at++;
     }
   }
   return places;
+}
+
+/** The `"` that ends the JSON string opening at `open` (one JSON.parse accepted: it has one). */
+function closingQuote(text: string, open: number): number {
+  for (let end = text.indexOf('"', open + 1); ; end = text.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    while (text[end - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return end;
+  }
 }
 
 function parseCslJson(uri: string, text: string, lines: LineIndex): ParsedBibliographyFile {

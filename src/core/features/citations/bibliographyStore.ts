@@ -1,4 +1,5 @@
 import type { BriefDocument } from '../../document';
+import type { UnreadFile } from '../../host';
 import type { Range } from '../../types';
 import { foldForComparison } from '../sources/referenceParser';
 import type { BibliographyFileEntry, ParsedBibliographyFile } from './bibliographyFile';
@@ -11,6 +12,8 @@ export interface LoadedFile {
   parsed: ParsedBibliographyFile | undefined;
   /** True when the host would not let the brief read it (outside the workspace); it was not read. */
   refused: boolean;
+  /** Why the host would not read it, when it is no regular file or too large: "is not a regular file (it is a pipe)". */
+  unread?: string;
 }
 
 /** An entry with its words folded once, so completion over 10,000 entries stays fast. */
@@ -71,7 +74,7 @@ export class BibliographyStore {
   private readonly searchCache = new WeakMap<ParsedBibliographyFile, SearchableEntry[]>();
 
   constructor(
-    private readonly readFile: (uri: string) => Promise<string | undefined>,
+    private readonly readFile: (uri: string) => Promise<string | UnreadFile | undefined>,
     private readonly parse: (uri: string, text: string) => Promise<ParsedBibliographyFile>,
     private readonly mayRead: (uri: string) => boolean = () => true,
   ) {}
@@ -83,10 +86,12 @@ export class BibliographyStore {
     if (!pending) {
       pending = (async () => {
         const refused = !this.mayRead(uri);
-        const text = refused ? undefined : await this.readFile(uri);
+        const read = refused ? undefined : await this.readFile(uri);
+        const text = typeof read === 'string' ? read : undefined;
+        const unread = typeof read === 'object' ? read.reason : undefined;
         const previous = this.files.get(uri);
-        const unchanged = previous !== undefined && previous.text === text && previous.refused === refused;
-        if (!unchanged) this.files.set(uri, { uri, text, refused, parsed: text === undefined ? undefined : await this.parse(uri, text) });
+        const unchanged = previous !== undefined && previous.text === text && previous.refused === refused && previous.unread === unread;
+        if (!unchanged) this.files.set(uri, { uri, text, refused, unread, parsed: text === undefined ? undefined : await this.parse(uri, text) });
         this.loading.delete(uri);
         this.stale.delete(uri);
         return !unchanged;

@@ -25,6 +25,7 @@ interface Head {
 }
 
 const HEAD = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]*)\s*,?/g;
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN] = [...'{}()'].map((ch) => ch.charCodeAt(0));
 
 /**
  * Every head, with the bracket that closes its entry, counting as BibTeX does: braces for
@@ -38,30 +39,25 @@ function findHeads(text: string): Head[] {
     const keyStart = start + match[0].length - match[0].slice(open - start + 1).trimStart().length;
     heads.push({ start, type: match[1].toLowerCase(), key: match[3], keyStart, open, atLineStart: start === 0 || text[start - 1] === '\n', braceDepth: 0, bracketDepth: 0 });
   }
-  const byOpen = new Map(heads.map((head) => [head.open, head]));
+  // Each stack holds, for each bracket still open, the index of the head it opens, or -1.
   const braces: number[] = [];
   const brackets: number[] = [];
   let next = 0;
-  for (let i = 0; i < text.length; i++) {
-    for (; next < heads.length && heads[next].start === i; next++) {
-      heads[next].braceDepth = braces.length;
-      heads[next].bracketDepth = brackets.length;
-    }
-    const ch = text[i];
-    if (ch === '{') {
-      braces.push(i);
-      brackets.push(i);
-    } else if (ch === '(') {
-      brackets.push(i);
-    } else if (ch === '}' || ch === ')') {
-      const bracket = brackets.pop();
-      const head = bracket === undefined ? undefined : byOpen.get(bracket);
-      if (head && text[head.open] === '(') head.close = i;
-      if (ch === '}') {
-        const brace = braces.pop();
-        const braced = brace === undefined ? undefined : byOpen.get(brace);
-        if (braced && text[braced.open] === '{') braced.close = i;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === OPEN_BRACE || code === OPEN_PAREN) {
+      const opens = next < heads.length && heads[next].open === at ? next++ : -1;
+      if (opens >= 0) {
+        heads[opens].braceDepth = braces.length;
+        heads[opens].bracketDepth = brackets.length;
       }
+      if (code === OPEN_BRACE) braces.push(opens);
+      brackets.push(opens);
+    } else if (code === CLOSE_BRACE || code === CLOSE_PAREN) {
+      const closesBracket = brackets.pop() ?? -1;
+      if (closesBracket >= 0 && text.charCodeAt(heads[closesBracket].open) === OPEN_PAREN) heads[closesBracket].close = at;
+      const closesBrace = code === CLOSE_BRACE ? (braces.pop() ?? -1) : -1;
+      if (closesBrace >= 0 && text.charCodeAt(heads[closesBrace].open) === OPEN_BRACE) heads[closesBrace].close = at;
     }
   }
   return heads;

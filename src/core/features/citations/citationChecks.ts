@@ -29,6 +29,8 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
     if (!source.declared || !file) continue;
     if (file.refused) {
       diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `BriefKit reads bibliography files only inside the workspace, and "${source.declared.value}" is outside it. Move the file into the workspace, or ${readOutsideHint}.`, source.declared.range));
+    } else if (file.unread) {
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `The bibliography file "${source.declared.value}" ${file.unread}; BriefKit does not read it.`, source.declared.range));
     } else if (file.text === undefined) {
       if (writtenByBuild(document, fileName(file.uri))) continue;
       diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `BriefKit cannot find the bibliography file "${source.declared.value}". The path is relative to this brief; check its spelling and folder.`, source.declared.range));

@@ -1,6 +1,8 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { FileKind } from '../../host';
 import { yamlFrontMatter } from '../../parse/blockSplitter';
 import { parseFrontMatter } from '../../parse/frontMatter';
+import { MAX_PROJECT_YAML, YAML_OPTIONS, yamlStrings } from '../../parse/yamlText';
 
 /**
  * The project a brief belongs to, found the way pandoc's front ends do: a Quarto project
@@ -19,22 +21,13 @@ export interface Project {
 /** How far above a brief's folder a project file is looked for. */
 const LEVELS = 6;
 
-type Read = (uri: string) => Promise<string | undefined>;
-
-function bibliographyPaths(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
-}
+type Read = (uri: string, kind: FileKind) => Promise<string | undefined>;
 
 function yamlBibliography(text: string | undefined): string[] {
-  if (text === undefined) return [];
-  try {
-    const parsed = parseYaml(text) as Record<string, unknown> | null;
-    return bibliographyPaths(parsed?.bibliography);
-  } catch {
-    return [];
-  }
+  // The hosts read no more than this; a longer file would hold up every brief of the project.
+  if (text === undefined || text.length > MAX_PROJECT_YAML) return [];
+  const doc = parseDocument(text, YAML_OPTIONS);
+  return doc.errors.length > 0 ? [] : yamlStrings(doc, ['bibliography']);
 }
 
 function resolved(paths: string[], base: string, namedIn: string): Array<{ uri: string; namedIn: string }> {
@@ -50,7 +43,7 @@ function resolved(paths: string[], base: string, namedIn: string): Array<{ uri: 
 /** The bibliography `index.Rmd` (or `index.md`) names in its front matter. */
 async function bookdownIndexBibliography(folder: string, read: Read): Promise<Array<{ uri: string; namedIn: string }>> {
   for (const name of ['index.Rmd', 'index.md']) {
-    const text = await read(folder + name);
+    const text = await read(folder + name, 'chapter');
     if (text === undefined) continue;
     const yaml = yamlFrontMatter(text);
     const paths = yaml === undefined ? [] : parseFrontMatter(yaml, 0).bibliography.map((b) => b.value);
@@ -68,18 +61,18 @@ export async function findProject(documentUri: string, read: Read): Promise<Proj
   }
   const metadata: Array<{ uri: string; namedIn: string }> = [];
   for (let level = 0; level < LEVELS; level++) {
-    const quarto = (await read(`${folder}_quarto.yml`)) ?? (await read(`${folder}_quarto.yaml`));
-    const quartoMetadata = await read(`${folder}_metadata.yml`);
+    const quarto = (await read(`${folder}_quarto.yml`, 'project')) ?? (await read(`${folder}_quarto.yaml`, 'project'));
+    const quartoMetadata = await read(`${folder}_metadata.yml`, 'project');
     // The nearest _metadata.yml with a bibliography wins, as Quarto merges them.
     if (metadata.length === 0) metadata.push(...resolved(yamlBibliography(quartoMetadata), folder, '_metadata.yml'));
     if (quarto !== undefined) {
       const own = resolved(yamlBibliography(quarto), folder, '_quarto.yml');
       return { kind: 'quarto', file: '_quarto.yml', bibliographies: metadata.length > 0 ? metadata : own };
     }
-    if ((await read(`${folder}_bookdown.yml`)) !== undefined) {
+    if ((await read(`${folder}_bookdown.yml`, 'project')) !== undefined) {
       return { kind: 'bookdown', file: '_bookdown.yml', bibliographies: await bookdownIndexBibliography(folder, read) };
     }
-    if ((await read(`${folder}manual-references.json`)) !== undefined && (await read(`${folder}metadata.yaml`)) !== undefined) {
+    if ((await read(`${folder}manual-references.json`, 'bibliography')) !== undefined && (await read(`${folder}metadata.yaml`, 'project')) !== undefined) {
       return { kind: 'manubot', file: 'metadata.yaml', bibliographies: [{ uri: `${folder}manual-references.json`, namedIn: 'Manubot' }] };
     }
     const parent = new URL('../', folder).href;

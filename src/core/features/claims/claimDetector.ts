@@ -1,13 +1,14 @@
 import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
-import { ClaimModel, type ClaimContext, type ClaimWeights, type DocumentVoice } from './claimModel';
+import { ClaimModel, clusterTable, type ClaimContext, type ClaimWeights, type DocumentVoice, type WordClusters } from './claimModel';
 import { hasNote, hasSource } from './claimSources';
 import { notClaimKey, notClaimKeys } from './notClaims';
 import weights from './claimWeights.json';
+import clusters from './claimClusters.json';
 import { claimText } from './claimText';
 
 /** The model trained by `npm run train:claims`, shipped with the code. */
-export const CLAIM_MODEL = new ClaimModel(weights as ClaimWeights);
+export const CLAIM_MODEL = new ClaimModel(weights as ClaimWeights, clusterTable(clusters as WordClusters));
 
 export type ClaimSensitivity = 'strict' | 'balanced' | 'lenient';
 export type ClaimScope = 'passage' | 'sentence';
@@ -72,7 +73,9 @@ export const SENSITIVITY_OFFSET: Record<ClaimSensitivity, number> = { strict: -0
 
 /** The probability at or above which a sentence in a kind of document counts as a claim, for a sensitivity. */
 export function thresholdFor(voice: DocumentVoice, sensitivity: ClaimSensitivity, model: ClaimModel = CLAIM_MODEL): number {
-  return model.definition.thresholds[voice] + SENSITIVITY_OFFSET[sensitivity];
+  const trained = model.definition.thresholds[voice];
+  // Above 1: training found no threshold right often enough there, and no sensitivity changes that.
+  return trained > 1 ? Infinity : trained + SENSITIVITY_OFFSET[sensitivity];
 }
 
 const compiledCache = new WeakMap<ClaimWordLists, CompiledWordLists>();
@@ -134,13 +137,13 @@ function isShouted(text: string): boolean {
 }
 
 /**
- * A research paper's own study: under Methods, Implementation, Evaluation, Limitations, Ethical
- * Considerations or Future Work the writer describes what they did ("All user testing was conducted
+ * A research paper's own study: under Methods, Implementation, Evaluation, Results, Findings,
+ * Discussion, Limitations, Ethical Considerations or Future Work the writer describes what they did ("All user testing was conducted
  * with informed consent"), which needs no source by the labelling guideline. The whole heading must
  * be such a name: "Implementation of the MGT Act" is about someone else's act.
  */
 const OWN_STUDY_SECTION =
-  /^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:research |data and |materials and |evaluation |study )?method(?:s|ology)|(?:technical |system )?implementation|evaluation(?: methods)?|(?:study )?limitations|ethical considerations|ethics|future (?:work|research)|research questions)$/i;
+  /^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:research |data and |materials and |evaluation |study )?method(?:s|ology)|(?:technical |system )?implementation|evaluation(?: methods)?|(?:study )?limitations|ethical considerations|ethics|future (?:work|research)|research questions|results(?: and discussion| of (?:the|this|our) .+)?|(?:main |key )?findings|discussion)$/i;
 
 const ownStudyCache = new WeakMap<readonly string[], boolean>();
 
@@ -154,11 +157,6 @@ function inOwnStudySection(sentence: Sentence): boolean {
 }
 
 const NO_SENTENCES: readonly string[] = [];
-
-export interface UncitedClaim {
-  sentence: Sentence;
-  score: ClaimScore;
-}
 
 /**
  * Sentences a source covers, by scope. `sentence`: only those that carry one. `passage` (the
@@ -187,13 +185,19 @@ export function sourcedSentences(sentences: readonly Sentence[], scope: ClaimSco
 /** A sentence that opens by pointing back at the source just cited: its speaker ("He", "She"), its document ("The report"), or "also"/"further". */
 const POINTS_BACK = /^(?:(?:He|She|The (?:report|study|survey|paper|article|analysis|authors?|researchers?|document|data|memo|ruling)|This (?:report|study|survey|paper|document|analysis|ruling))\b|(?:Also|Further(?:more)?|In addition|Moreover)\b)/;
 
-/** Sentences whose claims are not checked: table cells (a grid of figures, not prose) and sentences about `code`. */
+/**
+ * Sentences whose claims are not checked: table cells (a grid of figures, not prose), block
+ * quotations (someone else's words, sourced by the sentence that introduces them or the note that
+ * closes them), captions written as paragraphs ("Figure 3: …", "Source: …") and sentences about `code`.
+ */
 function notProse(document: BriefDocument): Set<Sentence> {
   const skipped = new Set<Sentence>();
   const code = document.codeSpans;
   let c = 0;
+  let caption = -1;
   for (const sentence of document.sentences) {
-    if (sentence.container.table) {
+    if (sentence.start === sentence.paragraphStart) caption = CAPTION.test(sentence.text) ? sentence.paragraphStart : -1;
+    if (sentence.container.table || sentence.container.quote || caption === sentence.paragraphStart) {
       skipped.add(sentence);
       continue;
     }
@@ -203,6 +207,9 @@ function notProse(document: BriefDocument): Set<Sentence> {
   }
   return skipped;
 }
+
+/** The start of a caption or a source line set as a paragraph of its own. */
+const CAPTION = /^[*_]*(?:(?:Caption )?(?:Figure|Fig\.|Table|Chart|Map|Exhibit|Box)\s*[\dA-Z]*[.:–—-]|Caption\b|Sources?:|Notes?:)/i;
 
 export interface UncitedClaim {
   sentence: Sentence;

@@ -146,13 +146,34 @@ function voiceInput(voice: DocumentVoice, feature: ClaimFeature): string {
   return `v:${voice}:${feature.id}`;
 }
 
+/**
+ * Words grouped by meaning: 20,000 common English words in 512 groups of words used alike ("rose",
+ * "grew", "jumped"), made by `npm run train:claims -- … --embeddings` from word vectors (see
+ * trainClaims.ts). A word seen in no labelled sentence still weighs what its group does.
+ */
+export interface WordClusters {
+  /** Each group's words, separated by spaces; a word's group is its index here. */
+  clusters: string[];
+}
+
+/** Each word's group, by word. */
+export function clusterTable(definition: WordClusters): Map<string, number> {
+  const table = new Map<string, number>();
+  definition.clusters.forEach((words, cluster) => {
+    for (const word of words.split(' ')) if (word !== '') table.set(word, cluster);
+  });
+  return table;
+}
+
 /** The names of every input a sentence turns on. */
-export function claimInputs(text: string, features: readonly ClaimFeature[], context: ClaimContext): string[] {
+export function claimInputs(text: string, features: readonly ClaimFeature[], context: ClaimContext, clusters: ReadonlyMap<string, number>): string[] {
   const inputs = features.flatMap((f) => [`h:${f.id}`, voiceInput(context.voice, f)]);
   const tokens = claimTokens(text);
   for (let i = 0; i < tokens.length; i++) {
     inputs.push(`w:${tokens[i]}`);
     inputs.push(`b:${i === 0 ? '^' : tokens[i - 1]}_${tokens[i]}`);
+    const cluster = clusters.get(tokens[i]);
+    if (cluster !== undefined) inputs.push(`k:${cluster}`);
   }
   inputs.push(...contextInputs(context));
   return inputs;
@@ -172,10 +193,16 @@ function contextInputs(context: ClaimContext): string[] {
 /** A loaded model: weights by bucket. */
 export class ClaimModel {
   private readonly weights: Float32Array;
+  /** Each grouped word's group weight, looked up once: a word token then costs one map lookup. */
+  private readonly clusterWeights = new Map<string, number>();
 
-  constructor(readonly definition: ClaimWeights) {
+  constructor(
+    readonly definition: ClaimWeights,
+    readonly clusters: ReadonlyMap<string, number> = new Map(),
+  ) {
     this.weights = new Float32Array(definition.buckets);
     for (const [bucket, weight] of definition.weights) this.weights[bucket] = weight;
+    for (const [word, cluster] of clusters) this.clusterWeights.set(word, this.weightOf(`k:${cluster}`));
   }
 
   weightOf(input: string): number {
@@ -241,6 +268,10 @@ export class ClaimModel {
       // Added one at a time, in the order `probability` adds them, so both give the same number.
       z += weight(wordHash);
       z += weight(pairHash);
+      if (kind === undefined) {
+        const clusterWeight = this.clusterWeights.get(lower.slice(start, end));
+        if (clusterWeight !== undefined) z += clusterWeight;
+      }
       previousStart = start;
       previousEnd = end;
       previousKind = kind;

@@ -43,7 +43,7 @@ export const footnotes: Feature = {
   inlayHints: ({ document }) => footnoteNumberHints(document),
   rename: ({ document }, offset, newLabel) => {
     const edits = renameFootnote(document, offset, newLabel);
-    return edits && [{ uri: document.uri, edits }];
+    return edits && [{ uri: document.uri, version: document.version, edits }];
   },
   symbols: ({ document }) => footnoteSymbols(document),
   links: ({ document }) => footnoteLinks(document),

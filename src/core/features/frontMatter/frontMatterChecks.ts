@@ -13,7 +13,7 @@ export function findFrontMatterProblems(document: BriefDocument): Finding[] {
 }
 
 /** `bibliography.style-missing`, `bibliography.style-error` and `bibliography.style-unknown`: a front-matter `csl:` that cannot be used. */
-export function findStyleProblems({ document, styleFiles, mayRead, readOutsideHint }: FeatureContext): Finding[] {
+export function findStyleProblems({ document, styleFiles, unreadStyleFiles, mayRead, readOutsideHint }: FeatureContext): Finding[] {
   const csl = document.frontMatter?.csl;
   if (!csl) return [];
   const custom = frontMatterStyleUri(document);
@@ -27,9 +27,12 @@ export function findStyleProblems({ document, styleFiles, mayRead, readOutsideHi
         ? []
         : [finding(diagnosticFor(Codes.bibliographyStyleError, `BriefKit cannot use the style file "${csl.value}" as a citation style: ${problem}. Correct the file, or name another style.`, csl.range))];
     }
+    const unread = unreadStyleFiles.get(custom);
     const message = !mayRead(custom)
       ? `BriefKit reads style files only inside the workspace, and "${csl.value}" is outside it. Move the file into the workspace, or ${readOutsideHint}.`
-      : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
+      : unread
+        ? `The style file "${csl.value}" ${unread}; BriefKit does not read it.`
+        : `BriefKit cannot find the style file "${csl.value}". The path is relative to this brief.`;
     return [finding(diagnosticFor(Codes.bibliographyStyleMissing, message, csl.range))];
   }
   if (styleTitle(csl.value)) return [];

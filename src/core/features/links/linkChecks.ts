@@ -85,16 +85,14 @@ function hostOf(url: string): string {
  */
 function unansweredNotice(asked: readonly CitedLink[], skipped: readonly CitedLink[], retryInMinutes: number | undefined): string {
   const sites = new Set(skipped.map((link) => hostOf(link.url))).size;
-  const site = sites > 1 ? 'their sites' : skipped.length === 1 ? 'its site' : 'their site';
-  const notTried = `not tried, as ${site} had stopped answering`;
-  const said = [
-    asked.length > 0 ? `${addresses(asked)} did not answer in time` : '',
-    skipped.length > 0 && asked.length > 0 ? `${skipped.length} more ${skipped.length === 1 ? 'was' : 'were'} ${notTried}` : '',
-    skipped.length > 0 && asked.length === 0 ? `${addresses(skipped)} ${skipped.length === 1 ? 'was' : 'were'} ${notTried}` : '',
-  ].filter((part) => part !== '');
+  const notTried = `${skipped.length === 1 ? 'was' : 'were'} not tried, as ${sites > 1 ? 'their sites' : skipped.length === 1 ? 'its site' : 'their site'} had stopped answering`;
+  const said =
+    asked.length === 0
+      ? `${addresses(skipped)} ${notTried}`
+      : `${addresses(asked)} did not answer in time${skipped.length > 0 ? `, and ${skipped.length} more ${notTried}` : ''}`;
   const them = asked.length + skipped.length === 1 ? 'it' : 'them';
   const when = retryInMinutes ? `at the next check once ${retryInMinutes} minute${retryInMinutes === 1 ? ' has' : 's have'} passed` : 'at the next check';
-  return `${said.join(', and ')}. BriefKit will try ${them} again ${when}; this says nothing about the sources yet.`;
+  return `${said}. BriefKit will try ${them} again ${when}; this says nothing about the sources yet.`;
 }
 
 /**
@@ -113,7 +111,8 @@ export function findLinkProblems(document: BriefDocument, status: (url: string) 
     if (result.notChecked) {
       findings.push(finding(diagnosticFor(Codes.linkUnreachable, `Not checked: the address in ${link.where} ${result.notChecked}.`, range)));
     } else if (result.failure?.timeout) {
-      timedOut.push({ link, skipped: result.failure.skipped === true, retryInMinutes: result.failure.retryInMinutes });
+      // An address given in a note and in the Bibliography is one address that did not answer.
+      if (!timedOut.some((t) => t.link.url === link.url)) timedOut.push({ link, skipped: result.failure.skipped === true, retryInMinutes: result.failure.retryInMinutes });
     } else if ((result.status ?? 0) >= 400 || (result.status === undefined && result.failure)) {
       const archived = archivedAddress(link);
       findings.push(

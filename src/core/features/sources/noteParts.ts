@@ -122,12 +122,15 @@ export function notePartsOf(reference: ParsedReference): NoteParts | undefined {
   if (authors === '' || !AUTHORS.test(authors)) return undefined;
   const pieces = piecesOf(raw, marks.end);
   if (!pieces) return undefined;
+  // A year before the page is the note's date: "Institute, 2023, 14".
+  const isYear = (piece: Piece) => piece.kind === 'page' && YEAR_ONLY.test(raw.slice(piece.start, piece.end));
+  const lastPage = pieces.map((piece) => piece.kind).lastIndexOf('page');
+  for (const piece of pieces.slice(0, Math.max(0, lastPage))) if (isYear(piece)) piece.kind = 'date';
   // The order of a note: facts, the date, the page, the address ("accessed …", the URL).
   const order = pieces.map((piece) => piece.kind[0]).join('');
   if (!/^f*d*p?a*$/.test(order)) return undefined;
-  let page: Piece | undefined = pieces[order.indexOf('p')];
-  // A year where a page would stand is the note's date, unless the note has its date already: "*arXiv*, 2013."
-  if (page && !order.includes('d') && YEAR_ONLY.test(raw.slice(page.start, page.end))) page = undefined;
+  // A year where the page would stand is the note's date too, unless the note has its date already: "*arXiv*, 2013."
+  const page = lastPage >= 0 && !(isYear(pieces[lastPage]) && !order.includes('d')) ? pieces[lastPage] : undefined;
   const facts = pieces.filter((piece) => piece.kind !== 'address' && piece !== page);
   const factsEnd = facts.length > 0 ? facts[facts.length - 1].end : marks.end;
   return {
