@@ -285,7 +285,7 @@ function bibliographySectionOf(
  * `<div id="fig:map">`; a knitr chunk's label in its header, `{r fig-map}` or `{r, label="fig-map"}`.
  */
 const LABEL =
-  /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^<>]*?\bid="([^"<>]+)"|^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[a-z]+(?:[ \t]+([a-z][\w.-]*)[ \t]*[,}]|[^}\n]*?\blabel[ \t]*=[ \t]*["']([^"'\n]+)["'])/gim;
+  /\{#([^\s{}]+)(?:[ \t][^{}\n]*)?\}|^[ \t]*#\|[ \t]*label:[ \t]*["']?([^\s"']+)|<[a-z]+\b[^<>]*?\bid="([^"<>]+)"|^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[a-z]+(?:[ \t]+([a-z][\w.-]*)[ \t]*[,}]|[ \t,][^}\n]*?\blabel[ \t]*=[ \t]*["']([^"'\n]+)["'])/gim;
 /** pandoc-crossref's option that gives every heading a `sec:` label from its identifier. */
 const AUTO_SECTION_LABELS = /^autoSectionLabels:[ \t]*(?:true|yes)\b/im;
 

@@ -43,6 +43,7 @@ const BRIEF_SHAPES: Record<string, (n: number) => string> = {
   '[^1] repeated in one paragraph': (n) => '[^1]'.repeat(n / 4),
   'lists nested thousands deep': (n) => '1. '.repeat(n / 3),
   '$ that opens math and @ in it, repeated': (n) => '$a @k '.repeat(n / 6),
+  'math and a citation after it, repeated in one paragraph': (n) => '$a$ @k '.repeat(n / 7),
 };
 
 /** One run, in milliseconds. Each size runs once: a repeat would find its sentences and references in the caches. */

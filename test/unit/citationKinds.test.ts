@@ -63,13 +63,6 @@ describe('what an @key names', () => {
     );
   });
 
-  it('stays silent on a chapter that defines no label and refers to several nothing read defines (they are in files it was not given)', async () => {
-    const { diagnostics } = await check('See @sec-definition and @sec-goodpractices; also @sec-definition.\n');
-    assert.deepEqual(diagnostics, []);
-    const { text, ranges } = marked('Only ⟦@fig-missing⟧ here.\n');
-    assert.deepEqual((await check(text)).diagnostics.map((d) => [d.code, d.range]), [['crossref.undefined', ranges[0]]]);
-  });
-
   it('reads a kind of cross-reference the front matter adds (crossref: custom) as a cross-reference, not a work', async () => {
     const { text, ranges } = marked('---\ncrossref:\n  custom:\n    - kind: float\n      key: appfig\n      reference-prefix: Figure A\n---\n\nAs @appfig-states shows, and ⟦@appfig-missing⟧ does not.\n\n::: {#appfig-states}\n![States](states.png)\n:::\n');
     const { diagnostics } = await check(text);
