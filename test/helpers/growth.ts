@@ -19,8 +19,7 @@ async function measure(work: () => unknown): Promise<number> {
  * here is a time limit: each case is compared with itself, on the same machine, in the same run.
  */
 export async function assertGrowsLinearly<T>(name: string, n: number, make: (n: number) => T | Promise<T>, work: (input: T) => unknown, scale = 8): Promise<void> {
-  const warm = await make(Math.round(n / 2));
-  await work(warm);
+  await work(await make(Math.round(n / 2)));
   const smallInput = await make(n);
   const small = Math.max(await measure(() => work(smallInput)), FLOOR_MS);
   const largeInput = await make(scale * n);

@@ -10,7 +10,6 @@ import { assertGrowsLinearly } from '../helpers/growth';
 import { LspTestClient } from '../helpers/lspClient';
 import { globMatches } from '../../src/node/globMatch';
 import { walkFiles } from '../../src/node/walkFiles';
-import { defaultsBibliographies } from '../../src/node/pandocDefaults';
 import { cliAccess, createCliService } from '../../src/cli/cliService';
 
 const CLI = join(__dirname, '../../dist/cli.js');
@@ -50,39 +49,6 @@ const PATHS = Array.from({ length: 20 }, (_, i) => `chapter${i}/brief${i}.md`);
 
 describe('reading files: work grows linearly', function () {
   this.timeout(300000);
-
-  it('a _quarto.yml and a _metadata.yml with thousands of keys before the bibliography', async () => {
-    for (const file of ['_quarto.yml', '_metadata.yml']) {
-      await assertGrowsLinearly(
-        file,
-        15_000,
-        (n) => {
-          const files = { [`file:///book/${file}`]: `${yamlKeys(n)}\nbibliography: refs.bib\n`, 'file:///book/refs.bib': '@misc{a, title={A}, year={2020}}\n' };
-          return file === '_metadata.yml' ? { ...files, 'file:///_quarto.yml': 'project:\n  type: book\n' } : files;
-        },
-        async (files) => {
-          const service = testService({}, files);
-          const brief = doc('See [@a] and [@b].\n', 1, 'file:///book/brief.md');
-          await service.loadBibliographies(brief);
-          assert.deepEqual(service.computeDiagnostics(brief).map((d) => d.message.slice(0, 41)), ['No bibliography entry has the key "b". Ch']);
-        },
-      );
-    }
-  });
-
-  it('a pandoc defaults file with thousands of keys before the bibliography', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'briefkit-defaults-growth-'));
-    await assertGrowsLinearly(
-      'defaults',
-      15_000,
-      (n) => {
-        const path = join(folder, `defaults-${n}.yaml`);
-        writeFileSync(path, `${yamlKeys(n)}\nmetadata:\n  bibliography: refs.bib\n`);
-        return path;
-      },
-      (path) => assert.deepEqual(defaultsBibliographies(path, folder), [join(folder, 'refs.bib')]),
-    );
-  });
 
   for (const [name, { n, make }] of Object.entries(PATTERN_SHAPES)) {
     it(`a .gitignore or glob pattern: ${name}`, async () => {

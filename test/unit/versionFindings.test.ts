@@ -4,7 +4,7 @@ import { doc, testService } from '../helpers/service';
 const BRIEF = [
   '# Water',
   '',
-  'On March 3, 2021, the ministry approved a $40 million fund. Officials said 30 percent of wells were dry.',
+  'On March 3, 2021, the ministry approved a $40 million fund. Officials told Reuters on March 4 that 30 percent of wells were dry.',
   '',
   'In 2019 the regional authority spent $12 million on pipes. The national utility reported 4,000 new connections.',
   '',
@@ -22,7 +22,7 @@ describe('diagnostics across versions', () => {
     const [first, second, third, fourth] = claims(after);
     assert.deepEqual([first.range, second.range], [
       { start: { line: 2, character: 0 }, end: { line: 2, character: 60 } },
-      { start: { line: 2, character: 61 }, end: { line: 2, character: 105 } },
+      { start: { line: 2, character: 61 }, end: { line: 2, character: 129 } },
     ]);
     assert.notEqual(first, claims(before)[0]);
     assert.notEqual(second, claims(before)[1]);
