@@ -1,8 +1,9 @@
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { BriefOptions } from '../core';
 import { notClaimLine, readNotClaims } from '../core/features/claims/notClaims';
 import { isInsideFolder, realPath } from './insideFolder';
+import { FileRefused, readOpenedFileSync, readRegularFileSync } from './readTextFile';
 
 /** Where a workspace keeps the sentences its writers marked "not a claim", relative to its folder. */
 export const NOT_CLAIMS_FILE = join('.briefkit', 'not-claims.txt');
@@ -30,27 +31,12 @@ export function notClaimsFileFor(briefPath: string, top: string): string {
   }
 }
 
-/**
- * The text of a not-claims file opened as `fd`, or why it is refused. Opened without blocking and
- * checked before reading: a file linked to `/dev/zero` or a pipe would otherwise be read forever.
- */
-function readOpened(fd: number, path: string): string {
-  const stat = fstatSync(fd);
-  if (!stat.isFile()) throw new NotClaimsRefused(`${path} is not a plain text file`);
-  if (stat.size > MAX_NOT_CLAIMS_BYTES) throw new NotClaimsRefused(`${path} is larger than 1 MB, too large for a list of sentences`);
-  return readFileSync(fd, 'utf8');
-}
-
 /** The sentences a not-claims file lists; none when it does not exist, cannot be read or is not a plain file under 1 MB. */
 export function readNotClaimsFile(path: string): string[] {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    return readNotClaims(readOpened(fd, path));
+    return readNotClaims(readRegularFileSync(path, MAX_NOT_CLAIMS_BYTES).toString('utf8'));
   } catch {
     return [];
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -83,7 +69,13 @@ export function appendNotClaim(path: string, sentence: string, top: string): voi
     throw error;
   }
   try {
-    const before = readOpened(fd, path);
+    let before: string;
+    try {
+      before = readOpenedFileSync(fd, path, MAX_NOT_CLAIMS_BYTES).toString('utf8');
+    } catch (error) {
+      if (error instanceof FileRefused) throw new NotClaimsRefused(error.message.replace(/\.$/, ''));
+      throw error;
+    }
     const start = before === '' ? HEADER : before.endsWith('\n') ? '' : '\n';
     writeSync(fd, `${start}${notClaimLine(sentence)}\n`, null, 'utf8');
   } finally {

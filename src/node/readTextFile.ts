@@ -96,16 +96,21 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
 export function readRegularFileSync(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
-    let buffer = firstBuffer(path, fstatSync(fd), maxBytes);
-    let length = 0;
-    for (;;) {
-      buffer = roomToRead(buffer, length, path, maxBytes);
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) return buffer.subarray(0, length);
-      length += bytesRead;
-    }
+    return readOpenedFileSync(fd, path, maxBytes);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The same for a file already open (as `fd`), for a caller that opens it its own way (to append to it, say). */
+export function readOpenedFileSync(fd: number, path: string, maxBytes: number): Buffer {
+  let buffer = firstBuffer(path, fstatSync(fd), maxBytes);
+  let length = 0;
+  for (;;) {
+    buffer = roomToRead(buffer, length, path, maxBytes);
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) return buffer.subarray(0, length);
+    length += bytesRead;
   }
 }
 

@@ -79,10 +79,11 @@ export class BibliographyThread {
     if (!rendering) {
       rendering = (this.ask({ kind: 'render', job }) as Promise<CiteprocRendering>)
         .catch((error: Error) => {
-          const failed = error instanceof RenderFailure ? error : new RenderFailure(`the citation processor stopped: ${citeprocMessage(error.message)}`);
-          if (this.failed.size >= MAX_FAILED_JOBS) this.failed.delete(this.failed.keys().next().value!);
-          this.failed.set(job.key, failed);
-          throw failed;
+          if (error instanceof RenderFailure) {
+            if (this.failed.size >= MAX_FAILED_JOBS) this.failed.delete(this.failed.keys().next().value!);
+            this.failed.set(job.key, error);
+          }
+          throw error;
         })
         .finally(() => this.rendering.delete(job.key));
       this.rendering.set(job.key, rendering);
@@ -119,8 +120,9 @@ export class BibliographyThread {
       const at = this.queue.findIndex((request) => request.id === id);
       if (at < 0) return;
       const [request] = this.queue.splice(at, 1);
-      if (error !== undefined || result === undefined) request.reject(new Error(error ?? 'no result'));
-      else request.resolve(result);
+      if (error === undefined && result !== undefined) request.resolve(result);
+      else if (request.message.kind === 'render') request.reject(new RenderFailure(`the citation processor stopped: ${citeprocMessage(error ?? 'no result')}`));
+      else request.reject(new Error(error ?? 'no result'));
       if (this.queue.length === 0) worker.unref();
       this.startDeadline();
     });

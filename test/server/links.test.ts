@@ -6,16 +6,28 @@ import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../helpers/lspClient';
 import { loopbackSite } from '../helpers/loopbackSite';
 
+/** A loopback site, a workspace folder and a language server with these settings, all let go after `run`. */
+async function withSite(settings: object, run: (context: { site: Awaited<ReturnType<typeof loopbackSite>>; folder: string; client: LspTestClient }) => Promise<void>): Promise<void> {
+  const site = await loopbackSite();
+  const folder = mkdtempSync(join(tmpdir(), 'briefkit-server-links-'));
+  const client = new LspTestClient();
+  client.settings = settings;
+  try {
+    await client.initialize(pathToFileURL(folder).href);
+    await run({ site, folder, client });
+  } finally {
+    await client.shutdown();
+    site.server.closeAllConnections();
+    site.server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('language server: link checking (briefkit.links.check)', function () {
   this.timeout(30000);
 
   it('publishes the brief at once, then again with its broken address once the site has answered', async () => {
-    const site = await loopbackSite();
-    const folder = mkdtempSync(join(tmpdir(), 'briefkit-server-links-'));
-    const client = new LspTestClient();
-    client.settings = { links: { check: true, allowPrivateNetwork: true }, claims: { enabled: false } };
-    try {
-      await client.initialize(pathToFileURL(folder).href);
+    await withSite({ links: { check: true, allowPrivateNetwork: true }, claims: { enabled: false } }, async ({ site, folder, client }) => {
       const uri = pathToFileURL(join(folder, 'brief.md')).href;
       await client.open(uri, `Prices.[^1]\n\n[^1]: Jane Doe, “Water Prices Rise Again in the North,” Reuters, 2024, ${site.base}/gone.\n`);
       const first = await client.nextDiagnostics(uri);
@@ -28,21 +40,11 @@ describe('language server: link checking (briefkit.links.check)', function () {
       const third = await client.nextDiagnostics(uri, (p) => p.version === 2);
       assert.deepEqual(third.diagnostics.map((d) => d.code), ['link.broken']);
       assert.equal(site.requests.length, asked);
-    } finally {
-      await client.shutdown();
-      site.server.closeAllConnections();
-      site.server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it('fetches an address being typed only once it has stopped changing, not each prefix of it', async () => {
-    const site = await loopbackSite();
-    const folder = mkdtempSync(join(tmpdir(), 'briefkit-server-links-'));
-    const client = new LspTestClient();
-    client.settings = { links: { check: true, allowPrivateNetwork: true }, claims: { enabled: false } };
-    try {
-      await client.initialize(pathToFileURL(folder).href);
+    await withSite({ links: { check: true, allowPrivateNetwork: true }, claims: { enabled: false } }, async ({ site, folder, client }) => {
       const uri = pathToFileURL(join(folder, 'brief.md')).href;
       const note = '[^1]: Jane Doe, “Water Prices Rise Again in the North,” Reuters, 2024, ';
       await client.open(uri, `Prices.[^1]\n\n${note}.\n`);
@@ -75,21 +77,11 @@ describe('language server: link checking (briefkit.links.check)', function () {
       assert.deepEqual(again.diagnostics.map((d) => d.code), ['link.broken']);
       assert.deepEqual(site.requests.slice(2).map((r) => r.split(' ').slice(0, 2).join(' ')), ['HEAD /water-report-2', 'GET /water-report-2']);
       assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms: fetched after the edit elsewhere, not after the pause`);
-    } finally {
-      await client.shutdown();
-      site.server.closeAllConnections();
-      site.server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses addresses on the machine’s own network until the machine setting briefkit.links.allowPrivateNetwork allows them', async () => {
-    const site = await loopbackSite();
-    const folder = mkdtempSync(join(tmpdir(), 'briefkit-server-links-'));
-    const client = new LspTestClient();
-    client.settings = { links: { check: true }, claims: { enabled: false } };
-    try {
-      await client.initialize(pathToFileURL(folder).href);
+    await withSite({ links: { check: true }, claims: { enabled: false } }, async ({ site, folder, client }) => {
       const uri = pathToFileURL(join(folder, 'brief.md')).href;
       await client.open(uri, `Prices.[^1]\n\n[^1]: Jane Doe, “Water Prices Rise Again in the North,” Reuters, 2024, ${site.base}/gone.\n`);
       await client.nextDiagnostics(uri);
@@ -103,11 +95,6 @@ describe('language server: link checking (briefkit.links.check)', function () {
       const allowed = await client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link.broken'));
       assert.deepEqual(allowed.diagnostics.map((d) => d.code), ['link.broken']);
       assert.equal(site.requests.length, 2);
-    } finally {
-      await client.shutdown();
-      site.server.closeAllConnections();
-      site.server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });

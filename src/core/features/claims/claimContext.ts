@@ -3,7 +3,7 @@ import { perDocument } from '../../document';
 import { RecentCache } from '../../text/recentCache';
 import type { ClaimContext, DocumentVoice } from './claimModel';
 import { claimText } from './claimText';
-import { inAuthorsVoice } from './claimFeatures';
+import { speaksPersonally } from './claimFeatures';
 import { hasSource } from './claimSources';
 
 /** Each sentence's context: its place in its paragraph, its container, its heading, whether its neighbours are sourced, the document's voice. */
@@ -33,25 +33,25 @@ export function contextKey(context: ClaimContext): string {
   return `${context.position}|${+context.inList}${+context.inQuote}${+context.previousSourced}${+context.nextSourced}|${context.voice}|${context.heading}`;
 }
 
-/** Whether sentences are in the writer's own voice, by text: each is tested once however often the brief is checked. */
-const ownVoiceCache = new RecentCache<boolean>(10000);
+/** Whether sentences speak personally, by text: each is tested once however often the brief is checked. */
+const personalCache = new RecentCache<boolean>(10000);
 
-function inOwnVoice(text: string): boolean {
-  return ownVoiceCache.get(text, () => inAuthorsVoice(claimText(text)));
+function isPersonal(text: string): boolean {
+  return personalCache.get(text, () => speaksPersonally(claimText(text)));
 }
 
 /**
- * How a document speaks, by the share of its sentences in the writer's own voice (the first
- * person, the reader addressed, instructions, recommendations): under a tenth, a report about
- * others (every CRS brief labelled stays under a quarter); a quarter or more, a personal essay,
- * a blog post or a how-to guide, whose unmarked sentences are far more often the writer's own
- * argument and experience; between, mixed. The model learns what each means from the labels.
- * A document of fewer than ten sentences is too short to tell and counts as a report.
+ * How a document speaks, by the share of its sentences that speak personally (the first person,
+ * the reader addressed, instructions; see speaksPersonally): under a tenth, a report about
+ * others; a quarter or more, a personal essay, a blog post or a how-to guide, whose unmarked
+ * sentences are far more often the writer's own argument and experience; between, mixed. The
+ * model learns what each means from the labels. A document of fewer than ten sentences is too
+ * short to tell and counts as a report.
  */
 export function documentVoice(sentences: readonly Sentence[]): DocumentVoice {
   if (sentences.length < 10) return 'report';
   let own = 0;
-  for (const s of sentences) if (inOwnVoice(s.text)) own++;
+  for (const s of sentences) if (isPersonal(s.text)) own++;
   const share = own / sentences.length;
   return share >= 0.25 ? 'own' : share >= 0.1 ? 'mixed' : 'report';
 }

@@ -177,6 +177,18 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
   return advice && RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
 }
 
+/**
+ * Whether a sentence speaks personally: the writer in the first person or the reader addressed
+ * (outside quotations), or an instruction. Recommendations do not count: a policy brief that
+ * ends with what Congress should do still writes about others.
+ */
+export function speaksPersonally(sentence: string): boolean {
+  if (IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
+  if (!FIRST_PERSON.test(sentence) && !SECOND_PERSON.test(sentence)) return false;
+  const own = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
+  return FIRST_PERSON.test(own) || SECOND_PERSON.test(own);
+}
+
 /** The features a sentence (footnote markers already removed) shows. */
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
