@@ -13,6 +13,7 @@ type BibliographyRequests = Pick<
   | 'getBibliographyFileDiagnostics'
   | 'loadedBibliographyFiles'
   | 'loadedStyleFiles'
+  | 'loadedProjectFiles'
   | 'getBibliographyWorks'
   | 'getStyle'
   | 'getAvailableStyles'
@@ -37,6 +38,7 @@ export function bibliographyRequests(
     getBibliographyFileDiagnostics: (uri) => bibliographies.fileDiagnostics(uri),
     loadedBibliographyFiles: () => bibliographies.loadedFiles(),
     loadedStyleFiles: () => bibliographies.loadedStyleFiles(),
+    loadedProjectFiles: () => bibliographies.loadedProjectFiles(),
     getBibliographyWorks: (input) => bibliographies.works(documents.get(input)),
     getStyle: (input, picked) => bibliographies.style(documents.get(input), picked),
     getAvailableStyles: (input) => bibliographies.availableStyles(documents.get(input)),

@@ -23,7 +23,7 @@ export interface BriefService {
   getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): Promise<BriefLocation[]>;
   /** Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before checks. */
   loadBibliographies(document: BriefTextDocument): Promise<boolean>;
-  /** A bibliography or .csl file changed on disk: read it again at the next load. */
+  /** A bibliography, .csl or project file, or a Markdown file beside briefs, changed on disk (or was created or deleted): read it again at the next load. */
   bibliographyChanged(uri: string): void;
   /** Problems inside a loaded bibliography file, to show in that file. */
   getBibliographyFileDiagnostics(uri: string): BriefDiagnostic[];
@@ -31,6 +31,8 @@ export interface BriefService {
   loadedBibliographyFiles(): string[];
   /** URIs of the .csl files read so far, to watch for changes. */
   loadedStyleFiles(): string[];
+  /** Project files looked for (found or not) and folders whose Markdown files' labels were read (ending in "/"), to watch for changes. */
+  loadedProjectFiles(): string[];
   /** Every work the brief cites (after loadBibliographies), with where each is cited. */
   getBibliographyWorks(document: BriefTextDocument): BibliographyWork[];
   /** The style a brief renders in: `picked` (a style's name or a .csl URI), else its front matter, else the setting. */

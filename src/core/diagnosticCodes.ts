@@ -37,11 +37,11 @@ export const Codes = define({
   },
   citationUnmatched: { code: 'citation.unmatched', severity: 'warning', meaning: 'An author-date citation written in the text matches no Bibliography entry.' },
   crossrefUndefined: { code: 'crossref.undefined', severity: 'warning', meaning: 'A cross-reference names a label the document does not define.' },
-  bibliographyFileMissing: { code: 'bibliography.file-missing', severity: 'error', meaning: 'A bibliography file named in the front matter does not exist.' },
+  bibliographyFileMissing: { code: 'bibliography.file-missing', severity: 'error', meaning: 'A bibliography file named in the front matter or a project file (_quarto.yml, _metadata.yml, index.Rmd) does not exist or cannot be read.' },
   bibliographyFileOutsideWorkspace: {
     code: 'bibliography.file-outside-workspace',
     severity: 'error',
-    meaning: 'The front matter names a bibliography file outside the workspace.',
+    meaning: 'The front matter or a project file names a bibliography file outside the workspace.',
   },
   bibliographyFileError: { code: 'bibliography.file-error', severity: 'warning', meaning: 'Entries of a bibliography file cannot be read.' },
   bibliographyDuplicate: { code: 'bibliography.duplicate', severity: 'warning', meaning: 'Two Bibliography entries describe the same work.' },

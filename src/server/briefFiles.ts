@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import type { BriefService } from '../core';
 import type { Configuration } from './configuration';
 import { toLspDiagnostic } from './lspShapes';
+import { MARKDOWN_FILE } from '../node/listFolder';
 import { FileWatcher } from './workspaceFiles';
 
 /**
- * What a brief draws on besides its text: its options (with the workspace's not-claims list) and
- * the bibliography and .csl files, read once and watched for changes on disk.
+ * What a brief draws on besides its text: its options (with the workspace's not-claims list), the
+ * bibliography, .csl and project files and the chapters beside it, read once and watched for changes on disk.
  */
 export class BriefFiles {
   private readonly bibliographyWatcher: FileWatcher;
@@ -16,6 +17,8 @@ export class BriefFiles {
   private readonly notClaimsWatcher: FileWatcher;
   /** Bibliography files whose problems are shown, so a fixed file gets its problems cleared. */
   private readonly publishedBibliographies = new Set<string>();
+  /** The not-claims list each open brief's options came with, so a closed brief's watch can go. */
+  private readonly notClaimsFileOf = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -26,7 +29,7 @@ export class BriefFiles {
     this.bibliographyWatcher = new FileWatcher((uri) => {
       service.bibliographyChanged(uri);
       revalidateAll();
-    });
+    }, MARKDOWN_FILE);
     this.notClaimsWatcher = new FileWatcher(() => {
       configuration.clear();
       revalidateAll();
@@ -43,10 +46,14 @@ export class BriefFiles {
     const { configuration, service } = this;
     if (!configuration.isLoaded(document.uri)) {
       await configuration.load(document.uri);
-      if (document.uri.startsWith('file:')) this.notClaimsWatcher.watch([pathToFileURL(configuration.notClaimsFileFor(document.uri)).href]);
+      if (document.uri.startsWith('file:')) {
+        const notClaimsFile = pathToFileURL(configuration.notClaimsFileFor(document.uri)).href;
+        this.notClaimsFileOf.set(document.uri, notClaimsFile);
+        this.notClaimsWatcher.watch([notClaimsFile]);
+      }
     }
     if (await service.loadBibliographies(document)) {
-      this.bibliographyWatcher.watch([...service.loadedBibliographyFiles(), ...service.loadedStyleFiles()]);
+      this.bibliographyWatcher.watch(this.watchedFiles());
       await this.publishBibliographyProblems();
     }
   }
@@ -61,9 +68,20 @@ export class BriefFiles {
     }
   }
 
-  /** A brief was closed and the core let go of the files no open brief uses: their watches go too. */
-  forgotten(): void {
-    this.bibliographyWatcher.retain([...this.service.loadedBibliographyFiles(), ...this.service.loadedStyleFiles()]);
+  /**
+   * A brief was closed and the core let go of the files no open brief uses: their watches go too,
+   * and so does its not-claims list's when no open brief has it (a brief outside the workspace has
+   * its own folder's, so each folder a brief was ever opened in kept one).
+   */
+  forgotten(briefUri: string): void {
+    this.notClaimsFileOf.delete(briefUri);
+    this.notClaimsWatcher.retain([...this.notClaimsFileOf.values()]);
+    this.bibliographyWatcher.retain(this.watchedFiles());
+  }
+
+  private watchedFiles(): string[] {
+    const { service } = this;
+    return [...service.loadedBibliographyFiles(), ...service.loadedStyleFiles(), ...service.loadedProjectFiles()];
   }
 
   dispose(): void {

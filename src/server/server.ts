@@ -149,7 +149,7 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
     validation.cancel(uri);
     service.forget(uri);
     forgetBibliographyAnswers(uri);
-    briefFiles.forgotten();
+    briefFiles.forgotten(uri);
     configuration.forget(uri);
     codec.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

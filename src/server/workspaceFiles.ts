@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globBase, globMatches, isGlob } from '../node/globMatch';
 import { MARKDOWN_FILE } from '../node/listFolder';
@@ -77,32 +77,39 @@ export async function listMarkdownFiles(folders: readonly string[], openUris: re
 }
 
 /**
- * Tells when files the briefs draw on (bibliographies, styles, the not-claims list) change on disk,
- * in any editor. It watches their folders, not the files: Zotero's auto-export replaces the file,
- * which ends a watch on the file itself.
+ * Tells when files the briefs draw on (bibliographies, styles, project files, the not-claims list)
+ * change on disk, are created or deleted, in any editor. It watches their folders, not the files:
+ * Zotero's auto-export replaces the file, which ends a watch on the file itself, and a file not yet
+ * there (a `_quarto.yml` created later) has nothing to watch. A URI ending in "/" stands for every
+ * file in that folder whose name `folderFiles` matches (the chapters beside a brief).
  */
 export class FileWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly files = new Set<string>();
+  private readonly folders = new Set<string>();
 
-  constructor(private readonly onChange: (uri: string) => void) {}
+  constructor(
+    private readonly onChange: (uri: string) => void,
+    private readonly folderFiles?: RegExp,
+  ) {}
 
   watch(uris: readonly string[]): void {
     for (const uri of uris) {
-      let path: string;
-      try {
-        path = fileURLToPath(uri);
-      } catch {
-        // Not a local path (a host, an encoded slash): nothing on this machine to watch.
-        continue;
+      const path = localPath(uri);
+      if (path === undefined) continue;
+      let folder: string;
+      if (uri.endsWith('/')) {
+        folder = path;
+        this.folders.add(folder);
+      } else {
+        this.files.add(path);
+        folder = dirname(path);
       }
-      this.files.add(path);
-      const folder = dirname(path);
       if (this.watchers.has(folder)) continue;
       try {
         const watcher = watch(folder, (_event, name) => {
           const changed = name ? join(folder, name.toString()) : undefined;
-          if (changed && this.files.has(changed)) this.onChange(pathToFileURL(changed).href);
+          if (changed && (this.files.has(changed) || (this.folders.has(folder) && this.folderFiles?.test(changed)))) this.onChange(pathToFileURL(changed).href);
         });
         watcher.on('error', () => this.watchers.delete(folder));
         this.watchers.set(folder, watcher);
@@ -112,18 +119,12 @@ export class FileWatcher {
     }
   }
 
-  /** Stops watching every file but these, and closes the watches of folders left with none. */
+  /** Stops watching every file and folder but these, and closes the watches of folders left with none. */
   retain(uris: readonly string[]): void {
-    const kept = new Set<string>();
-    for (const uri of uris) {
-      try {
-        kept.add(fileURLToPath(uri));
-      } catch {
-        // Not a local path: never watched.
-      }
-    }
+    const kept = new Set(uris.map(localPath).filter((path) => path !== undefined));
     for (const path of [...this.files]) if (!kept.has(path)) this.files.delete(path);
-    const folders = new Set([...this.files].map((path) => dirname(path)));
+    for (const path of [...this.folders]) if (!kept.has(path)) this.folders.delete(path);
+    const folders = new Set([...this.folders, ...[...this.files].map((path) => dirname(path))]);
     for (const [folder, watcher] of this.watchers) {
       if (folders.has(folder)) continue;
       watcher.close();
@@ -134,5 +135,14 @@ export class FileWatcher {
   dispose(): void {
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
+  }
+}
+
+/** A file URI's path ("/a/refs.bib"), or a folder URI's without the final separator; undefined when not a local path (a host, an encoded slash). */
+function localPath(uri: string): string | undefined {
+  try {
+    return resolve(fileURLToPath(uri));
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { marked } from '../helpers/markedText';
+import { createBriefService, DEFAULT_OPTIONS } from '../../src/core';
 import { doc, testService } from '../helpers/service';
 
 async function check(text: string, files: Record<string, string> = {}, uri = 'file:///work/brief.md') {
@@ -109,6 +110,43 @@ describe('bibliographies named by the project', () => {
     const { diagnostics } = await check('We used knitr [@xie2015] and [@missing2020].\n', files, 'file:///book/01-intro.Rmd');
     assert.deepEqual(codes(diagnostics), ['citation.undefined']);
     assert.match(diagnostics[0].message, /add the work to book\.bib\.$/);
+  });
+
+  it('bibliography.file-missing / file-outside-workspace: a bibliography the project names that cannot be read is reported on the first cited work', async () => {
+    const { text, ranges } = marked('# Results\n\nAs ⟦@xie2015⟧ shows, and [@nobody].\n');
+    const missing = { 'file:///book/_quarto.yml': 'project:\n  type: book\nbibliography: references.bib\n' };
+    const { diagnostics } = await check(text, missing, 'file:///book/chapters/intro.qmd');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['bibliography.file-missing', ranges[0]]]);
+    assert.equal(
+      diagnostics[0].message,
+      '../_quarto.yml names the bibliography file "references.bib", which BriefKit cannot find, so BriefKit cannot check the citations in this brief. The path is relative to the folder of _quarto.yml; check its spelling and folder there.',
+    );
+
+    const outside = { 'file:///book/_quarto.yaml': 'bibliography: ../shared/refs.bib\n', 'file:///shared/refs.bib': BIB };
+    const service = createBriefService({
+      logger: { debug: () => undefined, info: () => undefined, warn: (m) => assert.fail(m), error: (m) => assert.fail(m) },
+      getOptions: () => DEFAULT_OPTIONS,
+      readFile: async (uri) => outside[uri as keyof typeof outside],
+      mayRead: (uri) => uri.startsWith('file:///book/'),
+      readOutsideHint: 'turn on briefkit.allowBibliographyOutsideWorkspace',
+    });
+    const brief = doc(text, 1, 'file:///book/intro.qmd');
+    await service.loadBibliographies(brief);
+    const refused = service.computeDiagnostics(brief);
+    assert.deepEqual(refused.map((d) => [d.code, d.range]), [['bibliography.file-outside-workspace', ranges[0]]]);
+    assert.equal(
+      refused[0].message,
+      '_quarto.yaml names the bibliography file "../shared/refs.bib", which is outside the workspace, so BriefKit cannot check the citations in this brief. Move the file into the workspace, or turn on briefkit.allowBibliographyOutsideWorkspace.',
+    );
+  });
+
+  it('stays silent on a missing packages.bib that a knitr chunk of index.Rmd writes on every build', async () => {
+    const files = {
+      'file:///book/_bookdown.yml': 'book_filename: "demo"\n',
+      'file:///book/index.Rmd': '---\nbibliography: [book.bib, "packages.bib"]\n---\n\n```{r include=FALSE}\nknitr::write_bib(c("knitr"), "packages.bib")\n```\n',
+      'file:///book/book.bib': BIB,
+    };
+    assert.deepEqual((await check('We used knitr [@xie2015].\n', files, 'file:///book/01-intro.Rmd')).diagnostics, []);
   });
 
   it('finds a Manubot manuscript’s manual references', async () => {

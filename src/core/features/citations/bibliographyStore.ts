@@ -40,8 +40,8 @@ function searchable(entry: BibliographyFileEntry): SearchableEntry {
 export interface BibliographySource {
   uri: string;
   declared?: { value: string; range: Range };
-  /** The project file that names it (`_quarto.yml`), when the brief's project does. */
-  namedIn?: string;
+  /** When the brief's project names it: the project file's URI (`…/_quarto.yml`), the path as written there, whether its build writes the file. */
+  project?: { uri: string; value: string; writtenByBuild?: boolean };
 }
 
 /**
@@ -58,7 +58,7 @@ export function bibliographySources(document: BriefDocument, fromSettings: reado
     }
   }
   // A brief's own front matter overrides its project's, as in pandoc's metadata merge.
-  if (sources.length === 0) for (const { uri, namedIn } of project?.bibliographies ?? []) sources.push({ uri, namedIn });
+  if (sources.length === 0) for (const { uri, namedIn, writtenByBuild } of project?.bibliographies ?? []) sources.push({ uri, project: { ...namedIn, writtenByBuild } });
   for (const uri of fromSettings) if (!sources.some((s) => s.uri === uri)) sources.push({ uri });
   return sources;
 }

@@ -10,8 +10,6 @@ import type { DocumentBibliography, LoadedFile } from './bibliographyStore';
 import { laterCopies, referenceFromCsl } from '../sources/sourceIndex';
 import { fileName } from '../../text/fileName';
 
-
-
 /**
  * Whether a code chunk of the brief writes the file, as bookdown's `knitr::write_bib(…, 'packages.bib')`
  * does on every build: missing before the first build is expected, not a mistake.
@@ -39,6 +37,7 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
       diagnostics.push(diagnosticFor(Codes.bibliographyFileError, `${fileName(file.uri)} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`} BriefKit could not read past (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}); the other ${file.parsed.entries.length} entries loaded. Open the file to see each one.`, source.declared.range));
     }
   }
+  diagnostics.push(...projectFileDiagnostics(document, bibliography, readOutsideHint));
   const configured = bibliography.sources.length > 0;
   const unreadable = new Map<string, { uri: string; line: number }>();
   for (const { file } of bibliography.files) {
@@ -65,6 +64,36 @@ export function citationDiagnostics(document: BriefDocument, bibliography: Docum
   }
   if (unlocated.length > 0) found.push(finding(noBibliography(unlocated)));
   return found;
+}
+
+/**
+ * A bibliography file the brief's project names that cannot be read. The project file is not the
+ * brief, so this is said on the brief's first cited work, the first thing it leaves unchecked;
+ * a brief that cites no work is not affected.
+ */
+function projectFileDiagnostics(document: BriefDocument, bibliography: DocumentBibliography, readOutsideHint: string): BriefDiagnostic[] {
+  const firstWork = document.citations.flatMap((c) => c.items).find((item) => item.kind === 'work' && !document.citationAliases.has(item.key));
+  if (!firstWork) return [];
+  const diagnostics: BriefDiagnostic[] = [];
+  for (const { source, file } of bibliography.files) {
+    if (!source.project || !file) continue;
+    const names = `${projectFileFrom(document.uri, source.project.uri)} names the bibliography file "${source.project.value}"`;
+    const unchecked = 'so BriefKit cannot check the citations in this brief';
+    if (file.refused) {
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileOutsideWorkspace, `${names}, which is outside the workspace, ${unchecked}. Move the file into the workspace, or ${readOutsideHint}.`, firstWork.range));
+    } else if (file.unread) {
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `${names}, which ${file.unread}, ${unchecked}.`, firstWork.range));
+    } else if (file.text === undefined && !source.project.writtenByBuild) {
+      diagnostics.push(diagnosticFor(Codes.bibliographyFileMissing, `${names}, which BriefKit cannot find, ${unchecked}. The path is relative to the folder of ${fileName(source.project.uri)}; check its spelling and folder there.`, firstWork.range));
+    }
+  }
+  return diagnostics;
+}
+
+/** The project file as a path from the brief's folder ("../_quarto.yml"): a project file is in that folder or one above it. */
+function projectFileFrom(briefUri: string, projectFileUri: string): string {
+  const levels = briefUri.split('/').length - projectFileUri.split('/').length;
+  return '../'.repeat(Math.max(0, levels)) + fileName(projectFileUri);
 }
 
 function undefinedCitation(document: BriefDocument, item: CitationKey, bibliography: DocumentBibliography, broken: { uri: string; line: number } | undefined): Finding {
