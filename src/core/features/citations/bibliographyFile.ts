@@ -2,6 +2,7 @@ import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { YAML_OPTIONS } from '../../parse/yamlText';
 import { LineIndex } from '../../text/lineIndex';
 import { expandedSizes, MAX_EXPANDED_ENTRY, MAX_EXPANDED_FILE, scanBibtex, type RawBibtexEntry } from './bibtexScan';
 import type { Range, Span } from '../../types';
@@ -290,7 +291,7 @@ function parseCslJson(uri: string, text: string, lines: LineIndex): ParsedBiblio
 
 function parseCslYaml(uri: string, text: string, lines: LineIndex): ParsedBibliographyFile {
   const result: ParsedBibliographyFile = { uri, format: 'csl-yaml', entries: [], problems: [] };
-  const doc = parseDocument(text.replace(/^---\r?\n/, (m) => ' '.repeat(m.length - 1) + '\n'), { prettyErrors: false });
+  const doc = parseDocument(text.replace(/^---\r?\n/, (m) => ' '.repeat(m.length - 1) + '\n'), YAML_OPTIONS);
   for (const error of doc.errors) {
     result.problems.push({ message: `This CSL-YAML file has an error: ${firstLine(error.message)}.`, range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
   }
