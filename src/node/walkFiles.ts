@@ -29,7 +29,7 @@ interface IgnoreFile {
  * them alike), skipping the folders above and dot-folders (`.quarto`, `.obsidian`).
  */
 export async function walkFiles(root: string, accept: (path: string) => boolean, options: WalkOptions = {}): Promise<string[]> {
-  const walk: Walk = { accept, found: [], realRoot: realPath(root), seen: new Map() };
+  const walk: Walk = { accept, found: [], root, realRoot: realPath(root), seen: new Map() };
   await walkFolder(root, options.gitignore ? [] : undefined, walk);
   return walk.found;
 }
@@ -37,6 +37,7 @@ export async function walkFiles(root: string, accept: (path: string) => boolean,
 interface Walk {
   accept: (path: string) => boolean;
   found: string[];
+  root: string;
   /** The root with its links resolved: a linked file counts only when its target is under it. */
   realRoot: string;
   /**
@@ -81,7 +82,8 @@ async function walkFolder(folder: string, ignores: IgnoreFile[] | undefined, wal
       if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walkFolder(path, ignores, walk);
     } else if (accept(path)) {
       const linked = entry.isSymbolicLink();
-      const real = linked ? await linkedFile(path, walk) : await realpath(path).catch(() => undefined);
+      // Links to folders are not followed, so a file met by name lies where the root's real path says: no call to the file system.
+      const real = linked ? await linkedFile(path, walk) : join(walk.realRoot, relative(walk.root, path));
       if (real === undefined) continue;
       const seen = walk.seen.get(real);
       if (seen === undefined) {

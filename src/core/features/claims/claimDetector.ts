@@ -168,7 +168,8 @@ const NO_SENTENCES: readonly string[] = [];
 export function sourcedSentences(sentences: readonly Sentence[], scope: ClaimScope): boolean[] {
   const sourced = sentences.map(hasSource);
   if (scope === 'sentence') return sourced;
-  const noted = sentences.map(hasNote);
+  // A sentence with no source of any kind has no note: only the sourced ones are looked at again.
+  const noted = sentences.map((sentence, i) => sourced[i] && hasNote(sentence));
   const covered = [...sourced];
   let closed = false;
   for (let i = sentences.length - 1; i >= 0; i--) {

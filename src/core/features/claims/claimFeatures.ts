@@ -167,14 +167,14 @@ const DOCUMENT_ACT =
  * what someone said; a question; the document's own act ("This Memorandum establishes …").
  */
 export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boolean {
-  if (QUESTION.test(sentence) || IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, '')) || DOCUMENT_ACT.test(sentence)) return true;
-  const person = FIRST_PERSON.test(sentence) || SECOND_PERSON.test(sentence);
-  const advice = RECOMMENDATION.test(sentence);
-  // Most sentences have neither: only then is the writer's own text (quotations taken out) worth building.
-  if (!person && !advice) return false;
-  const own = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
-  if (person && (FIRST_PERSON.test(own) || SECOND_PERSON.test(own))) return true;
-  return advice && RECOMMENDATION.test(own) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
+  if (QUESTION.test(sentence) || DOCUMENT_ACT.test(sentence) || speaksPersonally(sentence)) return true;
+  // Most sentences advise nothing: only then is the writer's own text (quotations taken out) worth building.
+  return RECOMMENDATION.test(sentence) && RECOMMENDATION.test(ownWords(sentence)) && !(lists ?? DEFAULT_LISTS).reporting.test(sentence);
+}
+
+/** The writer's own words: quoted words are someone else's, and "May" the month is no hedge. */
+function ownWords(sentence: string): string {
+  return sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
 }
 
 /**
@@ -185,7 +185,7 @@ export function inAuthorsVoice(sentence: string, lists?: CompiledWordLists): boo
 export function speaksPersonally(sentence: string): boolean {
   if (IMPERATIVE.test(sentence.replace(/^[\s*_“"(]+/, ''))) return true;
   if (!FIRST_PERSON.test(sentence) && !SECOND_PERSON.test(sentence)) return false;
-  const own = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
+  const own = ownWords(sentence);
   return FIRST_PERSON.test(own) || SECOND_PERSON.test(own);
 }
 
@@ -193,8 +193,7 @@ export function speaksPersonally(sentence: string): boolean {
 export function sentenceFeatures(sentence: string, lists: CompiledWordLists): ClaimFeature[] {
   const found: ClaimFeature[] = [];
   const { words, named } = wordsAndNames(sentence);
-  // The writer's own voice: quoted words are someone else's, and "May" the month is no hedge.
-  const ownWords = sentence.replace(QUOTED, ' ').replace(MONTHS_ANYWHERE, ' ');
+  const own = ownWords(sentence);
   const reported = lists.reporting.test(sentence);
   if (STATISTIC.test(sentence)) found.push(FEATURES.statistic);
   else if (NUMBER.test(sentence.replace(YEARS_ALONE, ' '))) found.push(FEATURES.number);
@@ -211,10 +210,10 @@ export function sentenceFeatures(sentence: string, lists: CompiledWordLists): Cl
   if (WANTS.test(sentence) && named > 0) found.push(FEATURES.wants);
   if (named >= 2) found.push(FEATURES.named);
   // "said the deployment would prolong the war" reports a prediction; it does not hedge.
-  if (!reported && lists.hedges.test(ownWords)) found.push(FEATURES.hedge);
-  if (RECOMMENDATION.test(ownWords)) found.push(FEATURES.recommendation);
-  if (ROADMAP.test(ownWords)) found.push(FEATURES.roadmap);
-  else if (FIRST_PERSON.test(ownWords)) found.push(FEATURES.firstPerson);
+  if (!reported && lists.hedges.test(own)) found.push(FEATURES.hedge);
+  if (RECOMMENDATION.test(own)) found.push(FEATURES.recommendation);
+  if (ROADMAP.test(own)) found.push(FEATURES.roadmap);
+  else if (FIRST_PERSON.test(own)) found.push(FEATURES.firstPerson);
   if (QUESTION.test(sentence)) found.push(FEATURES.question);
   if (words < 5) found.push(FEATURES.short);
   return found;
