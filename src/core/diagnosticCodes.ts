@@ -27,6 +27,11 @@ export const Codes = define({
   footnoteRepeatedFullCitation: { code: 'footnote.repeated-full-citation', severity: 'information', meaning: 'A later note cites a work in full again.' },
   footnoteShortBeforeFull: { code: 'footnote.short-before-full', severity: 'information', meaning: "A short note comes before the work's full note." },
   footnoteIbid: { code: 'footnote.ibid', severity: 'information', meaning: 'A note says "Ibid." where the house rule asks for the short form.' },
+  footnoteMalformed: {
+    code: 'footnote.malformed',
+    severity: 'warning',
+    meaning: 'A note or marker written so that GitHub or pandoc prints it as text.',
+  },
   footnoteLabelCase: { code: 'footnote.label-case', severity: 'information', meaning: 'One note written with labels that differ only in capitals.' },
   citationUndefined: { code: 'citation.undefined', severity: 'error', meaning: 'A citation key is in no loaded bibliography file.' },
   citationNoBibliography: {

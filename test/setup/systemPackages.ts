@@ -9,6 +9,7 @@
  * - citation-style-language-styles: the build ships its IEEE style (no npm package carries the
  *   independent ieee.csl).
  * - neovim, emacs-nox, elpa-eglot: the editor tests run the README's Neovim and Emacs set-ups.
+ * - pandoc, cmark-gfm: the readers footnote.malformed is checked against (what they print as text).
  *   (Neovim 0.10 and Helix come from Debian 13 in newerEditors.ts, the step after this one.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ const NEEDED: Array<{ pkg: string; file: string }> = [
   { pkg: 'neovim', file: '/usr/bin/nvim' },
   { pkg: 'emacs-nox', file: '/usr/bin/emacs' },
   { pkg: 'elpa-eglot', file: '/usr/share/doc/elpa-eglot' },
+  { pkg: 'pandoc', file: '/usr/bin/pandoc' },
+  { pkg: 'cmark-gfm', file: '/usr/bin/cmark-gfm' },
 ];
 
 const missing = NEEDED.filter(({ file }) => !existsSync(file)).map(({ pkg }) => pkg);

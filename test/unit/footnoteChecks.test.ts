@@ -104,6 +104,22 @@ describe('footnote checks', () => {
     );
   });
 
+  it("footnote.legacy-marker: leaves alone a site's own HTML notes kept outside the text, which converting would empty", () => {
+    const page =
+      '---\ntitle: Governance\nfootnotes: |\n  <p class="footnotes">[28] Okafor, “Trade,” 2018.</p><p class="footnotes">[29] Mensah, “Ports,” 2017.</p>\n---\n\n' +
+      'Members lead the pack.[<sup>28</sup>](#footnotes) A 2017 law made it mandatory.[<sup>29</sup>](#footnotes)\n\n' +
+      'Voters agreed.<sup><a href="#note-3">3</a></sup>\n\n<div id="note-3">3. Kept by the template.</div>\n';
+    assert.deepEqual(problems(page, 'footnote.legacy-marker').found, []);
+    const service = testService();
+    assert.deepEqual(service.getCodeActions(doc(page), { start: { line: 6, character: 22 }, end: { line: 6, character: 22 } }), []);
+    // The same marker with its note pasted below it is converted, link and all.
+    const pasted = 'Members lead the pack.[<sup>28</sup>](#footnotes)\n\n## Notes\n\n28. Okafor, “Trade,” 2018.\n';
+    const marker = problems(pasted, 'footnote.legacy-marker').found;
+    assert.equal(marker.length, 1);
+    const fix = service.getCodeActions(doc(pasted), marker[0].range).find((a) => a.title === 'Convert to Markdown footnotes')!;
+    assert.equal(service.applyEdits(doc(pasted), fix.edits), 'Members lead the pack.[^28]\n\n## Notes\n\n[^28]: Okafor, “Trade,” 2018.\n');
+  });
+
   it('footnote.legacy-marker: leaves exponents and runs of superscript characters alone, after emphasis and quotes still a marker', () => {
     const { found, ranges } = problems(
       'A grid cell is 12225 km<sup>2</sup> or 4721 mi<sup>2</sup>; budgets of 10⁶ dollars; a cubic x³ term; the generator writes ⁰¹²³⁴⁵⁶⁷⁸⁹. The region “burned.”*⟦²⟧\n',

@@ -233,6 +233,16 @@ function insideAny(spans: Span[]): (offset: number) => boolean {
   };
 }
 
+/**
+ * `[^ 18]: Mensah, …` at a line's start: a note written with a space after the caret, which no
+ * reader takes for a note (footnote.malformed says so) — not a marker either.
+ */
+function isSpacedNoteLine(source: string, start: number, end: number): boolean {
+  if (source[end] !== ':' || !/[ \t]/.test(source[start + 2])) return false;
+  const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+  return /^ {0,3}$/.test(source.slice(lineStart, start));
+}
+
 /** A node still to visit; `prose` is false where text is not running prose: notes' text and table header rows. */
 interface Visit {
   node: Nodes;
@@ -247,6 +257,7 @@ function collect(source: string, { node, prose, container }: Visit, block: Parse
       const offset = startOf(node);
       const slice = source.slice(offset, endOf(node));
       for (const ref of scanFootnoteReferences(slice)) {
+        if (isSpacedNoteLine(source, offset + ref.start, offset + ref.end)) continue;
         block.footnoteReferences.push({ start: offset + ref.start, end: offset + ref.end, label: ref.label });
       }
       for (const citation of scanCitations(slice)) {

@@ -1,4 +1,4 @@
-import type { BriefDocument } from '../../document';
+import { perDocument, type BriefDocument } from '../../document';
 import { lineEnding, replaceOffsets, type TextEdit } from '../../edits';
 import { trailingRun } from '../../text/trim';
 import { normalizeFootnoteLabel } from '../../parse/footnoteLabel';
@@ -157,6 +157,44 @@ function splitParagraph(text: string, start: number, end: number): Span | undefi
   return { start: start - before[1].length, end: end + after[1].length };
 }
 
+const slotOfMarker = (m: LegacyMarker) => (m.target ? `id:${m.target}` : `n:${m.number}`);
+const slotOfNote = (n: FoundNote) => (n.id ? `id:${n.id}` : `n:${n.number}`);
+
+/** `id="…"` and `name="…"` anchors anywhere in the brief. */
+const ANCHOR = /\b(?:id|name)\s*=\s*["']([^"'<>]+)["']/gi;
+/** A Markdown link to a place in the page, right after a marker: `[<sup>28</sup>](#footnotes)`. */
+const PAGE_LINK_AFTER = /^\]\(#([^)\s]+)\)/;
+
+/**
+ * The pasted notes found in the brief, and the pasted markers to convert: those outside the notes,
+ * and not the HTML markers of a site's own working notes, whose note is not in the text but which
+ * the writer linked to a place in the page (`[<sup>28</sup>](#footnotes)`, notes kept in the front
+ * matter for the site's template) or whose link leads to an anchor the page has: converting them
+ * would leave empty notes.
+ */
+const pastedNotes = perDocument((document: BriefDocument): { notes: FoundNote[]; markers: LegacyMarker[] } => {
+  const htmlNotes = findHtmlNotes(document);
+  // Where a line both starts with a superscript and holds an HTML note, the HTML note wins. Each
+  // kind of note is in order and disjoint, so each look-up below is a binary search.
+  const textNotes = findTextNotes(document).filter((n) => !((firstEndingAfter(htmlNotes, n.start)?.start ?? Infinity) < n.end));
+  const notes = [...textNotes, ...htmlNotes].sort((a, b) => a.start - b.start);
+  const slots = new Set(notes.map(slotOfNote));
+  const hasNote = (m: LegacyMarker) => slots.has(slotOfMarker(m)) || slots.has(`n:${m.number}`);
+  let anchors: Set<string> | undefined;
+  const wiredBySite = (m: LegacyMarker) => {
+    if (m.target === undefined) return PAGE_LINK_AFTER.test(document.text.slice(m.end, m.end + 200));
+    anchors ??= new Set([...document.text.matchAll(ANCHOR)].map((match) => match[1]));
+    return anchors.has(m.target);
+  };
+  const markers = findLegacyMarkers(document).filter((m) => !inside(notes, m.start) && (m.kind !== 'html' || hasNote(m) || !wiredBySite(m)));
+  return { notes, markers };
+});
+
+/** The pasted note markers "Convert to Markdown footnotes" turns into `[^n]`. */
+export function convertibleMarkers(document: BriefDocument): readonly LegacyMarker[] {
+  return pastedNotes(document).markers;
+}
+
 /**
  * Turns pasted note markers into Markdown footnotes: each marker becomes `[^n]` and each
  * note's text found in the brief becomes the definition `[^n]: text`, written where the last
@@ -165,13 +203,7 @@ function splitParagraph(text: string, start: number, end: number): Span | undefi
  * definition (reported as empty). Without any pasted marker nothing is converted.
  */
 export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
-  const markers = findLegacyMarkers(document);
-  const htmlNotes = findHtmlNotes(document);
-  // Where a line both starts with a superscript and holds an HTML note, the HTML note wins. Each
-  // kind of note is in order and disjoint, so each look-up below is a binary search.
-  const textNotes = findTextNotes(document).filter((n) => !((firstEndingAfter(htmlNotes, n.start)?.start ?? Infinity) < n.end));
-  const notes = [...textNotes, ...htmlNotes].sort((a, b) => a.start - b.start);
-  const liveMarkers = markers.filter((m) => !inside(notes, m.start));
+  const { notes, markers: liveMarkers } = pastedNotes(document);
   // Nothing was pasted: a numbered list under a Notes heading is the writer's list, not notes to convert.
   if (liveMarkers.length === 0) return [];
 
@@ -193,12 +225,13 @@ export function convertLegacyFootnotes(document: BriefDocument): TextEdit[] {
     }
     return chosen;
   };
-  const slotOfMarker = (m: LegacyMarker) => (m.target ? `id:${m.target}` : `n:${m.number}`);
-  const slotOfNote = (n: FoundNote) => (n.id ? `id:${n.id}` : `n:${n.number}`);
 
   const edits: TextEdit[] = [];
   for (const marker of liveMarkers) {
-    edits.push(replaceOffsets(document, marker.start, marker.end, `[^${label(slotOfMarker(marker), marker.number)}]`));
+    // A marker that is a link's whole text (`[<sup>28</sup>](#footnotes)`) takes the link with it: the footnote links by itself.
+    const link = document.text[marker.start - 1] === '[' ? PAGE_LINK_AFTER.exec(document.text.slice(marker.end, marker.end + 200)) : null;
+    const [start, end] = link ? [marker.start - 1, marker.end + link[0].length] : [marker.start, marker.end];
+    edits.push(replaceOffsets(document, start, end, `[^${label(slotOfMarker(marker), marker.number)}]`));
   }
   const eol = lineEnding(document.text);
   const definitions: string[] = [];

@@ -1,19 +1,20 @@
 import type { BriefDocument } from '../../document';
 import { FootnoteIndex, isNumericLabel } from './footnoteIndex';
-import { findLegacyMarkers } from './legacyMarkers';
 import { DASH, findMisplacedMarkers, resolvePlacement } from './markerPlacement';
 import type { FootnotePlacement } from '../../options';
 import type { BriefDiagnostic } from '../../types';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding, type Fix } from '../../feature';
 import { replaceOffsets } from '../../edits';
-import { convertLegacyFootnotes } from './convertLegacy';
+import { convertibleMarkers, convertLegacyFootnotes } from './convertLegacy';
 import { createDefinition, fixMarkerPlacement, removeDefinition } from './footnoteFixes';
 import { renumberFootnotes } from './renumber';
+import { notesWrittenWithSpacedLabels } from './noteSyntax';
 
 /** `footnote.undefined`: a `[^label]` marker whose note is never written. */
 export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
-  const defined = new Set(document.footnoteDefinitions.map((def) => def.key));
+  // A note written `[^ 18]: …` is there, though no reader sees it: footnote.malformed says so on it.
+  const defined = new Set([...document.footnoteDefinitions.map((def) => def.key), ...notesWrittenWithSpacedLabels(document)]);
   return document.footnoteReferences
     .filter((ref) => !defined.has(ref.key))
     .map((ref) =>
@@ -200,7 +201,7 @@ export function findLegacyFootnoteMarkers(document: BriefDocument): Finding[] {
   const convert = () => [
     { title: 'Convert to Markdown footnotes', kind: 'quickfix' as const, group: 'convert', edits: convertLegacyFootnotes(document), isPreferred: true },
   ];
-  return findLegacyMarkers(document).map((marker) =>
+  return convertibleMarkers(document).map((marker) =>
     finding(
       diagnosticFor(
         Codes.footnoteLegacyMarker,

@@ -9,6 +9,7 @@ import {
   findUndefinedFootnotes,
   findUnusedFootnotes,
 } from './footnoteChecks';
+import { findMalformedNotes } from './noteSyntax';
 import { completeFootnote } from './footnoteCompletion';
 import { footnoteNumberHints } from './footnoteNumbers';
 import {
@@ -41,6 +42,11 @@ export const footnotes: Feature = {
         ...findFootnoteLabelCaseProblems(document),
       ],
       unchangedByWordEdit: () => true,
+    },
+    // Labels written with a space: words typed inside `[^Two Words]` change them.
+    {
+      diagnostics: ({ document }) => findMalformedNotes(document),
+      unchangedByWordEdit: ({ before, after }) => !before.includes('[^') && !after.includes('[^'),
     },
   ],
   completions: ({ document }, offset) => completeFootnote(document, offset),
