@@ -178,9 +178,10 @@ describe('Bibliography and source checks', () => {
     ]);
   });
 
-  it('source.incomplete: access date without URL, n.d. without access date, a bare URL', () => {
+  it('source.incomplete: access date without URL (a DOI is one), n.d. without access date, a bare URL', () => {
     const text =
-      'A.[^1] B.[^2] C.[^3]\n\n[^1]: Harbour Times, “Strike Ends,” accessed May 2, 2024.\n[^2]: Okoro, Ada. n.d. “Ports.” Harbour Times. https://harbour.example/ports\n[^3]: https://harbour.example/a/b\n';
+      'A.[^1] B.[^2] C.[^3] D.[^4]\n\n[^1]: Harbour Times, “Strike Ends,” accessed May 2, 2024.\n[^2]: Okoro, Ada. n.d. “Ports.” Harbour Times. https://harbour.example/ports\n[^3]: https://harbour.example/a/b\n' +
+      '[^4]: Kofi Mensah, “Dredging the Delta,” *Journal of Ports* 4, no. 2 (2021): 12, accessed May 2, 2024, doi: 10.1234/ports.2021.12.\n';
     assert.deepEqual(
       diagnostics(text).map((d) => [d.code, d.range.start.line, d.message]),
       [

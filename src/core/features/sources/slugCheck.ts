@@ -85,12 +85,17 @@ export function slugWords(url: string): string[] {
   return [...new Set(words(longest.replace(/[-_]/g, ' ')))];
 }
 
+/** Capitalised names joined by commas, "and", "&" or "et al.", then a year: an author-date label, not a title. */
+const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+(?:(?:,\s*|,?\s+(?:and|&)\s+)\p{Lu}[\p{L}'’-]+)*(?:,?\s+et\s+al\.?)?,?\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?$/u;
+
 /**
  * True when a URL's slug reads like a different story from the cited title: the slug has at
  * least five words and fewer than a quarter of them, and of the title's words, are shared.
  * Ordinary URLs (ids, dates, short slugs) have no slug to judge and never fire.
  */
 export function slugContradictsTitle(url: string, title: string): boolean {
+  // A link written as its work's author and year ("Autor, Katz and Kearney 2008") names no title to compare.
+  if (AUTHORS_AND_YEAR.test(title.trim())) return false;
   const slug = slugWords(url);
   if (slug.length < 5) return false;
   const titleWords = [...new Set(words(title))];

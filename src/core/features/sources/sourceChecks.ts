@@ -125,7 +125,8 @@ function incompleteReasons(reference: ParsedReference): string[] {
   if (cached) return cached;
   const reasons: string[] = [];
   reasonsCache.set(reference, reasons);
-  if (reference.accessed && !reference.url) reasons.push('it gives an access date but no URL; add the web address');
+  // A DOI is the work's address as much as a URL is.
+  if (reference.accessed && !reference.url && !reference.doi) reasons.push('it gives an access date but no URL; add the web address');
   if (reference.noDate && !reference.accessed) reasons.push('it has no date (n.d.) and no access date; add the date you consulted it');
   const words = reference.raw.replace(reference.url?.text ?? '', ' ').match(/\p{L}{2,}/gu) ?? [];
   if (reference.url && !reference.title && reference.familyNames.length === 0 && words.length < 3) {
