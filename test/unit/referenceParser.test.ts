@@ -37,6 +37,21 @@ describe('reference parser', () => {
     );
   });
 
+  it('reads an APA article, whose title stands in no marks after the year, and an APA book, whose title is in italics', () => {
+    assert.deepEqual(fields('- Roe, R., & Wei, L. (2021, May 2). U.S. trade policy after the strike: A review. *Trade Weekly*. https://trade.example/a'), {
+      authors: 'Roe, R., & Wei, L',
+      families: ['roe', 'wei'],
+      year: '2021',
+      noDate: false,
+      title: 'U.S. trade policy after the strike: A review',
+      container: '*Trade Weekly*',
+      url: 'https://trade.example/a',
+      doi: undefined,
+      accessed: undefined,
+    });
+    assert.equal(fields('Roe, R. (2021). *Border report*. Institute.').title, 'Border report');
+  });
+
   it('reads a Chicago note to a journal article with a DOI', () => {
     const r = fields('Adaeze Okafor, "Storm Outages and the Rural Grid," *Energy Policy Review* 14, no. 2 (2025): 35, https://doi.org/10.5555/epr.2025.014.');
     assert.deepEqual(

@@ -24,6 +24,26 @@ describe('Bibliography and source checks', () => {
     assert.equal(found[0].message, 'This Bibliography entry repeats Okoro, Ada, “Ports Reopen after Strike” (line 5). Delete one of them.');
   });
 
+  it('bibliography.duplicate: however the copy is written (APA beside Chicago, a title cut at its colon), not two editions of a series', () => {
+    const entries = [
+      'International Monetary Fund. 2023. *World Economic Outlook: April 2023*. Washington, DC: IMF.',
+      'International Monetary Fund. 2023. *World Economic Outlook: October 2023*. Washington, DC: IMF.',
+      'Okafor, Adaeze. 2019. “Storm Outages and the Rural Grid.” *Energy Policy Review* 9: 1–20.',
+      '⟦Okafor, A. (2019). Storm outages and the rural grid. *Energy Policy Review*, 9, 1–20.⟧',
+      'Roe, Rick. *Border Report*. Oslo: Institute, 2021.',
+      '⟦Roe, Rick. 2021. *Border Report: Migration on the Eastern Frontier*. Oslo: Institute.⟧',
+    ];
+    const { text, ranges } = marked(
+      `Text.[^1]\n\n## Bibliography\n\n${entries.map((e) => (e.startsWith('⟦') ? `⟦- ${e.slice(1)}` : `- ${e}`)).join('\n')}\n\n[^1]: Roe, *Border Report*, 2.\n`,
+    );
+    assert.deepEqual(
+      diagnostics(text)
+        .filter((d) => d.code === 'bibliography.duplicate')
+        .map((d) => d.range),
+      ranges,
+    );
+  });
+
   it('bibliography.unsorted: on the first entry out of order, ignoring quotes and leading articles', () => {
     const sorted = `## Sources\n\n- “The Atlas of Rivers.” 2020.\n- Baker, Lee. 2021. “Canals.”\n- “A Census of Wells.” 2019.\n`;
     assert.deepEqual(
@@ -92,6 +112,35 @@ describe('Bibliography and source checks', () => {
     assert.equal(
       found[1].message,
       'The source in footnote [^2], Lin Wei, “Shipping Lanes Under Pressure”, is not in the Bibliography. Add it there, or correct the note if it should match an entry.',
+    );
+  });
+
+  it('source.missing-from-bibliography: silent on a note a reader would match to an entry, reported on one no entry could be', () => {
+    const entries = [
+      'Okafor, Adaeze. 2019. “Storm Outages and the Rural Grid.” *Energy Policy Review* 9: 1–20.',
+      'Roe, Rick. 2021. *Border Report: Migration on the Eastern Frontier*. Oslo: Institute.',
+      'Ministry of Water. 2020. “National Water Accounts.” <https://water.example/accounts>.',
+    ];
+    const notes = [
+      // Quoted in an entry's work, by another author.
+      'Ada Mensah, interview, quoted in Adaeze Okafor, *Storm Outages*, 4.',
+      // Two sources, one of them in the Bibliography.
+      'Lin Wei, “Tariffs Bite,” Trade Weekly, 2023; Rick Roe, *Border Report*, 12.',
+      // The entry's title, cut mid-way and in other quotation marks, under an author written otherwise.
+      'A. Okafor-Eze, ‘Storm Outages and the,’ *Energy Policy Review*, 2019, 3.',
+      // A page below the entry's address.
+      '“Accounts by Region,” 2020, https://water.example/accounts/regions.',
+      // A work no entry could be.
+      'Kwame Diallo, “⟦Wells and Water Rights⟧,” *Sahel Review* 3 (2018): 4.',
+    ];
+    const { text, ranges } = marked(
+      `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n## Bibliography\n\n${entries.map((e) => `- ${e}`).join('\n')}\n\n${notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n')}\n`,
+    );
+    assert.deepEqual(
+      diagnostics(text)
+        .filter((d) => d.code === 'source.missing-from-bibliography')
+        .map((d) => d.range),
+      ranges,
     );
   });
 

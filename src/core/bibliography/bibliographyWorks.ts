@@ -97,13 +97,13 @@ export function bibliographyWorks(document: BriefDocument, bibliography: Documen
   const works: BibliographyWork[] = [];
   const byIdentity = new Map<string, BibliographyWork>();
   const add = (item: CslItem, reference: ParsedReference, origin: Span, offset: number, cited?: CitedAt) => {
-    const keys = SourceIndex.identityKeys(reference);
-    let work = keys.map((k) => byIdentity.get(k)).find((w) => w !== undefined);
+    const { identity, lookup } = SourceIndex.identityKeys(reference);
+    let work = lookup.map((k) => byIdentity.get(k)).find((w) => w !== undefined);
     if (!work) {
       work = { id: item.id, item, citedAt: [], firstOffset: offset, origins: [], entries: [] };
       works.push(work);
     }
-    for (const k of keys) byIdentity.set(k, work);
+    for (const k of identity) byIdentity.set(k, work);
     if (cited) work.citedAt.push(cited);
     work.origins.push(origin);
     work.firstOffset = Math.min(work.firstOffset, offset);

@@ -213,6 +213,34 @@ function containerAfterTitle(rest: string): { start: number; end: number } | und
   return undefined;
 }
 
+/** Where a title stands in a reference: the whole match with its marks, and the words inside them. */
+interface TitleMatch {
+  index: number;
+  whole: string;
+  inner: string;
+}
+
+/** APA's opening, "Okafor, A. (2019). " or "Okafor, A. (2019, May 2). ": its title follows, in no marks when it is an article's. */
+const AUTHORS_THEN_YEAR = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?[^()\n]{2,300}?\s\((?:1[6-9]\d{2}|20\d{2}|n\.\s?d\.)[a-z]?(?:,[^()\n]{1,30})?\)\.\s+/;
+/** The end of a sentence-case title: a stop before a capital, a mark, a digit or the end ("U.S. trade" runs on). */
+const PLAIN_TITLE_END = /[.?!](?=\s+[\p{Lu}*_\d(]|\s*$)/u;
+
+/**
+ * An article's title as APA writes it, after the authors and the year in parentheses and in no
+ * quotation marks or italics ("Storm outages and the rural grid."), up to the sentence's end.
+ */
+function plainTitleAfterYear(head: string): TitleMatch | undefined {
+  const opening = AUTHORS_THEN_YEAR.exec(head);
+  if (!opening) return undefined;
+  const start = opening[0].length;
+  if (/^[*_“"‘'[<\d]/.test(head.slice(start, start + 1))) return undefined;
+  const rest = head.slice(start);
+  const end = PLAIN_TITLE_END.exec(rest);
+  const inner = rest.slice(0, end ? end.index : rest.length).trim();
+  if (inner.split(/\s+/).length < 2) return undefined;
+  return { index: start, whole: rest.slice(0, end ? end.index + 1 : rest.length), inner };
+}
+
 /** Reads one reference. `text` may include a leading list marker; offsets refer to `text` as given. */
 export function parseReference(text: string): ParsedReference {
   const result: ParsedReference = { raw: text, familyNames: [], noDate: false, isIbid: /^\s*(?:[-*+]\s+)?(?:ibid|id)\.?(?:[,\s]|$)/i.test(text) };
@@ -234,7 +262,14 @@ export function parseReference(text: string): ParsedReference {
   const head = text.slice(0, Math.max(0, cut));
   const quoted = firstQuoted(head);
   const italic = ITALIC.exec(head);
-  const titleMatch = quoted && (!italic || (quoted.index ?? 0) <= (italic.index ?? 0)) ? quoted : italic;
+  const markedTitle: TitleMatch | undefined =
+    quoted && (!italic || quoted.index <= italic.index)
+      ? { index: quoted.index, whole: quoted[0], inner: quoted[1] }
+      : italic
+        ? { index: italic.index, whole: italic[0], inner: italic[2] }
+        : undefined;
+  const plain = plainTitleAfterYear(head);
+  const titleMatch = plain && (!markedTitle || markedTitle.index >= plain.index + plain.whole.length) ? plain : markedTitle;
   const link = titleMatch ? null : MARKDOWN_LINK.exec(text);
   if (link) {
     // "[Survey of waiting lists](https://…)": the link text names the work.
@@ -242,22 +277,22 @@ export function parseReference(text: string): ParsedReference {
     result.title = span(text, start, start + link[1].length);
   }
   if (titleMatch) {
-    const inner = titleMatch === quoted ? quoted[1] : (titleMatch as RegExpExecArray)[2];
-    const start = (titleMatch.index ?? 0) + titleMatch[0].indexOf(inner);
+    const inner = titleMatch.inner;
+    const start = titleMatch.index + titleMatch.whole.indexOf(inner);
     // Chicago puts the comma or period inside the quotes; it is not part of the title.
     const trimmed = trimEndOf(inner, ',;:.');
     result.title = span(text, start, start + trimmed.length);
   }
-  const titleStart = titleMatch ? (titleMatch.index ?? 0) : head.length;
+  const titleStart = titleMatch ? titleMatch.index : head.length;
   const beforeTitle = head.slice(0, titleStart);
   const noDate = NO_DATE.exec(head);
   result.noDate = noDate !== null;
   // Year: in author-date styles right after the authors; in note styles near the end.
-  const yearSearch = [beforeTitle, head.slice(titleMatch ? titleStart + titleMatch[0].length : head.length)];
+  const yearSearch = [beforeTitle, head.slice(titleMatch ? titleStart + titleMatch.whole.length : head.length)];
   for (const [i, region] of yearSearch.entries()) {
     const year = YEAR.exec(region);
     if (year) {
-      const offset = i === 0 ? 0 : titleStart + (titleMatch ? titleMatch[0].length : 0);
+      const offset = i === 0 ? 0 : titleStart + (titleMatch ? titleMatch.whole.length : 0);
       result.year = span(text, offset + (year.index ?? 0), offset + (year.index ?? 0) + year[1].length);
       break;
     }
@@ -281,7 +316,7 @@ export function parseReference(text: string): ParsedReference {
   }
   // Container: the sentence after the title, before a date, access date or URL.
   if (titleMatch) {
-    let after = titleStart + titleMatch[0].length;
+    let after = titleStart + titleMatch.whole.length;
     // Author-date entries put the year before the publication: “Title.” 2024. NATO.
     const yearFirst = /^[\s.,”"]*(?:1[6-9]\d{2}|20\d{2}|n\.\s?d)[a-z]?\.?[\s,]*/.exec(text.slice(after, cut));
     if (yearFirst) after += yearFirst[0].length;

@@ -1,6 +1,6 @@
 import type { BriefDocument } from '../../document';
 import type { BriefDiagnostic, Span } from '../../types';
-import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
+import { foldForComparison, normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from './referenceParser';
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from './sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
@@ -94,13 +94,19 @@ export function findSourceMismatches(document: BriefDocument): Finding[] {
   });
 }
 
-/** `source.missing-from-bibliography`: a footnote's source that the Bibliography section does not list. */
+/**
+ * `source.missing-from-bibliography`: a footnote's source that the Bibliography section does not
+ * list. Only where no entry could be the one a reader would match, however loosely (see
+ * mayNameAnEntry): a note that names an entry's author or title, or links within its site, is
+ * read as citing it, or as citing it along with more.
+ */
 export function findSourcesMissingFromBibliography(document: BriefDocument): Finding[] {
   const index = SourceIndex.of(document);
   // No Bibliography, or one with no entries (a References heading over the notes themselves): nothing to be missing from.
   if (index.entries.length === 0) return [];
+  let entries: EntryWords | undefined;
   return index.notes
-    .filter((note) => isSource(note.reference) && !index.entryFor(note))
+    .filter((note) => isSource(note.reference) && !index.entryFor(note) && !mayNameAnEntry(note, (entries ??= entryWords(index))))
     .map((note) => {
       const diagnostic: BriefDiagnostic = diagnosticFor(
         Codes.sourceMissingFromBibliography,
@@ -114,6 +120,50 @@ export function findSourcesMissingFromBibliography(document: BriefDocument): Fin
       // Offered anywhere in the note, not only on its title.
       return finding(diagnostic, fixes, note.definition);
     });
+}
+
+/** What of the Bibliography's entries a note may name: first authors' family names, short titles, addresses. */
+interface EntryWords {
+  families: ReadonlySet<string>;
+  /** Titles up to a colon, folded, of three words or more. */
+  shortTitles: readonly string[];
+  /** Every entry's text, folded, one per line. */
+  text: string;
+  addresses: readonly string[];
+}
+
+/** Words only, folded: marks, quotes and punctuation are how notes and entries differ in writing, not in the work. */
+const LOOSE_FOLD = (text: string) =>
+  foldForComparison(text.replace(/[’']/g, ''))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+function entryWords(index: SourceIndex): EntryWords {
+  const families = new Set(index.entries.flatMap((entry) => entry.reference.familyNames.slice(0, 1)).filter((name) => name.length > 2));
+  const shortTitles = index.entries
+    .map((entry) => (entry.reference.title ? LOOSE_FOLD(entry.reference.title.text.split(/[:?!]/)[0]) : ''))
+    .filter((title) => title.split(' ').length >= 3);
+  const addresses = index.entries.flatMap((entry) => (entry.reference.url ? [normalizeUrl(entry.reference.url.text)] : []));
+  return { families, shortTitles, text: index.entries.map((entry) => LOOSE_FOLD(entry.entry.text)).join('\n'), addresses };
+}
+
+/**
+ * Whether a note could cite one of the entries as a reader matches them, though no exact reading
+ * does: it names an entry's first author anywhere ("cited in Okafor", a second source, another
+ * spelling of the title), its first author is an entry's, it gives an entry's title cut anywhere
+ * after three words, or its title's first words are in an entry, or its address is on a page an
+ * entry's address leads to or below it. A match this loose only keeps the check silent.
+ */
+function mayNameAnEntry(note: NoteSource, entries: EntryWords): boolean {
+  const reference = note.reference;
+  const words = ` ${LOOSE_FOLD(note.definition.content)} `;
+  if (reference.familyNames.slice(0, 1).some((name) => entries.families.has(name))) return true;
+  for (const family of entries.families) if (words.includes(` ${family} `)) return true;
+  if (entries.shortTitles.some((title) => words.includes(` ${title.split(' ').slice(0, 3).join(' ')}`))) return true;
+  const title = reference.title ? LOOSE_FOLD(reference.title.text).split(' ').slice(0, 4).join(' ') : '';
+  if (title.split(' ').length >= 3 && entries.text.includes(title)) return true;
+  const address = reference.url ? normalizeUrl(reference.url.text) : undefined;
+  return address !== undefined && entries.addresses.some((entry) => address.startsWith(entry) || entry.startsWith(address));
 }
 
 /** Per parsed reference (shared by every version that contains its text), so a keystroke does not redo them. */

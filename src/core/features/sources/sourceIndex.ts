@@ -47,8 +47,37 @@ interface WorkKeys {
   firstFamily?: string;
   families: string;
   year?: string;
-  /** Keys under which a duplicate of this reference would be found. */
+  /** Keys this reference is found under, as a possible first copy of a work. */
   identity: string[];
+  /** Keys under which a first copy of this reference would be found. */
+  lookup: string[];
+}
+
+/**
+ * Keys that find a work however its entry is written: the same DOI, address, or title and authors;
+ * and a title shortened to what comes before its colon ("Border Report" for "Border Report:
+ * Migration on the Eastern Frontier"), same authors and year. Two titles that both go on after the
+ * colon ("World Economic Outlook: April 2023", "…: October 2023") are different works: a subtitled
+ * title is found only by the bare one, so `whole:` and `bare:` keys go one way each.
+ */
+function identityKeys(
+  doi: string | undefined,
+  url: string | undefined,
+  title: string | undefined,
+  rawTitle: string | undefined,
+  families: string,
+  year: string | undefined,
+) {
+  const exact = [doi && `doi:${doi}`, url && `url:${url}`, title && `title:${title}|${families}`].filter((k): k is string => Boolean(k));
+  if (!title || !rawTitle || families === '' || !year) return { identity: exact, lookup: exact };
+  const colon = rawTitle.indexOf(':');
+  if (colon < 0)
+    return {
+      identity: [...exact, `whole:${title}|${families}|${year}`, `bare:${title}|${families}|${year}`],
+      lookup: [...exact, `bare:${title}|${families}|${year}`],
+    };
+  const bare = normalizeTitle(rawTitle.slice(0, colon));
+  return { identity: [...exact, `bare:${bare}|${families}|${year}`], lookup: [...exact, `whole:${bare}|${families}|${year}`] };
 }
 
 const keysCache = new WeakMap<ParsedReference, WorkKeys>();
@@ -67,7 +96,7 @@ function workKeys(reference: ParsedReference): WorkKeys {
       firstFamily: reference.familyNames[0],
       families,
       year: reference.year?.text,
-      identity: [doi && `doi:${doi}`, url && `url:${url}`, title && `title:${title}|${families}`].filter((k): k is string => Boolean(k)),
+      ...identityKeys(doi, url, title, reference.title?.text, families, reference.year?.text),
     };
     keysCache.set(reference, keys);
   }
@@ -258,9 +287,9 @@ export class SourceIndex {
     return x.title !== undefined && x.title === y.title && x.families === y.families;
   }
 
-  /** Keys under which a duplicate of this reference would be found. */
-  static identityKeys(reference: ParsedReference): readonly string[] {
-    return workKeys(reference).identity;
+  /** Keys a reference is kept under, and the keys under which an earlier copy of its work would be found. */
+  static identityKeys(reference: ParsedReference): { identity: readonly string[]; lookup: readonly string[] } {
+    return workKeys(reference);
   }
 }
 
@@ -269,10 +298,10 @@ export function laterCopies<T>(items: readonly T[], referenceOf: (item: T) => Pa
   const seen = new Map<string, T>();
   const pairs: Array<[T, T]> = [];
   for (const item of items) {
-    const keys = SourceIndex.identityKeys(referenceOf(item));
-    const first = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
+    const { identity, lookup } = SourceIndex.identityKeys(referenceOf(item));
+    const first = lookup.map((k) => seen.get(k)).find((e) => e !== undefined);
     if (first !== undefined) pairs.push([item, first]);
-    else for (const k of keys) seen.set(k, item);
+    else for (const k of identity) seen.set(k, item);
   }
   return pairs;
 }
