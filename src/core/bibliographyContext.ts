@@ -1,15 +1,15 @@
 import type { CslItem } from '@citation-js/core';
 import { bibliographyWorks, type BibliographyWork } from './bibliography/bibliographyWorks';
-import { chicagoNote } from './features/citations/chicagoNote';
+import { chicagoNote } from './references/chicagoNote';
 import { renderReference } from './bibliography/cslStyles';
 import { renderedEntryText } from './bibliography/bibliographyOutput';
 import { availableStyles, chooseStyle, styleFileUris, type StyleChoice } from './bibliography/styleChoice';
 import { crossrefLabels, type BriefDocument } from './document';
-import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
-import { BibliographyStore, bibliographySources, type DocumentBibliography } from './features/citations/bibliographyStore';
-import { bibliographyFileDiagnostics } from './features/citations/citationChecks';
+import { parseBibliographyFile, type BibliographyFileEntry, type ParsedBibliographyFile } from './bibliographyFiles/bibliographyFile';
+import { BibliographyStore, bibliographySources, type DocumentBibliography } from './bibliographyFiles/bibliographyStore';
+import { bibliographyFileDiagnostics } from './features/bibliography/bibliographyFileChecks';
 import { unreadFileMessage, type BriefHost, type FileKind, type UnreadFile } from './host';
-import { findProject, type Project } from './features/citations/projectFiles';
+import { findProject, type Project } from './bibliographyFiles/projectFiles';
 import type { BriefDiagnostic } from './types';
 
 /**

@@ -6,7 +6,7 @@ import type { BibliographyWork } from './bibliography/bibliographyWorks';
 import type { StyleChoice } from './bibliography/styleChoice';
 import type { BriefDocument } from './document';
 import type { TextEdit } from './edits';
-import type { RenumberOptions } from './features/footnotes/renumber';
+import type { RenumberOptions } from './features/footnote/renumber';
 import type {
   BriefCodeAction,
   BriefCompletionList,

@@ -1,5 +1,5 @@
 import type { BriefDocument } from './document';
-import type { DocumentBibliography } from './features/citations/bibliographyStore';
+import type { DocumentBibliography } from './bibliographyFiles/bibliographyStore';
 import type { BriefCodeAction, BriefCompletionList, BriefHover, BriefInlayHint, BriefLink, BriefLocation, BriefSymbol, FileEdits } from './language';
 import type { RenderedCitations } from './bibliography/citationRendering';
 import type { StyleChoice } from './bibliography/styleChoice';

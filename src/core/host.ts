@@ -1,4 +1,4 @@
-import type { ParsedBibliographyFile } from './features/citations/bibliographyFile';
+import type { ParsedBibliographyFile } from './bibliographyFiles/bibliographyFile';
 import type { BriefOptions } from './options';
 import type { BriefTextDocument } from './types';
 

@@ -7,7 +7,7 @@ export * from './types';
 export { LineIndex } from './text/lineIndex';
 export * from './language';
 export type { TextEdit } from './edits';
-export type { RenumberOptions } from './features/footnotes/renumber';
+export type { RenumberOptions } from './features/footnote/renumber';
 export type { BibliographyWork, CitedAt } from './bibliography/bibliographyWorks';
 export {
   formatBibliography,
@@ -23,5 +23,5 @@ export type { StyleChoice } from './bibliography/styleChoice';
 export type { BibliographySectionEdit, PreviewEntry } from './bibliography/bibliographySection';
 export type { RenderedCitations } from './bibliography/citationRendering';
 export { isBibliographyHeading } from './parse/bibliographyHeading';
-export { parseBibliographyFile, type ParsedBibliographyFile } from './features/citations/bibliographyFile';
+export { parseBibliographyFile, type ParsedBibliographyFile } from './bibliographyFiles/bibliographyFile';
 export { ALL_CODES, Codes, type DiagnosticCode, type DiagnosticCodeInfo } from './diagnosticCodes';

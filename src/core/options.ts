@@ -7,7 +7,7 @@ export type FootnotePlacement = 'auto' | 'after-punctuation' | 'before-punctuati
 /** "Ibid." in notes: `allow`, or `discourage` as Chicago 17 does (the short form instead). */
 export type FootnoteIbid = 'allow' | 'discourage';
 
-import type { ClaimOptions } from './features/claims/claimDetector';
+import type { ClaimOptions } from './features/claim/claimDetector';
 import type { Severity } from './types';
 
 /** Options of the core, converted once from editor settings or CLI flags by each host. */

@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { BriefOptions } from '../core';
-import { notClaimLine, readNotClaims } from '../core/features/claims/notClaims';
+import { notClaimLine, readNotClaims } from '../core/features/claim/notClaims';
 import { isInsideFolder, realPath } from './insideFolder';
 import { FileRefused, readOpenedFileSync, readRegularFileSync } from './readTextFile';
 

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBriefService, DEFAULT_OPTIONS, type BriefDocument, type Sentence } from '../../src/core';
-import { claimContexts } from '../../src/core/features/claims/claimContext';
-import { claimInputs, type ClaimContext } from '../../src/core/features/claims/claimModel';
-import { CLAIM_MODEL, checkedSentences, handFeatures, wordListsFor, type ClaimScope } from '../../src/core/features/claims/claimDetector';
-import { claimText } from '../../src/core/features/claims/claimText';
+import { claimContexts } from '../../src/core/features/claim/claimContext';
+import { claimInputs, type ClaimContext } from '../../src/core/features/claim/claimModel';
+import { CLAIM_MODEL, checkedSentences, handFeatures, wordListsFor, type ClaimScope } from '../../src/core/features/claim/claimDetector';
+import { claimText } from '../../src/core/features/claim/claimText';
 
 export interface Label {
   doc: string;

@@ -2,9 +2,9 @@
  * Trains the claim model: logistic regression by FTRL-Proximal (an L1 penalty keeps the weights
  * sparse), deterministic for a seed, and cross-validated by whole documents.
  */
-import { bucketOf, ClaimModel, type ClaimWeights } from '../../src/core/features/claims/claimModel';
+import { bucketOf, ClaimModel, type ClaimWeights } from '../../src/core/features/claim/claimModel';
 import type { Example } from './claimData';
-import { CLAIM_MODEL, scoreSentence, wordListsFor, type ClaimScore } from '../../src/core/features/claims/claimDetector';
+import { CLAIM_MODEL, scoreSentence, wordListsFor, type ClaimScore } from '../../src/core/features/claim/claimDetector';
 
 export interface TrainOptions {
   buckets: number;

@@ -7,7 +7,7 @@
  * with the footnoted sentences as the positives once their markers are blanked out (a proxy).
  */
 import { readFileSync } from 'node:fs';
-import { isClaim, type ClaimScope, type ClaimScore } from '../../src/core/features/claims/claimDetector';
+import { isClaim, type ClaimScope, type ClaimScore } from '../../src/core/features/claim/claimDetector';
 import { blankSources, examples, flaggedStarts, parse, readLabels, type Condition } from './claimData';
 import { countByGroup, f1, pooled, precision, recall, type Counts } from './claimMetrics';
 import { outOfFold } from './claimTrainer';

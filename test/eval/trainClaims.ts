@@ -8,12 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimWeights } from '../../src/core/features/claims/claimModel';
+import type { ClaimWeights } from '../../src/core/features/claim/claimModel';
 import { examples, readLabels } from './claimData';
 import { countByGroup, pooled, precision } from './claimMetrics';
 import { DEFAULT_TRAINING, outOfFold, train } from './claimTrainer';
-import { CLAIM_MODEL, isClaimAt } from '../../src/core/features/claims/claimDetector';
-import { clusterTable } from '../../src/core/features/claims/claimModel';
+import { CLAIM_MODEL, isClaimAt } from '../../src/core/features/claim/claimDetector';
+import { clusterTable } from '../../src/core/features/claim/claimModel';
 import { wordClustersFrom } from './wordClusters';
 
 // Precision first: four flags in five are claims a careful editor would mark "source?".
@@ -34,7 +34,7 @@ const embeddingsAt = process.argv.indexOf('--embeddings');
 let clusters = CLAIM_MODEL.clusters;
 if (embeddingsAt >= 0) {
   const groups = wordClustersFrom(process.argv[embeddingsAt + 1]);
-  writeFileSync(join(__dirname, '../../src/core/features/claims/claimClusters.json'), `${JSON.stringify(groups)}\n`);
+  writeFileSync(join(__dirname, '../../src/core/features/claim/claimClusters.json'), `${JSON.stringify(groups)}\n`);
   clusters = clusterTable(groups);
   console.log(`${clusters.size} words in ${groups.clusters.length} groups`);
 }
@@ -70,7 +70,7 @@ for (const voice of VOICES) {
 }
 const model = train(all.filter((e) => e.sentence));
 const weights: ClaimWeights = { ...model, thresholds };
-const out = join(__dirname, '../../src/core/features/claims/claimWeights.json');
+const out = join(__dirname, '../../src/core/features/claim/claimWeights.json');
 writeFileSync(out, `${JSON.stringify(weights)}\n`);
 console.log(
   `${written.length} labelled sentences (${written.filter((e) => e.sentence).length} matched), ${weights.weights.length} non-zero weights of ${DEFAULT_TRAINING.buckets}; wrote ${out}`,

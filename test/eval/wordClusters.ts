@@ -5,7 +5,7 @@
  * Only the groups ship (about 160 KB); the vectors stay where the training script was given them.
  */
 import { readFileSync } from 'node:fs';
-import type { WordClusters } from '../../src/core/features/claims/claimModel';
+import type { WordClusters } from '../../src/core/features/claim/claimModel';
 import { random } from './claimTrainer';
 
 interface Embeddings {

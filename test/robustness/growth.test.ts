@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { doc, testService } from '../helpers/service';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
-import { scanBibtex } from '../../src/core/features/citations/bibtexScan';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
+import { scanBibtex } from '../../src/core/bibliographyFiles/bibtexScan';
 import { applyFixes, FIXES } from '../../src/cli/fix';
 import { createCliService } from '../../src/cli/cliService';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { doc, testService } from '../helpers/service';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
 
 describe('pathological input', function () {
   this.timeout(120000);

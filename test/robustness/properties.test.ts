@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LineIndex, type BriefDiagnostic } from '../../src/core';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
 import { doc, testService } from '../helpers/service';
 import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 import { applyFixes, FIXES } from '../../src/cli/fix';

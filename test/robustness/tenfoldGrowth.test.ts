@@ -1,6 +1,6 @@
 import { doc, testService } from '../helpers/service';
 import { assertGrowsLinearly } from '../helpers/growth';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
 
 /**
  * Shapes that were quadratic, each checked at the size where it first took seconds and at ten

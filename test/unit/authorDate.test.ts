@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { authorDateWorks } from '../../src/core/features/sources/authorDate';
+import { authorDateWorks } from '../../src/core/references/authorDate';
 import { marked } from '../helpers/markedText';
 import { doc, testService } from '../helpers/service';
 

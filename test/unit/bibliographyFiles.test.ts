@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
 import { doc, testService } from '../helpers/service';
 
 const FIXTURES = join(__dirname, '../fixtures/bibliography');

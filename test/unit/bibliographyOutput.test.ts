@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { CslItem } from '@citation-js/core';
 import { formatBibliography, OUTPUT_FORMATS, renderWorks, type OutputFormat } from '../../src/core/bibliography/bibliographyOutput';
 import { cslFromReference, type BibliographyWork } from '../../src/core/bibliography/bibliographyWorks';
-import { parseReference } from '../../src/core/features/sources/referenceParser';
+import { parseReference } from '../../src/core/references/referenceParser';
 
 /** A title from a bibliography file with a line break before a CI runner's workflow command, and terminal escapes (OSC, BEL, CSI, the C1 CSI). */
 const HOSTILE_TITLE = 'Grid Storms\n::warning file=evil.md,line=1::INJECTED \x1b]0;Owned\x07\x1b[31mRed\u009b0m Earnings';

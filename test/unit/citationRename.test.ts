@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { BriefUserError, LineIndex, type FileEdits, type TextEdit } from '../../src/core';
-import { parseBibliographyFile } from '../../src/core/features/citations/bibliographyFile';
+import { parseBibliographyFile } from '../../src/core/bibliographyFiles/bibliographyFile';
 import { withCursor } from '../helpers/cursor';
 import { doc, testService } from '../helpers/service';
 

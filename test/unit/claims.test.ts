@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIM_MODEL, handFeatures, isClaim, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claims/claimDetector';
-import { claimText } from '../../src/core/features/claims/claimText';
+import { CLAIM_MODEL, handFeatures, isClaim, scoreSentence, thresholdFor, wordListsFor } from '../../src/core/features/claim/claimDetector';
+import { claimText } from '../../src/core/features/claim/claimText';
 import {
   bucketOf as bucketOfName,
   claimInputs,
@@ -10,10 +10,10 @@ import {
   ClaimModel,
   type ClaimContext,
   type DocumentVoice,
-} from '../../src/core/features/claims/claimModel';
-import { documentVoice } from '../../src/core/features/claims/claimContext';
+} from '../../src/core/features/claim/claimModel';
+import { documentVoice } from '../../src/core/features/claim/claimContext';
 import { train } from '../eval/claimTrainer';
-import { notClaimKey, readNotClaims } from '../../src/core/features/claims/notClaims';
+import { notClaimKey, readNotClaims } from '../../src/core/features/claim/notClaims';
 import { marked } from '../helpers/markedText';
 import { doc, testService } from '../helpers/service';
 
@@ -96,7 +96,7 @@ describe('the learned claim model', () => {
   });
 
   it('ships small weights, a threshold for each kind of document, and sensitivities ordered strict < balanced < lenient', () => {
-    const size = statSync(join(__dirname, '../../src/core/features/claims/claimWeights.json')).size;
+    const size = statSync(join(__dirname, '../../src/core/features/claim/claimWeights.json')).size;
     assert.ok(size < 300_000, `${size} bytes`);
     assert.deepEqual(Object.keys(CLAIM_MODEL.definition.thresholds).sort(), ['mixed', 'own', 'report']);
     assert.ok(thresholdFor('report', 'strict') < thresholdFor('report', 'balanced') && thresholdFor('report', 'balanced') < thresholdFor('report', 'lenient'));

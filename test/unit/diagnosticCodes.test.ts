@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ALL_CODES } from '../../src/core/diagnosticCodes';
+import { ALL_CODES, Codes } from '../../src/core/diagnosticCodes';
 
 const root = join(__dirname, '../..');
 
@@ -26,10 +26,54 @@ describe('the registry of diagnostic codes', () => {
     assert.equal(new Set(registered).size, registered.length);
     const spelled: string[] = [];
     for (const file of sourceFiles(join(root, 'src'))) {
-      if (file.endsWith('diagnosticCodes.ts')) continue;
+      if (file.endsWith('diagnosticCodes.ts') || file.endsWith(`${'/'}codes.ts`)) continue;
       const text = readFileSync(file, 'utf8');
       for (const code of registered) if (text.includes(`'${code}'`) || text.includes(`"${code}"`)) spelled.push(`${relative(root, file)}: ${code}`);
     }
     assert.deepEqual(spelled, []);
+  });
+
+  const features = join(root, 'src/core/features');
+  const families = readdirSync(features, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+  it("is split by family: each folder of src/core/features holds its family's codes, and only those", () => {
+    const prefixes = [...new Set(registered.map((code) => code.slice(0, code.indexOf('.'))))];
+    assert.deepEqual([...families].sort(), [...prefixes].sort());
+    for (const family of families) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- each folder's slice, loaded by its path
+      const slice = Object.values(require(join(features, family, 'codes')) as Record<string, Record<string, { code: string }>>)[0];
+      assert.deepEqual(
+        Object.values(slice).map((info) => info.code),
+        registered.filter((code) => code.startsWith(`${family}.`)),
+        family,
+      );
+    }
+  });
+
+  it('is reported only from the folder of its family, so a code is found in one hop', () => {
+    const misplaced: string[] = [];
+    for (const file of sourceFiles(join(root, 'src'))) {
+      for (const use of readFileSync(file, 'utf8').matchAll(/diagnosticFor\(\s*Codes\.(\w+)/g)) {
+        const code = Codes[use[1] as keyof typeof Codes].code;
+        const folder = relative(features, file).split('/')[0];
+        if (folder !== code.slice(0, code.indexOf('.'))) misplaced.push(`${relative(root, file)}: ${code}`);
+      }
+    }
+    assert.deepEqual(misplaced, []);
+  });
+
+  it('keeps families apart: no feature folder imports another', () => {
+    const crossing: string[] = [];
+    for (const family of families) {
+      for (const file of sourceFiles(join(features, family))) {
+        for (const spec of readFileSync(file, 'utf8').matchAll(/from '(\.\.\/[^']+)'/g)) {
+          const other = /^\.\.\/([^./][^/]*)/.exec(spec[1]);
+          if (other && families.includes(other[1])) crossing.push(`${relative(root, file)} imports ${spec[1]}`);
+        }
+      }
+    }
+    assert.deepEqual(crossing, []);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { familyNamesOf, normalizeUrl, parseReference } from '../../src/core/features/sources/referenceParser';
-import { slugContradictsTitle } from '../../src/core/features/sources/slugCheck';
+import { familyNamesOf, normalizeUrl, parseReference } from '../../src/core/references/referenceParser';
+import { slugContradictsTitle } from '../../src/core/features/source/slugCheck';
 
 function fields(text: string) {
   const r = parseReference(text);

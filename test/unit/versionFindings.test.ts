@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { doc, testService } from '../helpers/service';
-import { sameNamesInProse } from '../../src/core/features/sources/bibliographyChecks';
+import { sameNamesInProse } from '../../src/core/features/bibliography/bibliographyChecks';
 
 const BRIEF = [
   '# Water',

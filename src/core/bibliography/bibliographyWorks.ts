@@ -1,9 +1,9 @@
 import type { CslItem } from '@citation-js/core';
 import type { BriefDocument } from '../document';
 import type { Range, Span } from '../types';
-import type { DocumentBibliography } from '../features/citations/bibliographyStore';
-import { authorGroups, isCorporateAuthor, type ParsedReference } from '../features/sources/referenceParser';
-import { isSource, referenceFromCsl, SourceIndex } from '../features/sources/sourceIndex';
+import type { DocumentBibliography } from '../bibliographyFiles/bibliographyStore';
+import { authorGroups, isCorporateAuthor, type ParsedReference } from '../references/referenceParser';
+import { isSource, referenceFromCsl, SourceIndex } from '../references/sourceIndex';
 
 /** Where a work is cited: a footnote that gives it, or a `[@key]` citation. */
 export type CitedAt = { kind: 'footnote'; label: string; range: Range } | { kind: 'citation'; key: string; range: Range };

@@ -2,7 +2,7 @@ import type { CiteprocCitation } from '@citation-js/core';
 import type { BriefDocument, CitationKey } from '../document';
 import { entriesJob, renderWorks } from './bibliographyOutput';
 import type { BibliographyWork } from './bibliographyWorks';
-import type { DocumentBibliography } from '../features/citations/bibliographyStore';
+import type { DocumentBibliography } from '../bibliographyFiles/bibliographyStore';
 import { clusterJob, clusterRenderings, renderClusters } from './cslStyles';
 import type { CiteprocJob } from './citeprocJobs';
 import type { StyleChoice } from './styleChoice';

@@ -1,10 +1,12 @@
 import type { Feature } from '../feature';
-import { citations } from './citations';
-import { claims } from './claims';
-import { footnotes } from './footnotes';
-import { frontMatter } from './frontMatter';
-import { links } from './links';
-import { sources } from './sources';
+import { bibliography } from './bibliography';
+import { citations } from './citation';
+import { claims } from './claim';
+import { crossrefs } from './crossref';
+import { footnotes } from './footnote';
+import { frontMatter } from './frontmatter';
+import { links } from './link';
+import { sources } from './source';
 
 /** Every feature of the language service, in the order they are asked. Adding a feature is one line here. */
-export const FEATURES: readonly Feature[] = [frontMatter, citations, footnotes, sources, links, claims];
+export const FEATURES: readonly Feature[] = [frontMatter, bibliography, citations, crossrefs, footnotes, sources, links, claims];
