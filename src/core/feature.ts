@@ -8,7 +8,7 @@ import type { BriefOptions } from './options';
 import type { BriefDiagnostic, BriefTextDocument, Range, Span } from './types';
 import { spanOf, touches } from './text/touchingRange';
 import type { CslItem } from '@citation-js/core';
-import type { WordEdit } from './wordEdit';
+import type { BriefInput } from './wordEdit';
 
 /** What a feature sees of one document version: its model, its options and its bibliography. */
 export interface FeatureContext {
@@ -77,14 +77,14 @@ export interface Feature {
   links?(context: FeatureContext): BriefLink[];
 }
 
-/** A group of a feature's checks, and what a word edit leaves of their findings. */
+/** A group of a feature's checks, and what of the brief they read. */
 export interface FeatureCheck {
   diagnostics(context: FeatureContext): Finding[];
   /**
-   * True when a word edit (see WordEdit) cannot change these findings, so the previous version's
-   * diagnostics stand; a group without it is checked again on every version.
+   * Everything these checks read (see BriefInput). After a word edit that changed none of it, the
+   * previous version's findings stand (keptAcross); otherwise the group runs again.
    */
-  unchangedByWordEdit?(edit: WordEdit): boolean;
+  readonly reads: readonly BriefInput[];
 }
 
 /** A finding whose fixes are built by `fixes` when asked for. */

@@ -4,7 +4,7 @@ import type { FeatureContext, Finding } from './feature';
 import { FEATURES } from './features';
 import type { BriefOptions } from './options';
 import { SEVERITY_RANK, type BriefDiagnostic, type Range } from './types';
-import { wordEditOf, type WordEdit } from './wordEdit';
+import { keptAcross, wordEditOf, type WordEdit } from './wordEdit';
 
 /** Every feature's check groups, in FEATURES' order: what a version's findings are kept by. */
 const CHECKS = FEATURES.flatMap((feature) => feature.checks ?? []);
@@ -123,7 +123,7 @@ export class VersionFindings {
     const wordEdit = comparable ? wordEditOf(context.document, edit) : undefined;
     const diagnostics = CHECKS.map((check, i) => {
       const kept = before?.byCheck[i]?.diagnostics;
-      if (!known.byCheck[i] && wordEdit && kept && check.unchangedByWordEdit?.(wordEdit) && !kept.some((d) => movedBy(d.range, wordEdit))) {
+      if (!known.byCheck[i] && wordEdit && kept && keptAcross(wordEdit, check.reads) && !kept.some((d) => movedBy(d.range, wordEdit))) {
         known.byCheck[i] = { diagnostics: kept };
       }
       if (!known.byCheck[i]) {

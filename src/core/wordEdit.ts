@@ -2,6 +2,7 @@ import type { BriefDocument, FootnoteDefinition, Sentence } from './document';
 import type { VersionEdit } from './documentStore';
 import { touches } from './text/touchingRange';
 import type { Span } from './types';
+import { sameAuthorDateWorks } from './references/authorDateMatches';
 
 /**
  * A change inside a word, the commonest keystroke: letters (and spaces between them) typed or
@@ -185,4 +186,41 @@ export function wordEditOf(document: BriefDocument, edit: VersionEdit | undefine
   const [was, is] = [entries[0][entry], entries[1][entry]];
   if (is.start !== was.start || is.end !== was.end + delta) return undefined;
   return { within: 'entry', line, column, before: was.source, after: is.source };
+}
+
+/**
+ * What a check group reads of a brief. A word edit changes the words of one prose sentence, note or
+ * Bibliography entry and nothing else; keptAcross decides from this list alone whether a group's
+ * findings still hold.
+ * - `markup`: note markers and labels, citations, cross-reference labels, links, code, headings;
+ * - `files`: the front matter, bibliography and style files, project files, settings;
+ * - `prose`: the words of prose sentences; `proseNames`: of them, only names written with a capital and
+ *   "forthcoming" or "n.d."; `proseCitations`: only author-date citations ("Okafor (2019)", "(Doe 2020)");
+ * - `noteText`: the words of notes; `entries`: the Bibliography section's entries;
+ * - `writtenLabels`: text written like a note's label, `[^…]`, wherever it stands.
+ */
+export type BriefInput = 'markup' | 'files' | 'prose' | 'proseNames' | 'proseCitations' | 'noteText' | 'entries' | 'writtenLabels';
+
+/** Names that could cite a work in a sentence: words starting with a capital, and "forthcoming" and "n.d." (a year is digits, which no word edit types). */
+function namesIn(sentence: string): string {
+  // Two patterns: with the `i` flag, \p{Lu} would match every letter, and every keystroke would count.
+  return [...(sentence.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*/gu) ?? []), ...(sentence.match(/forthcoming|n\.d\./gi) ?? [])].join(' ');
+}
+
+/** What a word edit changed, as the inputs check groups declare. */
+export function changedInputs({ within, before, after }: WordEdit): ReadonlySet<BriefInput> {
+  const changed = new Set<BriefInput>();
+  if (within === 'sentence') {
+    changed.add('prose');
+    if (namesIn(before) !== namesIn(after)) changed.add('proseNames');
+    if (!sameAuthorDateWorks(before, after)) changed.add('proseCitations');
+  } else changed.add(within === 'note' ? 'noteText' : 'entries');
+  if (before.includes('[^') || after.includes('[^')) changed.add('writtenLabels');
+  return changed;
+}
+
+/** Whether the findings of a group that reads `reads` hold after the word edit: it changed none of them. */
+export function keptAcross(edit: WordEdit, reads: readonly BriefInput[]): boolean {
+  const changed = changedInputs(edit);
+  return !reads.some((input) => changed.has(input));
 }

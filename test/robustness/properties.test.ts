@@ -6,7 +6,8 @@ import { doc, testService } from '../helpers/service';
 import { observable, wholeDocumentModel } from '../helpers/wholeDocument';
 import { applyFixes, FIXES } from '../../src/cli/fix';
 import { changeBetween, splitIntoChunks, splitIntoChunksAfterEdit } from '../../src/core/parse/blockSplitter';
-import { wordEditOf } from '../../src/core/wordEdit';
+import { keptAcross, wordEditOf } from '../../src/core/wordEdit';
+import { FEATURES } from '../../src/core/features';
 
 /** Pieces writers paste into briefs, including broken and unusual ones. */
 const fragment = fc.oneof(
@@ -208,6 +209,9 @@ describe('properties over generated briefs', () => {
       )
       .map((parts) => parts.join(''));
     const wordEdits = { sentence: 0, note: 0, entry: 0 };
+    // Every check group must have kept its findings across word edits often enough to be tested by this comparison.
+    const GROUPS = FEATURES.flatMap((feature) => feature.checks ?? []);
+    const keptByGroup = GROUPS.map(() => 0);
     fc.assert(
       fc.property(brief, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
         const service = testService();
@@ -221,7 +225,10 @@ describe('properties over generated briefs', () => {
           const previous = service.getDocument(doc(before, i + 1));
           const kept = service.computeDiagnostics(doc(text, i + 2));
           const wordEdit = wordEditOf(service.getDocument(doc(text, i + 2)), { previous, change: changeBetween(before, text) });
-          if (wordEdit) wordEdits[wordEdit.within]++;
+          if (wordEdit) {
+            wordEdits[wordEdit.within]++;
+            GROUPS.forEach((group, g) => (keptByGroup[g] += keptAcross(wordEdit, group.reads) ? 1 : 0));
+          }
           assert.deepEqual(
             kept,
             testService().computeDiagnostics(doc(text, i + 2)),
@@ -234,6 +241,10 @@ describe('properties over generated briefs', () => {
     // The generator must reach the cases it is about.
 
     assert.ok(wordEdits.sentence > 100 && wordEdits.note > 30 && wordEdits.entry > 30, `only ${JSON.stringify(wordEdits)} word edits`);
+    assert.deepEqual(
+      GROUPS.map((group, g) => `${group.reads.join('+')}: ${keptByGroup[g] >= 20 ? 'kept often' : `kept only ${keptByGroup[g]} times`}`),
+      GROUPS.map((group) => `${group.reads.join('+')}: kept often`),
+    );
   });
 
   it('never throws, and every diagnostic lies inside the document', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { doc, testService } from '../helpers/service';
-import { sameNamesInProse } from '../../src/core/features/bibliography/bibliographyChecks';
+import { changedInputs, type WordEdit } from '../../src/core/wordEdit';
 
 const BRIEF = [
   '# Water',
@@ -67,9 +67,14 @@ describe('diagnostics across versions', () => {
     assert.deepEqual(service.computeDiagnostics(doc(edited, 2)), testService().computeDiagnostics(doc(edited, 2)));
   });
 
-  it('keeps the notes-and-Bibliography checks across a letter typed in a word without a capital, not across a name', () => {
-    assert.equal(sameNamesInProse('Outages rose in the region, as Okafor found.', 'Outages rose in the regions, as Okafor found.'), true);
-    assert.equal(sameNamesInProse('Quotas, as Mensah (forthcoming) shows.', 'Quotas, as xMensah (forthcoming) shows.'), false);
-    assert.equal(sameNamesInProse('Quotas, as Mensah (forthcomin) shows.', 'Quotas, as Mensah (forthcoming) shows.'), false);
+  it('says what a word edit changed: a name, an author-date citation, a note label written in the text', () => {
+    const changed = (within: WordEdit['within'], before: string, after: string) => [...changedInputs({ within, line: 0, column: 0, before, after })].sort();
+    assert.deepEqual(changed('sentence', 'Outages rose in the region, as Okafor found.', 'Outages rose in the regions, as Okafor found.'), ['prose']);
+    assert.deepEqual(changed('sentence', 'Quotas, as Mensah (forthcoming) shows.', 'Quotas, as xMensah (forthcoming) shows.'), ['prose', 'proseNames']);
+    assert.deepEqual(changed('sentence', 'Quotas, as Mensah (forthcomin) shows.', 'Quotas, as Mensah (forthcoming) shows.'), ['prose', 'proseNames']);
+    assert.deepEqual(changed('sentence', 'Quotas rose (Mensah 2021).', 'Quotas rose (Mensahs 2021).'), ['prose', 'proseCitations', 'proseNames']);
+    assert.deepEqual(changed('sentence', 'Tariffs rose.[^Two Words]', 'Tariffs rose.[^Two big Words]'), ['prose', 'writtenLabels']);
+    assert.deepEqual(changed('note', 'Okafor, Trade, 2020.', 'Okafor, Trades, 2020.'), ['noteText']);
+    assert.deepEqual(changed('entry', 'Okafor, Ada. 2019.', 'Okafor, Adah. 2019.'), ['entries']);
   });
 });

@@ -90,7 +90,7 @@ describe('word edits', () => {
 
   it("an author-date citation's name is an edit like any other: the sources feature decides what it changes", () => {
     // The run of letters is a word of prose; whether the citation still matches an entry is for
-    // the check that reads author-date citations (its unchangedByWordEdit) to say.
+    // the checks that read author-date citations (the `proseCitations` input) to say.
     assert.deepEqual(wordEditTyping('Okaf', 'x'), {
       within: 'sentence',
       line: 5,

@@ -93,7 +93,7 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
 /**
  * Where the brief can name a work outside its Bibliography: its notes and links, folded for
  * comparison; and its prose, as written, where only names count (see proseNames), so that what
- * a word typed in a sentence may change is known from the sentence alone (sameNamesInProse).
+ * a word typed in a sentence may change is known from the sentence alone (the `proseNames` input of wordEdit.ts).
  */
 interface Mentions {
   notesAndLinks: string;
@@ -161,15 +161,4 @@ function wordPositions(text: string, word: string): number[] {
 function proseNames(prose: string, name: string): number[] {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
   return [...prose.matchAll(pattern)].filter((match) => /^\p{Lu}/u.test(match[0])).map((match) => match.index ?? 0);
-}
-
-/**
- * Whether a word typed in a sentence leaves the names that could cite a work in prose as they were:
- * the words that start with a capital, and "forthcoming" and "n.d." (a year is digits, which no word edit types).
- */
-export function sameNamesInProse(before: string, after: string): boolean {
-  // Two patterns: with the `i` flag, \p{Lu} would match every letter, and every keystroke would count.
-  const names = (sentence: string) =>
-    [...(sentence.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*/gu) ?? []), ...(sentence.match(/forthcoming|n\.d\./gi) ?? [])].join(' ');
-  return names(before) === names(after);
 }

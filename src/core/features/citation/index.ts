@@ -1,7 +1,6 @@
 import type { Feature } from '../../feature';
 import { findCitationProblems } from './citationChecks';
 import { findAuthorDateCitationsNotInFiles, findUnmatchedAuthorDateCitations } from './authorDateChecks';
-import { sameAuthorDateWorks } from '../../references/authorDateMatches';
 import { completeCitation, completeNoteFromBibliography } from './citationCompletion';
 import { citationDefinition, citationHover, citationKeyUnder, citationReferences } from './citationNavigation';
 import { prepareCitationRename, renameCitationKey } from './citationRename';
@@ -13,8 +12,7 @@ export const citations: Feature = {
   checks: [
     {
       diagnostics: ({ document, bibliography }) => findCitationProblems(document, bibliography()),
-      // Citations and code blocks are markup a word edit leaves as they were, wherever it is.
-      unchangedByWordEdit: () => true,
+      reads: ['markup', 'files'],
     },
     // Author-date citations in the prose, against the Bibliography section or the bibliography files.
     {
@@ -22,7 +20,7 @@ export const citations: Feature = {
         ...findUnmatchedAuthorDateCitations(document),
         ...findAuthorDateCitationsNotInFiles(document, bibliography().byKey.values()),
       ],
-      unchangedByWordEdit: ({ within, before, after }) => within === 'sentence' && sameAuthorDateWorks(before, after),
+      reads: ['proseCitations', 'noteText', 'entries', 'files'],
     },
   ],
   completions: ({ document, bibliography }, offset) =>

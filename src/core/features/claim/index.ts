@@ -51,7 +51,7 @@ export const claims: Feature = {
       diagnostics: ({ document, options, bibliography }) =>
         findUncitedClaimDiagnostics(document, options, claimScorer(document, options), () => bibliography().byKey.size > 0),
       // Claims are read from prose sentences, which a word edit in a note or an entry leaves as they were.
-      unchangedByWordEdit: ({ within }) => within !== 'sentence',
+      reads: ['prose', 'markup', 'files'],
     },
   ],
 };

@@ -7,8 +7,7 @@ export const crossrefs: Feature = {
   checks: [
     {
       diagnostics: ({ document, bibliography }) => findUndefinedCrossrefs(document, bibliography()),
-      // References and labels are markup a word edit leaves as they were, wherever it is.
-      unchangedByWordEdit: () => true,
+      reads: ['markup', 'files'],
     },
   ],
 };

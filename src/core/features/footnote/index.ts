@@ -26,14 +26,13 @@ import {
 /** `footnote.*`: `[^label]` notes: their checks and fixes, Chicago's note discipline, completion, navigation, rename, outline and links. */
 export const footnotes: Feature = {
   name: 'footnotes',
-  // Markers, labels and pasted superscripts: a word edit touches none, nor the punctuation beside them, wherever it is.
   // The note-reading group stands between the other two so the findings keep the order they have always had.
   checks: [
-    { diagnostics: ({ document }) => [...findUndefinedFootnotes(document), ...findUnusedFootnotes(document)], unchangedByWordEdit: () => true },
+    { diagnostics: ({ document }) => [...findUndefinedFootnotes(document), ...findUnusedFootnotes(document)], reads: ['markup'] },
     // A note's own words are read here (empty and repeated notes).
     {
       diagnostics: ({ document }) => [...findDuplicateFootnotes(document), ...findEmptyFootnotes(document)],
-      unchangedByWordEdit: ({ within }) => within !== 'note',
+      reads: ['markup', 'noteText'],
     },
     {
       diagnostics: ({ document, options }) => [
@@ -42,17 +41,18 @@ export const footnotes: Feature = {
         ...findLegacyFootnoteMarkers(document),
         ...findFootnoteLabelCaseProblems(document),
       ],
-      unchangedByWordEdit: () => true,
+      // Pasted superscripts are digits, which no word edit types.
+      reads: ['markup'],
     },
     // Chicago's full note first, then short ones: notes' texts and their order, which words typed in the prose leave alone.
     {
       diagnostics: ({ document, options }) => findNoteDisciplineProblems(document, options.footnoteIbid),
-      unchangedByWordEdit: ({ within }) => within === 'sentence',
+      reads: ['markup', 'noteText', 'entries'],
     },
     // Labels written with a space: words typed inside `[^Two Words]` change them.
     {
       diagnostics: ({ document }) => findMalformedNotes(document),
-      unchangedByWordEdit: ({ before, after }) => !before.includes('[^') && !after.includes('[^'),
+      reads: ['markup', 'writtenLabels'],
     },
   ],
   completions: ({ document }, offset) => completeFootnote(document, offset),

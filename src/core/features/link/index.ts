@@ -8,7 +8,7 @@ export const links: Feature = {
     {
       diagnostics: ({ document, options, linkStatus }) => (options.linksCheck ? findLinkProblems(document, linkStatus) : []),
       // The addresses are in notes and the Bibliography (where words may be part of an address), never in a prose sentence's words.
-      unchangedByWordEdit: ({ within }) => within === 'sentence',
+      reads: ['noteText', 'entries', 'markup', 'files'],
     },
   ],
 };

@@ -12,8 +12,7 @@ export const sources: Feature = {
         ...findIncompleteSources(document),
         ...findUrlTitleMismatches(document),
       ],
-      // Notes and entries are all these checks read.
-      unchangedByWordEdit: ({ within }) => within === 'sentence',
+      reads: ['noteText', 'entries'],
     },
   ],
 };
