@@ -33,7 +33,7 @@ export function bibliographyRequests(
   computeDiagnostics: BriefService['computeDiagnostics'],
 ): BibliographyRequests {
   return {
-    loadBibliographies: (input) => bibliographies.load(documents.get(input)),
+    loadBibliographies: async (input, token) => bibliographies.load(documents.get(input, token)),
     bibliographyChanged: (uri) => bibliographies.changed(uri),
     getBibliographyFileDiagnostics: (uri) => bibliographies.fileDiagnostics(uri),
     loadedBibliographyFiles: () => bibliographies.loadedFiles(),

@@ -31,8 +31,11 @@ export interface BriefService {
   getDefinition(document: BriefTextDocument, position: Position): BriefLocation[];
   /** Footnote markers in this brief, or a citation key's uses in every brief of the workspace. */
   getReferences(document: BriefTextDocument, position: Position, includeDeclaration: boolean): Promise<BriefLocation[]>;
-  /** Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before checks. */
-  loadBibliographies(document: BriefTextDocument): Promise<boolean>;
+  /**
+   * Reads the bibliography files a brief draws on; resolves to whether anything changed. Run before
+   * checks. It parses the brief first: a cancelled `token` stops that parse (OperationCancelled).
+   */
+  loadBibliographies(document: BriefTextDocument, token?: CancellationToken): Promise<boolean>;
   /** A bibliography, .csl or project file, or a Markdown file beside briefs, changed on disk (or was created or deleted): read it again at the next load. */
   bibliographyChanged(uri: string): void;
   /** Problems inside a loaded bibliography file, to show in that file. */

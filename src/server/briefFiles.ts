@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import type { BriefService } from '../core';
@@ -42,7 +42,8 @@ export class BriefFiles {
     return document;
   }
 
-  async load(document: TextDocument): Promise<void> {
+  /** Loads a brief's settings and files; a cancelled `token` (a newer version came) stops its parse. */
+  async load(document: TextDocument, token?: CancellationToken): Promise<void> {
     const { configuration, service } = this;
     if (!configuration.isLoaded(document.uri)) {
       await configuration.load(document.uri);
@@ -52,7 +53,7 @@ export class BriefFiles {
         this.notClaimsWatcher.watch([notClaimsFile]);
       }
     }
-    if (await service.loadBibliographies(document)) {
+    if (await service.loadBibliographies(document, token)) {
       this.bibliographyWatcher.watch(this.watchedFiles());
       await this.publishBibliographyProblems();
     }

@@ -1,4 +1,4 @@
-import type { Connection, InitializeParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core';
 
@@ -106,6 +106,27 @@ export class PositionCodec {
     this.indexes.delete(uri);
   }
 
+  /**
+   * Diagnostics as sent to the client, by the object the server publishes. A diagnostic kept from
+   * the previous version (see VersionFindings) goes out as the object sent last time when its
+   * converted positions are the same, so the transport's encoder does not serialise it again
+   * (diagnosticsReusingEncoder): without this, a UTF-8 client got new objects on every publish.
+   */
+  private readonly sentDiagnostics = new WeakMap<object, unknown>();
+
+  /** A publishDiagnostics notification's params, positions in the negotiated encoding. */
+  publishToClient<T extends { uri: string; diagnostics: readonly object[] }>(params: T): T {
+    if (this.encoding === 'utf-16') return params;
+    const diagnostics = params.diagnostics.map((diagnostic) => {
+      const converted = this.walk(diagnostic, params.uri, 'toClient');
+      const sent = this.sentDiagnostics.get(diagnostic);
+      if (sent !== undefined && sameValue(sent, converted)) return sent;
+      this.sentDiagnostics.set(diagnostic, converted);
+      return converted;
+    });
+    return { ...params, diagnostics };
+  }
+
   private walk(value: unknown, uri: string | undefined, direction: Direction): unknown {
     if (Array.isArray(value)) {
       // A command's arguments, [uri, position, …]: the positions are in that document.
@@ -136,6 +157,14 @@ export class PositionCodec {
     }
     return out;
   }
+}
+
+/** Whether two JSON values are equal, member by member. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const [keysA, keysB] = [Object.keys(a), Object.keys(b)];
+  return keysA.length === keysB.length && keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** Request handlers whose params and results carry positions. */
@@ -179,7 +208,7 @@ export function withPositionEncoding(connection: Connection, codec: PositionCode
       const member = Reflect.get(target, prop) as unknown;
       if (prop === 'workspace') return workspace;
       if (prop === 'window') return window;
-      if (prop === 'sendDiagnostics') return convertSent(target.sendDiagnostics.bind(target));
+      if (prop === 'sendDiagnostics') return (params: PublishDiagnosticsParams) => target.sendDiagnostics(codec.publishToClient(params));
       if (typeof prop !== 'string' || !HANDLERS.has(prop) || typeof member !== 'function') return member;
       return (...args: unknown[]) => {
         const handler = args[args.length - 1] as (params: unknown, ...rest: unknown[]) => unknown;

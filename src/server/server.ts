@@ -113,7 +113,7 @@ export function startServer(raw: Connection = connectionFromCommandLine()): void
   const briefFiles = new BriefFiles(connection, service, configuration, recheckAll);
   const briefs = openBriefs(documents);
   const linkFollowUp = new LinkFollowUp(service, documents, () => configuration.allowPrivateNetwork);
-  const validation = new ValidationScheduler(connection, briefs, service, (document) => briefFiles.load(document), linkFollowUp.fetch);
+  const validation = new ValidationScheduler(connection, briefs, service, (document, token) => briefFiles.load(document, token), linkFollowUp.fetch);
 
   connection.onInitialize((params: InitializeParams) => {
     configuration.supported = params.capabilities.workspace?.configuration === true;

@@ -1,4 +1,4 @@
-import { CancellationTokenSource, type Connection } from 'vscode-languageserver/node';
+import { CancellationTokenSource, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import type { OpenBriefs } from './openDocuments';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { OperationCancelled, type BriefService } from '../core';
@@ -15,8 +15,8 @@ export class ValidationScheduler {
     private readonly connection: Connection,
     private readonly documents: OpenBriefs,
     private readonly service: BriefService,
-    /** Loads the brief's options and files before it is checked. */
-    private readonly prepare: (document: TextDocument) => Promise<void>,
+    /** Loads the brief's options and files before it is checked (parsing it): a newer version cancels it. */
+    private readonly prepare: (document: TextDocument, token: CancellationToken) => Promise<void>,
     /** Work after the diagnostics are out (fetching the brief's web addresses); true when the brief should be checked again. */
     private readonly followUp?: (document: TextDocument) => Promise<boolean>,
   ) {}
@@ -53,7 +53,7 @@ export class ValidationScheduler {
     const document = this.documents.get(uri);
     if (!document) return;
     try {
-      await this.prepare(document);
+      await this.prepare(document, cancel.token);
       if (cancel.token.isCancellationRequested) return;
       const diagnostics = this.service.computeDiagnostics(document, cancel.token);
       if (cancel.token.isCancellationRequested) return;

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 import { diagnosticsReusingEncoder } from '../../src/server/diagnosticsEncoder';
 import { sendConsoleTo } from '../../src/server/transport';
+import { PositionCodec } from '../../src/server/positionEncoding';
 
 const UTF8: ContentTypeEncoderOptions = { charset: 'utf-8' };
 
@@ -39,6 +40,35 @@ describe('the stdio encoder of published diagnostics', () => {
     const bytes = Buffer.from(await encoder.encode(second, UTF8)).toString('utf-8');
     assert.equal(reads, 0);
     assert.equal(bytes, JSON.stringify(second));
+  });
+
+  it('serialises a kept diagnostic once for a UTF-8 client too, and a moved one again', async () => {
+    let text = 'Café 東京 👍 moved.[^gone]\nAid rose.\n';
+    const codec = new PositionCodec(() => text);
+    codec.encoding = 'utf-8';
+    const encoder = diagnosticsReusingEncoder();
+    const uri = 'file:///brief.md';
+    const kept = { ...diagnostic(0, 'Footnote [^gone] has no note.'), range: { start: { line: 0, character: 17 }, end: { line: 0, character: 24 } } };
+    const first = codec.publishToClient({ uri, diagnostics: [kept, diagnostic(1, 'claim')] });
+    assert.deepEqual(first.diagnostics[0], { ...kept, range: { start: { line: 0, character: 24 }, end: { line: 0, character: 31 } } });
+    await encoder.encode(publish(first.diagnostics), UTF8);
+    // The encoder's cache: a diagnostic it has serialised is not read again.
+    let reads = 0;
+    const sent = first.diagnostics[0] as { message: string };
+    const message = sent.message;
+    Object.defineProperty(sent, 'message', { enumerable: true, get: () => (reads++, message) });
+    text = 'Café 東京 👍 moved.[^gone]\nAid rose again.\n';
+    const second = codec.publishToClient({ uri, diagnostics: [kept, diagnostic(1, 'claim, longer')] });
+    assert.equal(second.diagnostics[0], sent);
+    reads = 0;
+    const bytes = Buffer.from(await encoder.encode(publish(second.diagnostics), UTF8)).toString('utf-8');
+    assert.equal(reads, 0);
+    assert.equal(bytes, JSON.stringify(publish(second.diagnostics)));
+    // Text typed before it on its line moves it in bytes, though not in UTF-16: it goes out anew.
+    text = 'Café 東京東京 👍 moved[^gone]\nAid rose again.\n';
+    const third = codec.publishToClient({ uri, diagnostics: [kept] });
+    assert.notEqual(third.diagnostics[0], sent);
+    assert.deepEqual((third.diagnostics[0] as typeof kept).range.start, { line: 0, character: 28 });
   });
 
   it('writes every other message, and a publish in another charset, as JSON.stringify does', async () => {

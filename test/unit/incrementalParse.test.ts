@@ -126,4 +126,17 @@ describe('incremental parsing', () => {
     });
     assert.throws(() => service.computeDiagnostics(doc(BRIEF), { isCancellationRequested: true }), { name: 'OperationCancelled' });
   });
+
+  it('stops the parse that loading the bibliographies starts, when a newer version cancelled the check', async () => {
+    const service = createBriefService({
+      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      getOptions: () => DEFAULT_OPTIONS,
+      readFile: async () => undefined,
+    });
+    await assert.rejects(service.loadBibliographies(doc(BRIEF), { isCancellationRequested: true }), { name: 'OperationCancelled' });
+    // Nothing of that version was parsed: the next request parses every chunk.
+    assert.equal(service.getDocument(doc(BRIEF)).parseStats.reparsedChunks, service.getDocument(doc(BRIEF)).parseStats.chunks);
+    // A token not cancelled lets it run.
+    await service.loadBibliographies(doc(BRIEF, 2), { isCancellationRequested: false });
+  });
 });
