@@ -4,7 +4,7 @@
  * after warm-up runs. Not part of `npm test`: timings belong in benchmarks, not unit tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,28 +83,71 @@ async function measure(workload: string, size: string, tool: string, run: (i: nu
  * Two tools timed in alternation, run by run, so both see the same machine: on a shared machine
  * timings drift by half between minutes, which separate blocks of runs would turn into a verdict.
  */
-async function measurePair(workload: string, size: string, a: [string, () => unknown], b: [string, () => unknown], runs: number): Promise<void> {
+/**
+ * CPU time a process has spent, in milliseconds, from the scheduler's per-thread counters
+ * (/proc/<pid>/task/<tid>/schedstat, in nanoseconds): every thread of the server counts, its main
+ * thread, the bibliography worker and V8's collector. Undefined where /proc is not there.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/task`)) return undefined;
+  let nanoseconds = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return nanoseconds / 1e6;
+}
+
+function report(workload: string, size: string, tool: string, values: number[], runs: number): void {
+  const sorted = [...values].sort((x, y) => x - y);
+  const result = { workload, size, tool, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), runs };
+  results.push(result);
+  if (!json)
+    console.log(
+      `${workload.padEnd(34)} ${size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`,
+    );
+}
+
+/**
+ * Runs `a` and `b` in turn, `runs` times after warm-up, and reports each one's wall time. With
+ * `serverPid`, also the CPU time the server spent from the start of one `a` to the start of the
+ * next (so work it does after answering counts), and the CPU time this process spent in each `b`.
+ */
+async function measurePair(
+  workload: string,
+  size: string,
+  a: [string, () => unknown],
+  b: [string, () => unknown],
+  runs: number,
+  serverPid?: number,
+): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await a[1]();
     await b[1]();
   }
   const times: [number[], number[]] = [[], []];
+  const cpu: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
+    const serverBefore = processCpuMs(serverPid);
     for (const [k, [, run]] of [a, b].entries()) {
       if (k === 0) collectGarbage();
+      const own = process.cpuUsage();
       const start = performance.now();
       await run();
       times[k].push(performance.now() - start);
+      const used = process.cpuUsage(own);
+      if (k === 1) cpu[1].push((used.user + used.system) / 1000);
     }
+    const serverAfter = processCpuMs(serverPid);
+    if (serverBefore !== undefined && serverAfter !== undefined) cpu[0].push(serverAfter - serverBefore);
   }
-  for (const [k, [tool]] of [a, b].entries()) {
-    const sorted = times[k].sort((x, y) => x - y);
-    const result = { workload, size, tool, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), runs };
-    results.push(result);
-    if (!json)
-      console.log(
-        `${workload.padEnd(34)} ${size.padEnd(11)} ${tool.padEnd(40)} median ${result.medianMs.toFixed(1).padStart(8)} ms   p95 ${result.p95Ms.toFixed(1).padStart(8)} ms`,
-      );
+  for (const [k, [tool]] of [a, b].entries()) report(workload, size, tool, times[k], runs);
+  if (cpu[0].length > 0) {
+    report(`${workload} (CPU time)`, size, `${a[0]}: server CPU`, cpu[0], runs);
+    report(`${workload} (CPU time)`, size, `${b[0]}: CPU`, cpu[1], runs);
   }
 }
 
@@ -158,6 +201,7 @@ if (wanted('1b')) {
     ],
     ['peer: markdownlint, same run', () => markdownlint({ strings: { brief: text } })],
     15,
+    client.pid,
   );
   await client.shutdown();
 }
@@ -202,6 +246,7 @@ if (wanted('2b')) {
         [tool, keystroke],
         ['peer: markdownlint full lint, same run', () => markdownlint({ strings: { brief: text } })],
         20,
+        client.pid,
       );
     }
     await client.shutdown();

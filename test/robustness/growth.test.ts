@@ -26,6 +26,7 @@ const BRIEF_SHAPES: Record<string, (n: number) => string> = {
   '1,1,1,…': (n) => '1,'.repeat(n / 2),
   'a.[^ repeated': (n) => 'a.[^'.repeat(n / 4),
   'lines of dashes with notes between': (n) => `A.[^1]\n${'\n----\n[^1]: x\n'.repeat(n / 13)}`,
+  'notes one per line after a long paragraph': (n) => `${'word '.repeat(n / 10)}\n\n${'[^1]: a\n'.repeat(n / 16)}`,
   'notes with spaced labels, one per line': (n) => `A.[^a b]\n\n${'[^a b]: x\n'.repeat(n / 10)}`,
   'a note ending in "accessed" and spaces': (n) => `Claim.[^1]\n\n[^1]: Source, accessed${' '.repeat(n)}x\n`,
   'a note address followed by dots and <x': (n) => `Claim.[^1]\n\n[^1]: See https://example.org/a${'.'.repeat(n)}<x\n`,

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text/lineIndex';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
@@ -239,7 +240,7 @@ function insideAny(spans: Span[]): (offset: number) => boolean {
  */
 function isSpacedNoteLine(source: string, start: number, end: number): boolean {
   if (source[end] !== ':' || !/[ \t]/.test(source[start + 2])) return false;
-  const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+  const lineStart = lineStartOf(source, start);
   return /^ {0,3}$/.test(source.slice(lineStart, start));
 }
 

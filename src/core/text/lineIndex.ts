@@ -1,6 +1,16 @@
 import type { Position, Range } from '../types';
 
 /**
+ * Where the line holding `offset` starts (after CRLF, LF or a lone CR), looking back only over that
+ * line: `lastIndexOf('\r')` in a text with no CR would scan back to its start, every time.
+ */
+export function lineStartOf(text: string, offset: number): number {
+  let at = offset - 1;
+  while (at >= 0 && text[at] !== '\n' && text[at] !== '\r') at--;
+  return at + 1;
+}
+
+/**
  * Maps string offsets (UTF-16 code units, as JavaScript and micromark count them)
  * to LSP positions. Lines end at CRLF, LF or a lone CR, as the LSP specification says.
  */

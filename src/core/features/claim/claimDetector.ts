@@ -1,3 +1,4 @@
+import { lineStartOf } from '../../text/lineIndex';
 import type { BriefDocument, Sentence } from '../../document';
 import { compileWordLists, inAuthorsVoice, sentenceFeatures, type ClaimFeature, type ClaimWordLists, type CompiledWordLists } from './claimFeatures';
 import { ClaimModel, clusterTable, type ClaimContext, type ClaimWeights, type DocumentVoice, type WordClusters } from './claimModel';
@@ -102,7 +103,7 @@ function ignoredSentences(document: BriefDocument): Set<Sentence> {
   const text = document.text;
   let at = text.indexOf(IGNORE_MARKER);
   while (at >= 0) {
-    const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    const lineStart = lineStartOf(text, at);
     const ownLine = text.slice(lineStart, at).trim() === '';
     if (ownLine) {
       const next = document.sentences.find((s) => s.start > at);

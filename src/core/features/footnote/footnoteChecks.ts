@@ -1,3 +1,4 @@
+import { lineStartOf } from '../../text/lineIndex';
 import type { BriefDocument } from '../../document';
 import { FootnoteIndex, isNumericLabel } from '../../notes/footnoteIndex';
 import { DASH, findMisplacedMarkers, resolvePlacement } from './markerPlacement';
@@ -34,7 +35,7 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
  * colon: the fix that keeps the writer's note adds the colon; appending an empty note would leave it as text.
  */
 function undefinedFootnoteFixes(document: BriefDocument, ref: BriefDocument['footnoteReferences'][number]): Fix[] {
-  const lineStart = Math.max(document.text.lastIndexOf('\n', ref.start - 1), document.text.lastIndexOf('\r', ref.start - 1)) + 1;
+  const lineStart = lineStartOf(document.text, ref.start);
   const startsNote = /^ {0,3}$/.test(document.text.slice(lineStart, ref.start)) && /^[ \t]+\S/.test(document.text.slice(ref.end, ref.end + 40));
   const add: Fix = { title: `Add a note for [^${ref.label}]`, kind: 'quickfix', edits: [createDefinition(document, ref.label)], isPreferred: !startsNote };
   if (!startsNote) return [add];

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../../text/lineIndex';
 import type { BriefDocument } from '../../document';
 import { perDocument } from '../../document';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
@@ -39,8 +40,7 @@ interface WrittenLabel extends Span {
 }
 
 function atLineStart(text: string, offset: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  return /^ {0,3}$/.test(text.slice(lineStart, offset));
+  return /^ {0,3}$/.test(text.slice(lineStartOf(text, offset), offset));
 }
 
 /** Places where nothing is a note: code, and the front matter. */
@@ -146,7 +146,7 @@ function spacedLabelFixes(document: BriefDocument, label: WrittenLabel, labels: 
 function lineBefore(text: string, lineStart: number): { start: number; text: string } | undefined {
   if (lineStart === 0) return undefined;
   const end = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
-  const start = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+  const start = lineStartOf(text, end);
   return { start, text: text.slice(start, end) };
 }
 
