@@ -34,6 +34,7 @@ export function createCliService(
   links?: LinkChecker,
 ): BriefService {
   return createBriefService({
+    checksOnce: true,
     linkStatus: links && ((url) => links.status(url)),
     linkResultsVersion: links && (() => links.version),
     mayRead: (uri) => access.allowOutside || access.named.includes(uri) || isInsideFolders(uri, [access.root]),

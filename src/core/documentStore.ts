@@ -1,6 +1,6 @@
 import { assembleDocument, type BriefDocument } from './document';
 import type { Logger } from './host';
-import { changeBetween, splitIntoChunks, splitIntoChunksAfterEdit, type Chunk, type TextChange } from './parse/blockSplitter';
+import { changeBetween, splitIntoChunks, splitIntoChunksAfterEdit, wholeChunk, type Chunk, type TextChange } from './parse/blockSplitter';
 import { parseChunk, type ChunkParse } from './parse/chunkParser';
 import { throwIfCancelled, type BriefTextDocument, type CancellationToken } from './types';
 
@@ -24,7 +24,11 @@ export interface VersionEdit {
 export class DocumentStore {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly logger: Logger) {}
+  /** `whole`: each brief is checked once and never edited (the CLI), so it is parsed whole, not block by block. */
+  constructor(
+    private readonly logger: Logger,
+    private readonly whole = false,
+  ) {}
 
   get(input: BriefTextDocument, token?: CancellationToken): BriefDocument {
     const cached = this.cache.get(input.uri);
@@ -32,7 +36,11 @@ export class DocumentStore {
     // The version alone is not enough: a second open without a close, or a change that keeps the version, brings new text.
     if (cached && cached.document.version === input.version && cached.document.text === text) return cached.document;
     const edit = cached && { previous: cached.document, change: changeBetween(cached.document.text, text) };
-    const chunks = edit ? splitIntoChunksAfterEdit(text, { text: edit.previous.text, chunks: cached.chunkList }, edit.change) : splitIntoChunks(text);
+    const chunks = this.whole
+      ? wholeChunk(text)
+      : edit
+        ? splitIntoChunksAfterEdit(text, { text: edit.previous.text, chunks: cached.chunkList }, edit.change)
+        : splitIntoChunks(text);
     const nextChunks = new Map<string, ChunkParse>();
     let reparsed = 0;
     const started = performance.now();

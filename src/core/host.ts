@@ -86,6 +86,11 @@ export interface BriefHost {
   linkStatus?(url: string): LinkCheckResult | undefined;
   /** Changes whenever the link checker learns something, so findings cached for a version are built again. */
   linkResultsVersion?(): number;
+  /**
+   * True when the host checks each brief once and never edits it (the CLI): briefs are parsed
+   * whole, in one pass, rather than block by block for the next keystroke.
+   */
+  checksOnce?: boolean;
   /** Styles the host ships as files (such as IEEE), offered with the bundled ones. */
   styles?: readonly ShippedStyle[];
 }

@@ -36,7 +36,7 @@ function first<T>(ask: (feature: (typeof FEATURES)[number]) => T | undefined): T
 /** Wires the features to the document store and the bibliographies; every feature is asked in turn. */
 export function createBriefService(host: BriefHost): BriefService {
   registerStyles(host.styles ?? []);
-  const documents = new DocumentStore(host.logger);
+  const documents = new DocumentStore(host.logger, host.checksOnce === true);
   const bibliographies = new BibliographyContext(host);
 
   const contextOf = (document: BriefDocument): FeatureContext => ({

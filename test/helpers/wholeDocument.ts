@@ -1,13 +1,10 @@
-import type { BriefDocument } from '../../src/core';
-import { assembleDocument } from '../../src/core/document';
-import { splitIntoChunks } from '../../src/core/parse/blockSplitter';
-import { parseChunk } from '../../src/core/parse/chunkParser';
+import { createBriefService, DEFAULT_OPTIONS, type BriefDocument } from '../../src/core';
 
-/** The model from one remark parse of the whole text: what chunking must reproduce. */
+/** The model from one remark parse of the whole text, as a host that checks each brief once (the CLI) builds it: what chunking must reproduce. */
 export function wholeDocumentModel(text: string, version: number): BriefDocument {
-  // Front matter as the block splitter finds it (which the splitter's own tests pin down).
-  const isFrontMatter = splitIntoChunks(text)[0].isFrontMatter;
-  return assembleDocument('file:///brief.md', version, text, [{ start: 0, text, isFrontMatter }], [parseChunk(text, isFrontMatter)], 1);
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const service = createBriefService({ logger: quiet, getOptions: () => DEFAULT_OPTIONS, readFile: async () => undefined, checksOnce: true });
+  return service.getDocument({ uri: 'file:///brief.md', version, getText: () => text });
 }
 
 /** What the model says, without parse statistics, for comparing two ways of building it. */

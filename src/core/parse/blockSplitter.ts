@@ -174,6 +174,15 @@ export function yamlFrontMatter(text: string): string | undefined {
   return found.inside.map((line) => line.content).join('\n');
 }
 
+/**
+ * The whole text as one chunk, for a brief checked once and never edited (the CLI): one parse
+ * instead of one per block, and none again for blocks that use notes defined in another. Chunking
+ * gives the same model (a property test compares the two).
+ */
+export function wholeChunk(text: string): Chunk[] {
+  return [{ start: 0, text, isFrontMatter: frontMatter(text) !== undefined }];
+}
+
 export function splitIntoChunks(text: string): Chunk[] {
   const bodyStart = frontMatter(text)?.bodyStart;
   const starts = [0];
