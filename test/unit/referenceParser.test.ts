@@ -52,6 +52,16 @@ describe('reference parser', () => {
     assert.equal(fields('Roe, R. (2021). *Border report*. Institute.').title, 'Border report');
   });
 
+  it("reads a site named first in italics as the author of the quoted page, and a Harvard entry's unmarked title", () => {
+    const site = fields('- *The Harbour Review.* “History.” Accessed June 8, 2026. https://harbour.example/history');
+    assert.deepEqual([site.authors, site.families, site.title], ['The Harbour Review', ['harbour review'], 'History']);
+    assert.deepEqual(fields('- British Cactus and Succulent Society. “History of Growing Cacti.” 2020.').families, ['british cactus and succulent society']);
+    const harvard = fields('Durkin, P., 2015. Our first discovery and a brief history. *Shakespeare’s World*. Available at https://blog.example/2015/first');
+    assert.deepEqual([harvard.families, harvard.year, harvard.title], [['durkin'], '2015', 'Our first discovery and a brief history']);
+    // No initial before the year: a short note, whose next words are no title.
+    assert.equal(fields('Okafor, Trade, 2020. See also Mensah.').title, undefined);
+  });
+
   it('reads a Chicago note to a journal article with a DOI', () => {
     const r = fields('Adaeze Okafor, "Storm Outages and the Rural Grid," *Energy Policy Review* 14, no. 2 (2025): 35, https://doi.org/10.5555/epr.2025.014.');
     assert.deepEqual(

@@ -171,6 +171,74 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('bibliography.uncited: silent on entries cited by short notes as journals write them, reported on the one no note names', () => {
+    const entries = [
+      'Brownlees, Nicholas. "\'Newes also came by Letters\': Functions and Features of Epistolary News in English News Publications." In *News Networks*, 349-410. Leiden: Brill, 2016.',
+      'Cowan, Robert M. W. The Newspaper in Scotland: A Study of Its First Expansion, 1816-1860. Glasgow: Outram, 1946.',
+      'Curwen, Henry. *A History of Booksellers: The Old and the New.* London: Chatto, 1873.',
+      'Feely, Catherine. "\'What say you to free trade in literature?\' The Thief and the Politics of Piracy." *Journal of Victorian Culture* 19 (2014): 497-506.',
+      '"The Newspaper Press of Scotland." *Fraser\'s Magazine* 12 (1835): 560-70.',
+      'Blickhan, Samantha, and Victoria Van Hyning. “Individual vs. Collaborative Methods of Crowdsourced Transcription.” *Journal of Data Mining* (2019).',
+      '⟦Mensah, Kofi. *Quotas and the Sugar Trade*. Accra: University Press, 2021.⟧',
+    ];
+    const notes = [
+      'Brownlees, \\"Epistolary News,\\" 408; Cowan, *Newspaper in Scotland*, 166.',
+      'Curwen, *History of Booksellers*, 145; \\"The Newspaper Press of Scotland,\\" 563.',
+      'Feely, "The Thief," 503.',
+      'Samantha Blinkhan et al., “Individual vs. Collaborative Methods of Crowdsourced Transcription,” 2019.',
+    ];
+    const { text, ranges } = marked(
+      `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n## Bibliography\n\n${entries.join('\n\n')}\n\n${notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n')}\n`,
+    );
+    const uncited = diagnostics(text).filter((d) => d.code === 'bibliography.uncited');
+    assert.deepEqual(
+      uncited.map((d) => d.range),
+      ranges,
+    );
+    assert.equal(
+      uncited[0].message,
+      'No footnote or citation refers to Mensah, Kofi, “Quotas and the Sugar Trade”. Cite it where you draw on it, or remove it from the Bibliography, unless your Bibliography also lists works you consulted.',
+    );
+  });
+
+  it('compares a note with its entry only when the note cites that one work; one name written two ways is one author', () => {
+    const entries = [
+      'Liew, Chern Li. “Social Metadata and Public Contents in Memory Institutions.” *Preservation* 45, no. 3 (2016): 122–33. https://doi.org/10.1515/pdtc-2016-0017.',
+      'Van Hyning, Victoria. “Harnessing Crowdsourcing for Scholarly Purposes.” *Literature Compass* 16 (2019): e12507.',
+    ];
+    const notes = [
+      // Two sources: the first one's fields are not the entry's.
+      'Ina-Maria Jansson, “Organization of User-Generated Information,” *Knowledge Organization* 44 (2017): 515–28; Chern Li Liew, “Social Metadata and Public Contents in Memory Institutions,” *Preservation* 45, no. 3 (2016): 122–33, https://doi.org/10.1515/pdtc-2016-0017.',
+      'Victoria Van Hyning, “Harnessing Crowdsourcing for Scholarly Purposes,” *Literature Compass* 16 (2019): e12507.',
+    ];
+    const text = `A.[^1] B.[^2]\n\n## Bibliography\n\n${entries.map((e) => `- ${e}`).join('\n')}\n\n${notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n')}\n`;
+    assert.deepEqual(diagnostics(text), []);
+  });
+
+  it('source.missing-from-bibliography: silent on a comment, a bare address or "see" in a note; a site named first in italics is the author of its pages', () => {
+    const text = [
+      'A.[^1] B.[^2] C.[^3] D.[^4]',
+      '',
+      '## Bibliography',
+      '',
+      '- *The Harbour Review.* “A Message From the Editor.” Accessed June 8, 2026. https://harbour.example/editor',
+      '- *The Harbour Review.* “History.” Accessed June 8, 2026. https://harbour.example/history',
+      '- Okafor, Ada. 2019. “Trade in West Africa.” Lagos Press.',
+      '',
+      '[^1]: There is some nuance missing here, however: the quota years were not “A Simple Story” for exporters.',
+      '[^2]: That project is available at https://github.example/quota-tracker',
+      '[^3]: For more on the ports, see Ministry of Transport, “Port Statistics 2020.”',
+      '[^4]: Okafor, “Trade in West Africa,” 12.',
+      '',
+    ].join('\n');
+    const found = diagnostics(text);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['bibliography.uncited', 'bibliography.uncited'],
+    );
+    assert.match(found[0].message, /The Harbour Review, “A Message From the Editor”/);
+  });
+
   it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
     const docs =
       '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';

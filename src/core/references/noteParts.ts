@@ -112,8 +112,20 @@ const ROLE = /\b(?:eds?|trans|comp)\.?$/;
 /** Names, commas, "and", "&", "et al.": nothing else stands before a note's title. */
 const AUTHORS = /^[\p{L}\p{M}’'.\- ,&]+$/u;
 
+/** Each reference's parts, read once: a reference is parsed once per text, and several checks ask. */
+const partsCache = new WeakMap<ParsedReference, NoteParts | null>();
+
 /** The note's parts, or undefined when any word of it is not one of them. */
 export function notePartsOf(reference: ParsedReference): NoteParts | undefined {
+  let parts = partsCache.get(reference);
+  if (parts === undefined) {
+    parts = readParts(reference) ?? null;
+    partsCache.set(reference, parts);
+  }
+  return parts ?? undefined;
+}
+
+function readParts(reference: ParsedReference): NoteParts | undefined {
   const { raw, title } = reference;
   if (!title) return undefined;
   const marks = titleMarks(raw, title);
@@ -143,4 +155,26 @@ export function notePartsOf(reference: ParsedReference): NoteParts | undefined {
     hasAddress: order.includes('a'),
     locator: page && { start: page.start, end: page.end, text: raw.slice(page.start, page.end) },
   };
+}
+
+/** Authors as names only: capitalised words, initials, and the words that join names ("Ministry of Water", "Doe, Jane and Rick Roe"). */
+const NAME_OR_JOINING_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|and|&|et|al\.?|of|the|for|on|de|van|von|der|la|le|da|du|eds?\.?)$/u;
+
+function namesOnly(authors: string): boolean {
+  return authors.split(/[ ,]+/).every((word) => word === '' || NAME_OR_JOINING_WORD.test(word));
+}
+/** Words that bring in another source or a comment: "see", "cf.", "quoted in", "cited in", "also". */
+const ANOTHER_SOURCE = /;\s*\S|\b(?:see|cf|compare|quoted|cited|also)\b/i;
+
+/**
+ * Whether a note or entry cites one titled work and says nothing else: its authors are names only
+ * (read part by part for a Chicago note) and nothing outside its title brings in another source or a comment.
+ * Only such a note's fields can be compared with an entry's, or said to be missing from the Bibliography.
+ */
+export function citesOneWork(reference: ParsedReference): boolean {
+  const { raw, title, authors } = reference;
+  if (!title || ANOTHER_SOURCE.test(raw.slice(0, title.start) + raw.slice(title.end))) return false;
+  const parts = notePartsOf(reference);
+  const names = parts?.authors ?? authors?.text;
+  return names !== undefined && namesOnly(names);
 }

@@ -78,7 +78,7 @@ function span(source: string, start: number, end: number): FieldSpan {
 }
 
 const CORPORATE =
-  /\b(?:department|ministry|office|institute|commission|agency|council|university|bank|organi[sz]ation|association|committee|government|service|center|centre|foundation|bureau|administration|nations|union|news|watch|group|forum)\b/i;
+  /\b(?:department|ministry|office|institute|commission|agency|council|university|bank|organi[sz]ation|association|committee|government|service|center|centre|foundation|bureau|administration|nations|union|news|watch|group|forum|society|library|museum|trust|fund|federation|league|alliance|coalition|network|corporation|company|board|dictionary|encyclopa?edia|magazine|press)\b/i;
 
 /** True for an organisation as author ("U.S. Department of Energy"), which sorts by its full name. */
 export function isCorporateAuthor(authors: string): boolean {
@@ -220,8 +220,12 @@ interface TitleMatch {
   inner: string;
 }
 
-/** APA's opening, "Okafor, A. (2019). " or "Okafor, A. (2019, May 2). ": its title follows, in no marks when it is an article's. */
-const AUTHORS_THEN_YEAR = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?[^()\n]{2,300}?\s\((?:1[6-9]\d{2}|20\d{2}|n\.\s?d\.)[a-z]?(?:,[^()\n]{1,30})?\)\.\s+/;
+/**
+ * APA's opening, "Okafor, A. (2019). " or "Okafor, A. (2019, May 2). ", and Harvard's, "Okafor, A., 2019. "
+ * (the authors end with an initial): the title follows, in no marks when it is an article's.
+ */
+const AUTHORS_THEN_YEAR =
+  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?[^()\n]{2,300}?(?:\s\((?:1[6-9]\d{2}|20\d{2}|n\.\s?d\.)[a-z]?(?:,[^()\n]{1,30})?\)|(?<=\b\p{Lu}\.),?\s(?:1[6-9]\d{2}|20\d{2})[a-z]?)\.\s+/u;
 /** The end of a sentence-case title: a stop before a capital, a mark, a digit or the end ("U.S. trade" runs on). */
 const PLAIN_TITLE_END = /[.?!](?=\s+[\p{Lu}*_\d(]|\s*$)/u;
 
@@ -239,6 +243,23 @@ function plainTitleAfterYear(head: string): TitleMatch | undefined {
   const inner = rest.slice(0, end ? end.index : rest.length).trim();
   if (inner.split(/\s+/).length < 2) return undefined;
   return { index: start, whole: rest.slice(0, end ? end.index + 1 : rest.length), inner };
+}
+
+/** "*The London Magazine.* “History.”": a site or publication named first, in italics, then the work's quoted title. */
+function namedSiteFirst(head: string, italic: RegExpExecArray, quotedAt: number): boolean {
+  return (
+    quotedAt > italic.index &&
+    /^\s*(?:[-*+]\s+|\d+[.)]\s+)?$/.test(head.slice(0, italic.index)) &&
+    /^[\s.,:]*$/.test(head.slice(italic.index + italic[0].length, quotedAt))
+  );
+}
+
+/** The site or publication named first is the work's author, sorted and matched as readers do, without a leading article ("The Harbour Review" under H). */
+function takeSiteAsAuthor(result: ParsedReference, text: string, italic: RegExpExecArray): void {
+  const name = trimEndOf(italic[2], '.,: ');
+  const start = italic.index + italic[0].indexOf(italic[2]);
+  result.authors = span(text, start, start + name.length);
+  result.familyNames = [foldForComparison(name.replace(/[.,]/g, '')).replace(/^(?:the|a|an) /, '')];
 }
 
 /** Reads one reference. `text` may include a leading list marker; offsets refer to `text` as given. */
@@ -262,8 +283,9 @@ export function parseReference(text: string): ParsedReference {
   const head = text.slice(0, Math.max(0, cut));
   const quoted = firstQuoted(head);
   const italic = ITALIC.exec(head);
+  const siteFirst = italic !== null && quoted !== undefined && namedSiteFirst(head, italic, quoted.index);
   const markedTitle: TitleMatch | undefined =
-    quoted && (!italic || quoted.index <= italic.index)
+    quoted && (!italic || quoted.index <= italic.index || siteFirst)
       ? { index: quoted.index, whole: quoted[0], inner: quoted[1] }
       : italic
         ? { index: italic.index, whole: italic[0], inner: italic[2] }
@@ -314,6 +336,7 @@ export function parseReference(text: string): ParsedReference {
     result.authors = span(text, leading, leading + authorText.length);
     result.familyNames = familyNamesOf(authorText);
   }
+  if (siteFirst && !result.authors && !result.isIbid) takeSiteAsAuthor(result, text, italic);
   // Container: the sentence after the title, before a date, access date or URL.
   if (titleMatch) {
     let after = titleStart + titleMatch.whole.length;

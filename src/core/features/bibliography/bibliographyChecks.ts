@@ -7,7 +7,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding } from '../../feature';
 import { removeEntry, sortBibliography } from './bibliographyFixes';
 import { entriesCitedByAuthorDate } from '../../references/authorDateMatches';
-import { foldForComparison, type ParsedReference } from '../../references/referenceParser';
+import { foldedWords, foldForComparison, type ParsedReference } from '../../references/referenceParser';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export const findDuplicateEntries = perDocument((document): Array<[EntrySource, EntrySource]> =>
@@ -83,7 +83,7 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
       finding(
         diagnosticFor(
           Codes.bibliographyUncited,
-          `No footnote cites ${describeSource(entry)}. Cite it where you use it, or remove it from the Bibliography.`,
+          `No footnote or citation refers to ${describeSource(entry)}. Cite it where you draw on it, or remove it from the Bibliography, unless your Bibliography also lists works you consulted.`,
           entry.entry.range,
         ),
       ),
@@ -97,6 +97,8 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
  */
 interface Mentions {
   notesAndLinks: string;
+  /** The same, words only, one space between them: for titles, whatever their punctuation ("vs." or "vs"). */
+  noteWords: string;
   prose: string;
 }
 
@@ -106,7 +108,9 @@ function mentionsIn(document: BriefDocument): Mentions {
   const notes = [...document.footnoteDefinitions.map((d) => d.content), ...document.inlineNotes.map((n) => n.content)];
   const links = document.links.filter(outside).map((link) => document.text.slice(link.start, link.end));
   const prose = section ? `${document.text.slice(0, section.start)} ${document.text.slice(section.end)}` : document.text;
-  return { notesAndLinks: foldForComparison([...notes, ...links].join(' \n ').replace(/[*_]/g, '')).replace(/\s+/g, ' '), prose };
+  // Emphasis marks and Markdown's escapes (`\"Sense of Place,\"`) are how a note is written, not what it says.
+  const notesAndLinks = foldForComparison([...notes, ...links].join(' \n ').replace(/[*_\\]/g, '')).replace(/\s+/g, ' ');
+  return { notesAndLinks, noteWords: ` ${wordsOnly(notesAndLinks)} `, prose };
 }
 
 /** How near a work's year (or "forthcoming", "n.d.") must stand to its author's name, and a short title to the name. */
@@ -127,7 +131,10 @@ function namedOutsideBibliography(mentions: Mentions, reference: ParsedReference
   const text = mentions.notesAndLinks;
   if (reference.url && text.includes(foldForComparison(reference.url.text))) return true;
   const name = reference.familyNames[0];
-  if (!name || name.length <= 2) return false;
+  // A work with no author is named by its title: three words of it or more ("“The Newspaper Press of Scotland,” 563").
+  const shortTitle = shortTitleOf(reference);
+  if (!name) return (shortTitle?.split(' ').length ?? 0) >= 3 && mentions.noteWords.includes(` ${shortTitle} `);
+  if (name.length <= 2) return false;
   const dates = [reference.year?.text, ...UNDATED].filter((date): date is string => date !== undefined);
   const nameAt = wordPositions(text, name);
   const near = (inText: string, at: number, what: string) =>
@@ -137,15 +144,67 @@ function namedOutsideBibliography(mentions: Mentions, reference: ParsedReference
       .includes(what);
   if (onlyWorkOfItsYear && nameAt.some((at) => dates.some((date) => near(text, at, date)))) return true;
   if (onlyWorkOfItsYear && proseNames(mentions.prose, name).some((at) => dates.some((date) => near(mentions.prose, at, date)))) return true;
-  const shortTitle =
-    reference.title &&
-    foldForComparison(reference.title.text.replace(/[*_“”"]/g, ''))
-      .split(/[:.?!]/)[0]
-      .replace(/\s+/g, ' ')
-      .trim();
-  if (!shortTitle || shortTitle.split(' ').length < 2) return false;
-  if (shortTitle.split(' ').length >= 4) return text.includes(shortTitle);
-  return nameAt.some((at) => near(text, at, shortTitle));
+  if (shortTitle && shortTitle.split(' ').length >= 4 && mentions.noteWords.includes(` ${shortTitle} `)) return true;
+  if (shortTitle && shortTitle.split(' ').length >= 2 && nameAt.some((at) => near(text, at, shortTitle))) return true;
+  // A short title of any words of the full title ("Brownlees, “Epistolary News,” 408" for "'Newes also came by Letters':
+  // Functions and Features of Epistolary News…"): two of its words after the name, or one long one, or one right after it.
+  const words = titleWords(reference);
+  return (
+    words.length > 0 &&
+    nameAt.some((at) => {
+      const after = text.slice(at + name.length, at + name.length + NEAR);
+      const found = words.filter((word) => wordPositions(after, word).length > 0);
+      return found.length >= 2 || found.some((word) => word.length >= 8 || wordPositions(after.slice(0, SHORT_TITLE_REACH), word).length > 0);
+    })
+  );
+}
+
+/** How far after an author's name a short title starts: "Feely, “The Thief,” 503". */
+const SHORT_TITLE_REACH = 20;
+
+/** Words only, one space between them. */
+function wordsOnly(text: string): string {
+  return text
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The title's words up to its colon, question or exclamation mark, folded, without a leading article ("history of booksellers" for "A History of Booksellers: …"). */
+function shortTitleOf(reference: ParsedReference): string | undefined {
+  if (!reference.title) return undefined;
+  return wordsOnly(foldForComparison(reference.title.text.split(/[:?!]/)[0])).replace(/^(?:the|a|an) /, '');
+}
+
+/** Words that say nothing of which work is meant. */
+const SLIGHT = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'into',
+  'its',
+  'their',
+  'this',
+  'that',
+  'what',
+  'when',
+  'where',
+  'which',
+  'about',
+  'over',
+  'under',
+]);
+
+/**
+ * The telling words of an entry's title (four letters or more): its title as the parser found it,
+ * and the entry's first words, among which an unmarked title stands ("Cowan, Robert M. W. The Newspaper in Scotland…").
+ */
+function titleWords(reference: ParsedReference): string[] {
+  // The first words too, where a title the parser did not take stands ("Historic Newspapers in the Digital Age: \\"Search…").
+  const title = `${reference.title?.text ?? ''} ${reference.raw.slice(0, 200)}`;
+  return [...new Set(foldedWords(title))].filter((word) => word.length >= 4 && !SLIGHT.has(word) && !/^\d+$/.test(word));
 }
 
 /** Where `word` stands in `text` as a whole word. */

@@ -8,6 +8,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { replaceOffsets } from '../../edits';
 import { finding, type Finding } from '../../feature';
 import { appendEntry } from './sourceFixes';
+import { citesOneWork } from '../../references/noteParts';
 
 function rangeOf(document: BriefDocument, located: LocatedReference, field: FieldSpan | undefined, fallback: Span) {
   const offsets = field ? fieldOffsets(located, field) : fallback;
@@ -27,7 +28,8 @@ export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
   const mismatches: FieldMismatch[] = [];
   for (const note of index.notes) {
     const entry = index.entryFor(note);
-    if (!entry) continue;
+    // Only a note that cites one work (not two sources, not a comment): its fields are that work's.
+    if (!entry || !citesOneWork(note.reference)) continue;
     const a = note.reference;
     const b = entry.reference;
     const push = (field: FieldMismatch['field'], x: FieldSpan | undefined, y: FieldSpan | undefined, differ: (x: string, y: string) => boolean) => {
@@ -39,7 +41,7 @@ export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
       const [nx, ny] = [normalizeTitle(x), normalizeTitle(y)];
       return nx !== ny && !ny.startsWith(`${nx} `) && !nx.startsWith(`${ny} `);
     });
-    if (a.familyNames.length > 0 && b.familyNames.length > 0 && a.familyNames[0] !== b.familyNames[0] && a.authors && b.authors) {
+    if (a.familyNames.length > 0 && b.familyNames.length > 0 && !sameFamilyName(a.familyNames[0], b.familyNames[0]) && a.authors && b.authors) {
       mismatches.push({ field: 'author', note, entry, noteSpan: a.authors, entrySpan: b.authors });
     }
     push('year', a.year, b.year, (x, y) => x !== y);
@@ -48,6 +50,11 @@ export function findFieldMismatches(index: SourceIndex): FieldMismatch[] {
     }
   }
   return mismatches;
+}
+
+/** "Hyning" (from "Victoria Van Hyning") and "van hyning" (from "Van Hyning, Victoria") are one name. */
+function sameFamilyName(a: string, b: string): boolean {
+  return a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
 }
 
 /** `source.mismatch`: a footnote and its Bibliography entry disagree on a field. */
@@ -87,7 +94,10 @@ export function findSourcesMissingFromBibliography(document: BriefDocument): Fin
   if (index.entries.length === 0) return [];
   let entries: EntryWords | undefined;
   return index.notes
-    .filter((note) => isSource(note.reference) && !index.entryFor(note) && !mayNameAnEntry(note, (entries ??= entryWords(index))))
+    .filter(
+      // A note that cites one titled work: a comment, a bare address or two sources may cite anything.
+      (note) => isSource(note.reference) && !index.entryFor(note) && citesOneWork(note.reference) && !mayNameAnEntry(note, (entries ??= entryWords(index))),
+    )
     .map((note) => {
       const diagnostic: BriefDiagnostic = diagnosticFor(
         Codes.sourceMissingFromBibliography,
