@@ -12,6 +12,9 @@ import { unreadFileMessage, type BriefHost, type FileKind, type UnreadFile } fro
 import { findProject, type Project } from './bibliographyFiles/projectFiles';
 import type { BriefDiagnostic } from './types';
 
+/** A line of a CSL item's note in which Manubot keeps the key the manuscript cites it by. */
+const MANUBOT_STANDARD_ID = /^standard_id:\s*(\S+)\s*$/m;
+
 /**
  * The bibliography files and .csl styles briefs draw on, loaded through the host, and what is
  * built from them per document version (the entries by key, the works cited). `generation`
@@ -74,7 +77,12 @@ export class BibliographyContext {
     const entries = [];
     for (const { file } of files) {
       if (!file?.parsed) continue;
-      for (const entry of file.parsed.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+      for (const entry of file.parsed.entries) {
+        if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+        // Manubot cites an item of manual-references.json by the `standard_id` in its note ("standard_id: Arthur2007"), not by its id.
+        const standardId = MANUBOT_STANDARD_ID.exec(typeof entry.item.note === 'string' ? entry.item.note : '')?.[1];
+        if (standardId && !byKey.has(standardId)) byKey.set(standardId, entry);
+      }
       entries.push(...this.store.searchable(file.parsed));
     }
     const bibliography = { sources, project, files, byKey, entries, folderLabels: this.documentFolderLabels.get(document.uri) };

@@ -48,6 +48,23 @@ describe('citations against bibliography files', () => {
     );
   });
 
+  it('finds a Manubot item by the standard_id in its note, as Manubot does, not only by its id', async () => {
+    const items = [
+      { id: 'MxGpAiPu', type: 'article', title: 'Careful seeding', note: 'Loaded from an external bibliography file by Manubot.\nstandard_id: Okafor2019' },
+    ];
+    const { text, ranges } = marked('---\nbibliography: refs.json\n---\n\nSeeding [@Okafor2019] and [⟦@Nobody2020⟧].\n');
+    const { service, document } = await ready(text, { 'file:///work/refs.json': JSON.stringify(items) });
+    assert.deepEqual(
+      service.computeDiagnostics(document).map((d) => [d.code, d.range]),
+      [['citation.undefined', ranges[0]]],
+    );
+  });
+
+  it('takes a bare @name in a page that cites nothing by key for a handle, not for a citation', async () => {
+    const { service, document } = await ready('The tweet may be seen at @BarackObama’s profile, and @kodemunkey replied.\n', {});
+    assert.deepEqual(service.computeDiagnostics(document), []);
+  });
+
   it('bibliography.file-missing and bibliography.file-error on the front-matter line that names the file', async () => {
     const { text, ranges } = marked('---\nbibliography:\n  - ⟦missing.bib⟧\n  - ⟦broken.bib⟧\n---\n\nText.\n');
     const { service, document } = await ready(text, {

@@ -198,6 +198,10 @@ describe('footnote.placement follows the brief’s own house style', () => {
     );
   });
 
+  it('does not move a marker that already follows a stop when a second stop follows it (a typo, not a misplaced marker)', () => {
+    assert.deepEqual(problems('As shown in [Figure 4].[^1]. Costs rose.[^2]\n\n[^1]: One.\n[^2]: Two.\n', 'footnote.placement').found, []);
+  });
+
   it('keeps Chicago for a brief with too few markers to have a style, and obeys an explicit setting', () => {
     assert.equal(problems('Only one[^1].\n\n[^1]: Note.\n', 'footnote.placement').found.length, 1);
     assert.equal(problems(before, 'footnote.placement', { footnotePlacement: 'after-punctuation' }).found.length, 5);

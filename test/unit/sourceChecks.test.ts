@@ -239,6 +239,22 @@ describe('Bibliography and source checks', () => {
     assert.match(found[0].message, /The Harbour Review, “A Message From the Editor”/);
   });
 
+  it('sorts an organisation or place written as author by its full name, and reads a link whose text is its own address', () => {
+    const entries = [
+      'Keenan, Charles. *The Baltimore Directory for 1822*. Baltimore, 1822.',
+      'Maryland. Baltimore City. 1820 U.S. census, population schedule. Washington, D.C.: National Archives.',
+      'United States. *Annual Reports of the Postmaster General*. Washington, D.C.: Government Printing Office, 1900.',
+      'United States Congress. *Official Register of the United States*. Washington, DC: Government Printing Office, 1899.',
+      'Zhou, Lin. “Update on the Harbour Archive.” 2013. [https://harbour.example/files/archive_report_2013.pdf](https://harbour.example/files/archive_report_2013.pdf "Update on the Harbour Archive").',
+    ];
+    const notes = entries.map((e) => e);
+    const text = `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n## Bibliography\n\n${entries.map((e) => `- ${e}`).join('\n')}\n\n${notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n')}\n`;
+    assert.deepEqual(
+      diagnostics(text).map((d) => d.code),
+      [],
+    );
+  });
+
   it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
     const docs =
       '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';

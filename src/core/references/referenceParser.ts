@@ -36,7 +36,8 @@ export const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 export const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
 const ACCESSED = new RegExp(`\\b(?:accessed|retrieved|last visited|viewed)(?:\\s+on)?\\s+(${DATE})`, 'i');
-const URL_START = /<?(https?:\/\/[^\s<>]+)/g;
+/** A web address up to a space or angle bracket, or up to `](` where a Markdown link's text is the address itself: `[https://…](https://… "title")`. */
+const URL_START = /<?(https?:\/\/(?:[^\s<>\]]|\](?!\())+)/g;
 const DOI_START = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>]+)/gi;
 const MARKDOWN_LINK = /\[([^[\]]{3,})\]\((https?:[^()\s]+)\)/;
 const ITALIC = /(?<![*_\w])([*_])(?!\s)([^*_]{3,}?)\1(?![*_\w])/;

@@ -323,7 +323,10 @@ export const SAME_AUTHOR = /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:—{2,}|-{3,}|_{3,})
 export function sortKey(reference: ParsedReference): string {
   const authors = reference.authors?.text;
   if (authors && reference.familyNames.length > 0) {
-    return isCorporateAuthor(authors) ? normalizeTitle(authors).replace(LEADING_ARTICLE, '') : reference.familyNames[0];
+    // A Bibliography inverts a person's name ("Okafor, Ada"); a first author written without a comma is an
+    // organisation or a place ("United States Congress", "Maryland. Baltimore City"), sorted by its full name.
+    const organisation = isCorporateAuthor(authors) || !authors.includes(',');
+    return organisation ? normalizeTitle(authors).replace(LEADING_ARTICLE, '') : reference.familyNames[0];
   }
   if (reference.title) return normalizeTitle(reference.title.text).replace(LEADING_ARTICLE, '');
   return normalizeTitle(reference.raw.replace(LIST_MARKER, '')).replace(LEADING_ARTICLE, '');

@@ -31,7 +31,9 @@ export function findCitationProblems(document: BriefDocument, bibliography: Docu
       }
     }
   }
-  if (unlocated.length > 0) found.push(finding(noBibliography(unlocated)));
+  // A bare `@name` with no `[@key]` anywhere is a handle ("see @BarackObama's profile"), not a brief that cites by key.
+  const citesByKey = document.citations.some((citation) => citation.bracketed && citation.items.some((item) => item.kind === 'work'));
+  if (unlocated.length > 0 && citesByKey) found.push(finding(noBibliography(unlocated)));
   return found;
 }
 

@@ -74,7 +74,9 @@ function markerGroups(document: BriefDocument, placement: Exclude<FootnotePlacem
       const separates = punctuation === ',' && /^\^?\[/.test(text.slice(end + 1, end + 3));
       // `[see @doe2020][^1]:` stays: `]:` would make the bracket a link definition, and the citation would be lost.
       const makesDefinition = punctuation?.startsWith(':') && text[start - 1] === ']';
-      if (punctuation && afterWord && !separates && !makesDefinition && text[end + punctuation.length] !== '(') {
+      // `Figure 4].[^10].`: the marker is after the stop already; the second stop is a typo, not a misplaced marker.
+      const afterStopAlready = punctuation !== undefined && /[.!?]/.test(punctuation[0]) && /[.!?]/.test(text[start - 1] ?? '');
+      if (punctuation && afterWord && !separates && !makesDefinition && !afterStopAlready && text[end + punctuation.length] !== '(') {
         found.push({
           markers,
           start,
