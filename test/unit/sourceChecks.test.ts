@@ -255,6 +255,21 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('bibliography.unsorted: each part under its own subheading is sorted on its own', () => {
+    const section = (secondary: string[]) =>
+      `## Bibliography\n\n#### Primary Sources\n\nKeenan, Charles. *Directory for 1822*. 1822.\n\nMatchett, Edward. *Directory for 1816*. 1816.\n\n#### Secondary Sources\n\n${secondary.join('\n\n')}\n`;
+    const secondary = ['Arnold, Joseph. *History of Baltimore*. 2015.', 'Clayton, Ralph. *Black Baltimore*. 1987.'];
+    assert.deepEqual(
+      diagnostics(section(secondary)).filter((d) => d.code === 'bibliography.unsorted'),
+      [],
+    );
+    const found = diagnostics(section([...secondary].reverse())).filter((d) => d.code === 'bibliography.unsorted');
+    assert.deepEqual(
+      found.map((d) => d.range.start.line),
+      [12],
+    );
+  });
+
   it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
     const docs =
       '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';

@@ -30,14 +30,20 @@ export function findDuplicateBibliographyEntries(document: BriefDocument): Findi
 
 /** The first entry that comes before the previous one alphabetically, if any. */
 export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; previous: EntrySource } | undefined {
+  const text = index.document.text;
   let previous: EntrySource | undefined;
   for (const entry of index.entries) {
     if (SAME_AUTHOR.test(entry.reference.raw)) continue;
+    // "Primary Sources" and "Secondary Sources" under the Bibliography are each sorted on their own.
+    if (previous && SUBHEADING.test(text.slice(previous.entry.end, entry.entry.start))) previous = undefined;
     if (previous && sortKey(entry.reference).localeCompare(sortKey(previous.reference)) < 0) return { entry, previous };
     previous = entry;
   }
   return undefined;
 }
+
+/** A heading line, or a line of bold text only, between two entries: a part of the Bibliography that starts its own order. */
+const SUBHEADING = /^ {0,3}(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t]*$)/m;
 
 /** `bibliography.unsorted`: the section is not alphabetical by first author, else title. */
 export function findUnsortedBibliography(document: BriefDocument): Finding[] {
