@@ -145,6 +145,19 @@ describe('bibliographies named by the project', () => {
     assert.match(diagnostics[0].message, /add the work to book\.bib\.$/);
   });
 
+  it('finds a bookdown book’s bibliography in the pandoc_args of _output.yml when index.Rmd names none', async () => {
+    const files = {
+      'file:///book/_bookdown.yml': 'book_filename: "demo"\n',
+      'file:///book/index.Rmd': '---\ntitle: "A Book"\n---\n',
+      'file:///book/_output.yml':
+        'bookdown::gitbook:\n  pandoc_args: [\n    "--csl", "./assets/apa.csl",\n    "--bibliography", "./assets/refs.bib"\n  ]\nbookdown::pdf_book:\n  pandoc_args: --bibliography=./assets/refs.bib\n',
+      'file:///book/assets/refs.bib': BIB,
+    };
+    const { diagnostics } = await check('We used knitr [@xie2015] and [@missing2020].\n', files, 'file:///book/01-intro.Rmd');
+    assert.deepEqual(codes(diagnostics), ['citation.undefined']);
+    assert.match(diagnostics[0].message, /add the work to .*refs\.bib\.$/);
+  });
+
   it('bibliography.file-missing / file-outside-workspace: a bibliography the project names that cannot be read is reported on the first cited work', async () => {
     const { text, ranges } = marked('# Results\n\nAs ⟦@xie2015⟧ shows, and [@nobody].\n');
     const missing = { 'file:///book/_quarto.yml': 'project:\n  type: book\nbibliography: references.bib\n' };

@@ -76,6 +76,11 @@ describe('Chicago note discipline', () => {
     assert.deepEqual(problems(text), []);
   });
 
+  it("takes a note that gives its publication but no date or address for an essay's middle form, neither full nor short", () => {
+    const middle = 'The Doors, “Peace Frog Lyrics,” *Genius Lyrics*.';
+    assert.deepEqual(problems(`One.[^1] Two.[^2] Three.[^3]\n\n[^1]: ${middle}\n[^2]: ${FULL_OKAFOR}\n[^3]: ${middle}\n`), []);
+  });
+
   it('writes short forms as Chicago does: two authors, et al., roman pages', () => {
     const fixedIbid = (full: string, ibid: string) =>
       problems(`A.[^1] B.[^2]\n\n[^1]: ${full}\n[^2]: ${ibid}\n`, { footnoteIbid: 'discourage' })[0]?.fixed?.split('\n')[3];

@@ -270,6 +270,15 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('reads a note without the colon-less note below it, which runs into it as a lazy line', () => {
+    const text =
+      'Claim.[^1] More.[^2] Also.[^3]\n\n[^1]: John Rabe, *The Good Man of Nanking* (New York: Knopf, 1998), 12.\n[^2]: Rabe, *Good Man*, 67.\n[^3] “How John Rabe Saved Lives,” Britannica. Accessed November 22, 2024.\n';
+    assert.deepEqual(
+      diagnostics(text, /^source\./).map((d) => [d.code, d.range.start.line]),
+      [],
+    );
+  });
+
   it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
     const docs =
       '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';

@@ -49,6 +49,28 @@ function resolved(paths: string[], base: string, file: string): ProjectBibliogra
   });
 }
 
+/**
+ * Bibliography files an R Markdown `_output.yml` passes to pandoc in some format's `pandoc_args`
+ * (`["--bibliography", "./assets/refs.bib"]` or `--bibliography=refs.bib`), each once.
+ */
+function outputBibliography(text: string | undefined): string[] {
+  if (text === undefined || text.length > MAX_PROJECT_YAML) return [];
+  const doc = parseDocument(text, YAML_OPTIONS);
+  if (doc.errors.length > 0) return [];
+  const formats = doc.toJS() as unknown;
+  if (typeof formats !== 'object' || formats === null) return [];
+  const paths = new Set<string>();
+  for (const format of Object.values(formats)) {
+    const args = (format as { pandoc_args?: unknown } | null)?.pandoc_args;
+    const list = Array.isArray(args) ? args.filter((arg): arg is string => typeof arg === 'string') : typeof args === 'string' ? args.split(/\s+/) : [];
+    list.forEach((arg, i) => {
+      const path = arg === '--bibliography' ? list[i + 1] : arg.startsWith('--bibliography=') ? arg.slice('--bibliography='.length) : undefined;
+      if (path) paths.add(path);
+    });
+  }
+  return [...paths];
+}
+
 /** A knitr code chunk of an R Markdown file, where `knitr::write_bib(…, 'packages.bib')` writes a bibliography. */
 const R_CHUNK = /^```+\s*\{r\b[\s\S]*?^```+\s*$/gm;
 
@@ -88,7 +110,11 @@ export async function findProject(documentUri: string, read: Read): Promise<Proj
       return { kind: 'quarto', file: quartoName, bibliographies: metadata.length > 0 ? metadata : own };
     }
     if ((await read(`${folder}_bookdown.yml`, 'project')) !== undefined) {
-      return { kind: 'bookdown', file: '_bookdown.yml', bibliographies: await bookdownIndexBibliography(folder, read) };
+      const fromIndex = await bookdownIndexBibliography(folder, read);
+      // Without one in index.Rmd, the book may pass its files to pandoc in _output.yml.
+      const bibliographies =
+        fromIndex.length > 0 ? fromIndex : resolved(outputBibliography(await read(`${folder}_output.yml`, 'project')), folder, '_output.yml');
+      return { kind: 'bookdown', file: '_bookdown.yml', bibliographies };
     }
     if ((await read(`${folder}manual-references.json`, 'bibliography')) !== undefined && (await read(`${folder}metadata.yaml`, 'project')) !== undefined) {
       return {

@@ -252,7 +252,7 @@ export class SourceIndex {
   private constructor(readonly document: BriefDocument) {
     this.notes = document.footnoteDefinitions.map((definition) => ({
       definition,
-      reference: parseCached(definition.content),
+      reference: parseCached(ownText(definition.content)),
       offset: definition.contentStart,
     }));
     this.entries = bibliographyEntries(document);
@@ -304,6 +304,15 @@ export function laterCopies<T>(items: readonly T[], referenceOf: (item: T) => Pa
     else for (const k of identity) seen.set(k, item);
   }
   return pairs;
+}
+
+/** A line that starts with a note's label, written without its colon (`[^24] “How …”`): the next note, not more of this one. */
+const NEXT_NOTE_LINE = /\r?\n {0,3}\[\^[^\]\s]+\][ \t]/;
+
+/** A note's own text: where notes written without their colon run on into it as lazy lines, up to the first of them. */
+function ownText(content: string): string {
+  const next = NEXT_NOTE_LINE.exec(content);
+  return next ? content.slice(0, next.index) : content;
 }
 
 /** A field span as document offsets. */

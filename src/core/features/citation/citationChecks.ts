@@ -74,7 +74,7 @@ function noBibliography(keys: CitationKey[]): BriefDiagnostic {
   const distinct = [...new Set(keys.map((k) => k.key))];
   return diagnosticFor(
     Codes.citationNoBibliography,
-    `This brief cites ${distinct.length === 1 ? 'one work' : `${distinct.length} works`} by key (first "@${distinct[0]}"), but BriefKit found no bibliography file for it, so it cannot check them. It looked in the front matter (bibliography:), in Quarto, bookdown and Manubot project files (_quarto.yml, _metadata.yml, index.Rmd, manual-references.json) and in the briefkit.bibliography setting. Add "bibliography: references.bib" to the front matter, set briefkit.bibliography, or give briefkit check --bibliography FILE.`,
+    `This brief cites ${distinct.length === 1 ? 'one work' : `${distinct.length} works`} by key (first "@${distinct[0]}"), but BriefKit found no bibliography file for it, so it cannot check them. It looked in the front matter (bibliography:), in Quarto, bookdown and Manubot project files (_quarto.yml, _metadata.yml, index.Rmd, _output.yml, manual-references.json) and in the briefkit.bibliography setting. Add "bibliography: references.bib" to the front matter, set briefkit.bibliography, or give briefkit check --bibliography FILE.`,
     keys[0].range,
   );
 }

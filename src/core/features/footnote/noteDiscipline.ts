@@ -58,7 +58,9 @@ function read(reference: ParsedReference): Omit<JudgedNote, 'note'> | undefined 
   // "Rothstein, Richard. 2018. …": a bibliography entry's shape, family name first, not a note's.
   const firstPiece = authors.text.split(',')[0].trim();
   if (authors.text.includes(',') && !firstPiece.includes(' ') && !isCorporateAuthor(authors.text)) return undefined;
-  const full = reference.year !== undefined || reference.url !== undefined || reference.container !== undefined || reference.doi !== undefined;
+  const full = reference.year !== undefined || reference.url !== undefined || reference.doi !== undefined;
+  // Its publication but no date or address ("The Doors, “Peace Frog Lyrics,” *Genius Lyrics*."): an essay's own middle form, neither full nor short.
+  if (!full && reference.container !== undefined) return undefined;
   return { kind: full ? 'full' : 'short', family: reference.familyNames[0], titleWords: foldedWords(title.text), parts: notePartsOf(reference) };
 }
 
