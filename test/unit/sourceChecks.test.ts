@@ -279,6 +279,22 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('a listed issue is cited through its articles, a listed series through one of its volumes', () => {
+    const text = [
+      'A.[^1] B.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      '- United States. *Annual Reports of the Postmaster General*. Washington, D.C.: Government Printing Office, 1900.',
+      '- Withers, Audrey. *Vogue*, Condé Nast Publications, October, 1954.',
+      '',
+      '[^1]: “Mrs. Exeter’s List,” *Vogue*, October, 1954, 212.',
+      '[^2]: United States, “1871 Annual Report of the Postmaster General,” 85.',
+      '',
+    ].join('\n');
+    assert.deepEqual(diagnostics(text), []);
+  });
+
   it('takes only references for entries: prose under a References heading is documentation, not a Bibliography', () => {
     const docs =
       '## References\n\nReference syntax relies on citation syntax. A basic reference is an at sign and a label.\n\nYou can capitalise the first letter to get a capital prefix.\n\nPrepending a dash suppresses the prefix.\n';

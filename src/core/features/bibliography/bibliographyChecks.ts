@@ -7,7 +7,7 @@ import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding } from '../../feature';
 import { removeEntry, sortBibliography } from './bibliographyFixes';
 import { entriesCitedByAuthorDate } from '../../references/authorDateMatches';
-import { foldedWords, foldForComparison, type ParsedReference } from '../../references/referenceParser';
+import { foldedWords, foldForComparison, normalizeTitle, type ParsedReference } from '../../references/referenceParser';
 
 /** Pairs of Bibliography-section entries that describe the same work: [later copy, first]. */
 export const findDuplicateEntries = perDocument((document): Array<[EntrySource, EntrySource]> =>
@@ -84,6 +84,7 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
   return index.entries
     .filter((entry) => !copies.has(entry) && !citedInText.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
+    .filter((entry) => !holdsCitedPieces(index, entry))
     .filter((entry) => !namedOutsideBibliography((mentions ??= mentionsIn(document)), entry.reference, sameAuthorYear.get(authorYear(entry)) === 1))
     .map((entry) =>
       finding(
@@ -94,6 +95,24 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
         ),
       ),
     );
+}
+
+/**
+ * A periodical's issue or a collection listed whole, whose pieces the notes cite: "Withers, Audrey. *Vogue*,
+ * October 1954." for a note to "“Mrs. Exeter's List,” *Vogue*, October, 1954, 212" (its title is the note's
+ * publication, and their years agree).
+ */
+function holdsCitedPieces(index: SourceIndex, entry: EntrySource): boolean {
+  const title = entry.reference.title && normalizeTitle(entry.reference.title.text);
+  if (!title) return false;
+  const year = entry.reference.year?.text;
+  return index.notes.some((note) => {
+    const container = note.reference.container && normalizeTitle(note.reference.container.text);
+    const noteYear = note.reference.year?.text;
+    // The publication as read may run on into the issue's month: "*Vogue*, October".
+    const same = container !== undefined && (container === title || container.startsWith(`${title} `));
+    return same && (year === undefined || noteYear === undefined || year === noteYear);
+  });
 }
 
 /**

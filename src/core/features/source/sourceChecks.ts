@@ -121,6 +121,8 @@ interface EntryWords {
   /** Every entry's text, folded, one per line. */
   text: string;
   addresses: readonly string[];
+  /** Each titled entry's telling words. */
+  titleWords: ReadonlyArray<readonly string[]>;
 }
 
 /** Words only, folded: marks, quotes and punctuation are how notes and entries differ in writing, not in the work. */
@@ -135,7 +137,8 @@ function entryWords(index: SourceIndex): EntryWords {
     .map((entry) => (entry.reference.title ? LOOSE_FOLD(entry.reference.title.text.split(/[:?!]/)[0]) : ''))
     .filter((title) => title.split(' ').length >= 3);
   const addresses = index.entries.flatMap((entry) => (entry.reference.url ? [normalizeUrl(entry.reference.url.text)] : []));
-  return { families, shortTitles, text: index.entries.map((entry) => LOOSE_FOLD(entry.entry.text)).join('\n'), addresses };
+  const titleWords = index.entries.flatMap((entry) => (entry.reference.title ? [telling(entry.reference.title.text)] : []));
+  return { families, shortTitles, text: index.entries.map((entry) => LOOSE_FOLD(entry.entry.text)).join('\n'), addresses, titleWords };
 }
 
 /**
@@ -153,8 +156,23 @@ function mayNameAnEntry(note: NoteSource, entries: EntryWords): boolean {
   if (entries.shortTitles.some((title) => words.includes(` ${title.split(' ').slice(0, 3).join(' ')}`))) return true;
   const title = reference.title ? LOOSE_FOLD(reference.title.text).split(' ').slice(0, 4).join(' ') : '';
   if (title.split(' ').length >= 3 && entries.text.includes(title)) return true;
+  // One part of a listed series or periodical: "1871 Annual Report of the Postmaster General" for "Annual Reports of the Postmaster General".
+  if (reference.title && entries.titleWords.some((entry) => mostWordsIn(telling(reference.title!.text), entry))) return true;
   const address = reference.url ? normalizeUrl(reference.url.text) : undefined;
   return address !== undefined && entries.addresses.some((entry) => address.startsWith(entry) || entry.startsWith(address));
+}
+
+/** A title's words of four letters or more, folded. */
+function telling(title: string): string[] {
+  return LOOSE_FOLD(title)
+    .split(' ')
+    .filter((word) => word.length >= 4);
+}
+
+/** At least three of `words`, and four in five of them, stand in `entry` (a plural or other ending allowed). */
+function mostWordsIn(words: readonly string[], entry: readonly string[]): boolean {
+  const found = words.filter((word) => entry.some((other) => other.startsWith(word) || word.startsWith(other))).length;
+  return found >= 3 && found * 5 >= words.length * 4;
 }
 
 /** Per parsed reference (shared by every version that contains its text), so a keystroke does not redo them. */
