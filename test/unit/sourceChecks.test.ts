@@ -255,6 +255,22 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('bibliography.unsorted: an author written without a comma may be sorted by the full name or the last word', () => {
+    const section = (entries: string[]) => `## Bibliography\n\n${entries.map((e) => `- ${e}`).join('\n')}\n`;
+    const malka = 'Malka, Adam. *The Men of Mobtown*. 2018.';
+    const muller = 'Viola Franziska Müller, “Runaway Slaves in Antebellum Baltimore,” *Review* 2020.';
+    const phillips = 'Phillips, Christopher. *Freedom’s Port*. 1997.';
+    assert.deepEqual(
+      diagnostics(section([malka, muller, phillips])).filter((d) => d.code === 'bibliography.unsorted'),
+      [],
+    );
+    const found = diagnostics(section([phillips, 'Adam Malka, *The Men of Mobtown*, 2018.'])).filter((d) => d.code === 'bibliography.unsorted');
+    assert.deepEqual(
+      found.map((d) => d.range.start.line),
+      [3],
+    );
+  });
+
   it('bibliography.unsorted: each part under its own subheading is sorted on its own', () => {
     const section = (secondary: string[]) =>
       `## Bibliography\n\n#### Primary Sources\n\nKeenan, Charles. *Directory for 1822*. 1822.\n\nMatchett, Edward. *Directory for 1816*. 1816.\n\n#### Secondary Sources\n\n${secondary.join('\n\n')}\n`;

@@ -328,6 +328,18 @@ export const LIST_MARKER = /^\s*([-*+]|\d+[.)])\s+/;
 /** "———. 1976. …": Chicago's mark for the same author as the entry above, which sorts with it. */
 export const SAME_AUTHOR = /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:—{2,}|-{3,}|_{3,})/;
 
+/**
+ * The keys a reader may sort an entry under: its sortKey, and for a first author written without a
+ * comma that is not plainly an organisation ("Viola Franziska Müller" or "United States Congress"?),
+ * the last word's too, since nothing in the writing tells a person from an organisation.
+ */
+export function sortKeys(reference: ParsedReference): string[] {
+  const key = sortKey(reference);
+  const authors = reference.authors?.text;
+  const uninverted = authors !== undefined && reference.familyNames.length > 0 && !authors.includes(',') && !isCorporateAuthor(authors);
+  return uninverted && reference.familyNames[0] !== key ? [key, reference.familyNames[0]] : [key];
+}
+
 /** Alphabetical key: first author's family name (an organisation's full name), else the title without quotes or a leading article. */
 export function sortKey(reference: ParsedReference): string {
   const authors = reference.authors?.text;

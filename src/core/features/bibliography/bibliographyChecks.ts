@@ -1,7 +1,7 @@
 import { perDocument, type BriefDocument } from '../../document';
 import type { BriefDiagnostic } from '../../types';
 import type { CslItem } from '@citation-js/core';
-import { laterCopies, referenceFromCsl, SAME_AUTHOR, SourceIndex, sortKey, type EntrySource } from '../../references/sourceIndex';
+import { laterCopies, referenceFromCsl, SAME_AUTHOR, SourceIndex, sortKeys, type EntrySource } from '../../references/sourceIndex';
 import { describeSource } from '../../references/describeSource';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
 import { finding, type Finding } from '../../feature';
@@ -36,7 +36,9 @@ export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; pr
     if (SAME_AUTHOR.test(entry.reference.raw)) continue;
     // "Primary Sources" and "Secondary Sources" under the Bibliography are each sorted on their own.
     if (previous && SUBHEADING.test(text.slice(previous.entry.end, entry.entry.start))) previous = undefined;
-    if (previous && sortKey(entry.reference).localeCompare(sortKey(previous.reference)) < 0) return { entry, previous };
+    // Out of order only if it is under every key a reader could sort either entry by.
+    if (previous && sortKeys(entry.reference).every((key) => sortKeys(previous!.reference).every((before) => key.localeCompare(before) < 0)))
+      return { entry, previous };
     previous = entry;
   }
   return undefined;
