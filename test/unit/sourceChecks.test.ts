@@ -44,6 +44,17 @@ describe('Bibliography and source checks', () => {
     );
   });
 
+  it('bibliography.duplicate: two entries of one directory ("s. v.") are two entries, the same one twice is a duplicate', () => {
+    const entry = (headword: string) => `*The Harbour Directory of Newspapers, 1800-1900*, s. v. "${headword}," accessed 1 May 2016.`;
+    const text = `## Bibliography\n\n${entry('Caledonian Mercury, The')}\n\n${entry('Glasgow Herald, The')}\n\n${entry('Glasgow Herald, The')}\n`;
+    assert.deepEqual(
+      diagnostics(text)
+        .filter((d) => d.code === 'bibliography.duplicate')
+        .map((d) => d.range.start.line),
+      [6],
+    );
+  });
+
   it('bibliography.unsorted: on the first entry out of order, ignoring quotes and leading articles', () => {
     const sorted = `## Sources\n\n- “The Atlas of Rivers.” 2020.\n- Baker, Lee. 2021. “Canals.”\n- “A Census of Wells.” 2019.\n`;
     assert.deepEqual(
