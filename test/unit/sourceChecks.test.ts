@@ -45,13 +45,13 @@ describe('Bibliography and source checks', () => {
   });
 
   it('bibliography.duplicate: two entries of one directory ("s. v.") are two entries, the same one twice is a duplicate', () => {
-    const entry = (headword: string) => `*The Harbour Directory of Newspapers, 1800-1900*, s. v. "${headword}," accessed 1 May 2016.`;
-    const text = `## Bibliography\n\n${entry('Caledonian Mercury, The')}\n\n${entry('Glasgow Herald, The')}\n\n${entry('Glasgow Herald, The')}\n`;
+    const entry = (headword: string) => `*The Harbour Directory of Newspapers, 1800-1900*, s. v. "${headword}," accessed 1 May 2016, http://harbour.example.`;
+    const text = `## Bibliography\n\n${entry('Caledonian Mercury, The')}\n\n${entry('Glasgow Herald, The (1805 -\n1900)')}\n\n${entry('Glasgow Herald, The (1805 -\n1900)')}\n`;
     assert.deepEqual(
       diagnostics(text)
         .filter((d) => d.code === 'bibliography.duplicate')
         .map((d) => d.range.start.line),
-      [6],
+      [7],
     );
   });
 

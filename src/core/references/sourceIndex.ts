@@ -83,13 +83,15 @@ function identityKeys(
 const keysCache = new WeakMap<ParsedReference, WorkKeys>();
 
 /** "s. v. “Headword”": the entry of a dictionary or directory a reference cites. */
-const SUB_VERBO = /\bs\.\s?v\.\s*[“"]([^”"\n]{1,200})[”"]/;
+const SUB_VERBO = /\bs\.\s?v\.\s*[“"]([^”"]{1,200})[”"]/;
 
 function workKeys(reference: ParsedReference): WorkKeys {
   let keys = keysCache.get(reference);
   if (!keys) {
     const doi = reference.doi;
-    const url = reference.url ? normalizeUrl(reference.url.text) : undefined;
+    // A site's home page ("english.victorianperiodicals.com") is where many works are: it names none of them.
+    const address = reference.url ? normalizeUrl(reference.url.text) : undefined;
+    const url = address?.includes('/') ? address : undefined;
     // An entry of a dictionary or directory ("*Waterloo Directory*, s. v. “Caledonian Mercury”") is that entry, not the whole work.
     const headword = reference.title ? SUB_VERBO.exec(reference.raw.slice(reference.title.end))?.[1] : undefined;
     const title = reference.title ? normalizeTitle(reference.title.text) + (headword ? ` s v ${normalizeTitle(headword)}` : '') : undefined;
