@@ -225,7 +225,14 @@ describe('a note written without its colon', () => {
     const text = 'Elections were close.[^1]\n\n[^1] Popkin, Samuel, *The Reasoning Voter* (Chicago, 1991).\n';
     const service = testService();
     const document = doc(text);
-    const marker = service.computeDiagnostics(document).find((d) => d.code === 'footnote.undefined' && d.range.start.line === 2)!;
+    const undefinedMarkers = service.computeDiagnostics(document).filter((d) => d.code === 'footnote.undefined');
+    const marker = undefinedMarkers.find((d) => d.range.start.line === 2)!;
+    assert.equal(
+      marker.message,
+      'This line reads as the note for [^1], but without a colon after the label GitHub and pandoc print it as text, and the marker has no note. Write "[^1]:".',
+    );
+    // The marker in the text keeps the plain message.
+    assert.equal(undefinedMarkers[0].message, 'Footnote [^1] has no note. Add a line "[^1]: " with the note\'s text, or remove the marker.');
     const actions = service.getCodeActions(document, marker.range);
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),

@@ -1,4 +1,3 @@
-import { lineStartOf } from '../../text/lineIndex';
 import type { BriefDocument } from '../../document';
 import { FootnoteIndex, isNumericLabel } from '../../notes/footnoteIndex';
 import { DASH, findMisplacedMarkers, resolvePlacement } from './markerPlacement';
@@ -22,7 +21,9 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
       finding(
         diagnosticFor(
           Codes.footnoteUndefined,
-          `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`,
+          startsNoteText(document, ref)
+            ? `This line reads as the note for [^${ref.label}], but without a colon after the label GitHub and pandoc print it as text, and the marker has no note. Write "[^${ref.label}]:".`
+            : `Footnote [^${ref.label}] has no note. Add a line "[^${ref.label}]: " with the note's text, or remove the marker.`,
           ref.range,
         ),
         () => undefinedFootnoteFixes(document, ref),
@@ -30,13 +31,22 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
     );
 }
 
+/** A marker at the start of a line followed by text (`[^1] Popkin, …`): a note written without its colon. */
+function startsNoteText(document: BriefDocument, ref: BriefDocument['footnoteReferences'][number]): boolean {
+  const text = document.text;
+  // Only up to three spaces before the marker are looked at, then the line break: every marker of a long line is asked about.
+  let at = ref.start;
+  while (at > 0 && ref.start - at < 3 && text[at - 1] === ' ') at--;
+  const atLineStart = at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
+  return atLineStart && /^[ \t]+\S/.test(text.slice(ref.end, ref.end + 40));
+}
+
 /**
  * A marker at the start of a line followed by text (`[^1] Popkin, …`) is a note written without its
  * colon: the fix that keeps the writer's note adds the colon; appending an empty note would leave it as text.
  */
 function undefinedFootnoteFixes(document: BriefDocument, ref: BriefDocument['footnoteReferences'][number]): Fix[] {
-  const lineStart = lineStartOf(document.text, ref.start);
-  const startsNote = /^ {0,3}$/.test(document.text.slice(lineStart, ref.start)) && /^[ \t]+\S/.test(document.text.slice(ref.end, ref.end + 40));
+  const startsNote = startsNoteText(document, ref);
   const add: Fix = { title: `Add a note for [^${ref.label}]`, kind: 'quickfix', edits: [createDefinition(document, ref.label)], isPreferred: !startsNote };
   if (!startsNote) return [add];
   return [
