@@ -14,6 +14,18 @@ import type { BriefDiagnostic } from './types';
 
 /** A line of a CSL item's note in which Manubot keeps the key the manuscript cites it by. */
 const MANUBOT_STANDARD_ID = /^standard_id:\s*(\S+)\s*$/m;
+/** Each entry's Manubot key, read once: entries outlive the brief's versions, which each build the key map again. */
+const manubotKeys = new WeakMap<BibliographyFileEntry, string | null>();
+
+/** Manubot cites an item of manual-references.json by the `standard_id` in its note ("standard_id: Arthur2007"), not by its id. */
+function manubotKey(entry: BibliographyFileEntry): string | undefined {
+  let key = manubotKeys.get(entry);
+  if (key === undefined) {
+    key = MANUBOT_STANDARD_ID.exec(typeof entry.item.note === 'string' ? entry.item.note : '')?.[1] ?? null;
+    manubotKeys.set(entry, key);
+  }
+  return key ?? undefined;
+}
 
 /**
  * The bibliography files and .csl styles briefs draw on, loaded through the host, and what is
@@ -79,8 +91,7 @@ export class BibliographyContext {
       if (!file?.parsed) continue;
       for (const entry of file.parsed.entries) {
         if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
-        // Manubot cites an item of manual-references.json by the `standard_id` in its note ("standard_id: Arthur2007"), not by its id.
-        const standardId = MANUBOT_STANDARD_ID.exec(typeof entry.item.note === 'string' ? entry.item.note : '')?.[1];
+        const standardId = manubotKey(entry);
         if (standardId && !byKey.has(standardId)) byKey.set(standardId, entry);
       }
       entries.push(...this.store.searchable(file.parsed));

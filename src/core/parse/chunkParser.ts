@@ -1,4 +1,4 @@
-import { lineStartOf } from '../text/lineIndex';
+import { opensLine } from '../text/lineIndex';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkBriefGfm } from './remarkBriefGfm';
@@ -239,9 +239,7 @@ function insideAny(spans: Span[]): (offset: number) => boolean {
  * reader takes for a note (footnote.malformed says so) — not a marker either.
  */
 function isSpacedNoteLine(source: string, start: number, end: number): boolean {
-  if (source[end] !== ':' || !/[ \t]/.test(source[start + 2])) return false;
-  const lineStart = lineStartOf(source, start);
-  return /^ {0,3}$/.test(source.slice(lineStart, start));
+  return source[end] === ':' && /[ \t]/.test(source[start + 2]) && opensLine(source, start);
 }
 
 /** A node still to visit; `prose` is false where text is not running prose: notes' text and table header rows. */

@@ -11,6 +11,16 @@ export function lineStartOf(text: string, offset: number): number {
 }
 
 /**
+ * Whether `offset` starts a line's content, after at most three spaces, as a block's marker does in
+ * Markdown (`[^1]: …`). Only those spaces are looked at, so asking at every marker of a long line stays linear.
+ */
+export function opensLine(text: string, offset: number): boolean {
+  let at = offset;
+  while (at > 0 && offset - at < 3 && text[at - 1] === ' ') at--;
+  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
+}
+
+/**
  * Maps string offsets (UTF-16 code units, as JavaScript and micromark count them)
  * to LSP positions. Lines end at CRLF, LF or a lone CR, as the LSP specification says.
  */

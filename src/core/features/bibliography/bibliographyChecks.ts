@@ -32,14 +32,16 @@ export function findDuplicateBibliographyEntries(document: BriefDocument): Findi
 export function firstUnsortedEntry(index: SourceIndex): { entry: EntrySource; previous: EntrySource } | undefined {
   const text = index.document.text;
   let previous: EntrySource | undefined;
+  let previousKeys: string[] = [];
   for (const entry of index.entries) {
     if (SAME_AUTHOR.test(entry.reference.raw)) continue;
     // "Primary Sources" and "Secondary Sources" under the Bibliography are each sorted on their own.
     if (previous && SUBHEADING.test(text.slice(previous.entry.end, entry.entry.start))) previous = undefined;
     // Out of order only if it is under every key a reader could sort either entry by.
-    if (previous && sortKeys(entry.reference).every((key) => sortKeys(previous!.reference).every((before) => key.localeCompare(before) < 0)))
-      return { entry, previous };
+    const keys = sortKeys(entry.reference);
+    if (previous && keys.every((key) => previousKeys.every((before) => key.localeCompare(before) < 0))) return { entry, previous };
     previous = entry;
+    previousKeys = keys;
   }
   return undefined;
 }
@@ -79,6 +81,7 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
   const citedWorks = cited.map(referenceFromCsl);
   // Read only when an entry has no citation: in most briefs none is left.
   let mentions: Mentions | undefined;
+  let publications: NotePublication[] | undefined;
   // Two works by one author in one year: a name and a year do not say which.
   const authorYear = (entry: EntrySource) => `${entry.reference.familyNames[0] ?? ''}|${entry.reference.year?.text ?? ''}`;
   const sameAuthorYear = new Map<string, number>();
@@ -86,7 +89,7 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
   return index.entries
     .filter((entry) => !copies.has(entry) && !citedInText.has(entry) && index.notesFor(entry).length === 0)
     .filter((entry) => !citedWorks.some((work) => SourceIndex.sameWork(work, entry.reference)))
-    .filter((entry) => !holdsCitedPieces(index, entry))
+    .filter((entry) => !holdsCitedPieces((publications ??= notePublications(index)), entry))
     .filter((entry) => !namedOutsideBibliography((mentions ??= mentionsIn(document)), entry.reference, sameAuthorYear.get(authorYear(entry)) === 1))
     .map((entry) =>
       finding(
@@ -104,17 +107,26 @@ export function findUncitedBibliographyEntries(document: BriefDocument, cited: r
  * October 1954." for a note to "“Mrs. Exeter's List,” *Vogue*, October, 1954, 212" (its title is the note's
  * publication, and their years agree).
  */
-function holdsCitedPieces(index: SourceIndex, entry: EntrySource): boolean {
+function holdsCitedPieces(publications: readonly NotePublication[], entry: EntrySource): boolean {
   const title = entry.reference.title && normalizeTitle(entry.reference.title.text);
   if (!title) return false;
   const year = entry.reference.year?.text;
-  return index.notes.some((note) => {
-    const container = note.reference.container && normalizeTitle(note.reference.container.text);
-    const noteYear = note.reference.year?.text;
-    // The publication as read may run on into the issue's month: "*Vogue*, October".
-    const same = container !== undefined && (container === title || container.startsWith(`${title} `));
-    return same && (year === undefined || noteYear === undefined || year === noteYear);
-  });
+  // The publication as read may run on into the issue's month: "*Vogue*, October".
+  return publications.some(
+    (publication) =>
+      (publication.name === title || publication.name.startsWith(`${title} `)) &&
+      (year === undefined || publication.year === undefined || year === publication.year),
+  );
+}
+
+/** A publication a note names (its container), folded, and the note's year. */
+interface NotePublication {
+  name: string;
+  year?: string;
+}
+
+function notePublications(index: SourceIndex): NotePublication[] {
+  return index.notes.flatMap(({ reference }) => (reference.container ? [{ name: normalizeTitle(reference.container.text), year: reference.year?.text }] : []));
 }
 
 /**
@@ -137,7 +149,7 @@ function mentionsIn(document: BriefDocument): Mentions {
   const prose = section ? `${document.text.slice(0, section.start)} ${document.text.slice(section.end)}` : document.text;
   // Emphasis marks and Markdown's escapes (`\"Sense of Place,\"`) are how a note is written, not what it says.
   const notesAndLinks = foldForComparison([...notes, ...links].join(' \n ').replace(/[*_\\]/g, '')).replace(/\s+/g, ' ');
-  return { notesAndLinks, noteWords: ` ${wordsOnly(notesAndLinks)} `, prose };
+  return { notesAndLinks, noteWords: ` ${normalizeTitle(notesAndLinks)} `, prose };
 }
 
 /** How near a work's year (or "forthcoming", "n.d.") must stand to its author's name, and a short title to the name. */
@@ -189,18 +201,10 @@ function namedOutsideBibliography(mentions: Mentions, reference: ParsedReference
 /** How far after an author's name a short title starts: "Feely, “The Thief,” 503". */
 const SHORT_TITLE_REACH = 20;
 
-/** Words only, one space between them. */
-function wordsOnly(text: string): string {
-  return text
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** The title's words up to its colon, question or exclamation mark, folded, without a leading article ("history of booksellers" for "A History of Booksellers: …"). */
 function shortTitleOf(reference: ParsedReference): string | undefined {
   if (!reference.title) return undefined;
-  return wordsOnly(foldForComparison(reference.title.text.split(/[:?!]/)[0])).replace(/^(?:the|a|an) /, '');
+  return normalizeTitle(reference.title.text.split(/[:?!]/)[0]).replace(/^(?:the|a|an) /, '');
 }
 
 /** Words that say nothing of which work is meant. */

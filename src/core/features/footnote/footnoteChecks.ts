@@ -1,3 +1,4 @@
+import { opensLine } from '../../text/lineIndex';
 import type { BriefDocument } from '../../document';
 import { FootnoteIndex, isNumericLabel } from '../../notes/footnoteIndex';
 import { DASH, findMisplacedMarkers, resolvePlacement } from './markerPlacement';
@@ -33,12 +34,7 @@ export function findUndefinedFootnotes(document: BriefDocument): Finding[] {
 
 /** A marker at the start of a line followed by text (`[^1] Popkin, …`): a note written without its colon. */
 function startsNoteText(document: BriefDocument, ref: BriefDocument['footnoteReferences'][number]): boolean {
-  const text = document.text;
-  // Only up to three spaces before the marker are looked at, then the line break: every marker of a long line is asked about.
-  let at = ref.start;
-  while (at > 0 && ref.start - at < 3 && text[at - 1] === ' ') at--;
-  const atLineStart = at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
-  return atLineStart && /^[ \t]+\S/.test(text.slice(ref.end, ref.end + 40));
+  return opensLine(document.text, ref.start) && /^[ \t]+\S/.test(document.text.slice(ref.end, ref.end + 40));
 }
 
 /**

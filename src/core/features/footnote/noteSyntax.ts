@@ -1,4 +1,4 @@
-import { lineStartOf } from '../../text/lineIndex';
+import { lineStartOf, opensLine } from '../../text/lineIndex';
 import type { BriefDocument } from '../../document';
 import { perDocument } from '../../document';
 import { Codes, diagnosticFor } from '../../diagnosticCodes';
@@ -39,10 +39,6 @@ interface WrittenLabel extends Span {
   isNoteLine: boolean;
 }
 
-function atLineStart(text: string, offset: number): boolean {
-  return /^ {0,3}$/.test(text.slice(lineStartOf(text, offset), offset));
-}
-
 /** Places where nothing is a note: code, and the front matter. */
 const verbatim = perDocument((document: BriefDocument): Span[] =>
   disjoint([...document.verbatimBlocks.filter((b) => b.kind === 'code'), ...document.codeSpans, ...(document.frontMatter ? [document.frontMatter] : [])]),
@@ -59,7 +55,7 @@ const spacedLabels = perDocument((document: BriefDocument): WrittenLabel[] => {
     if (!match || !/\s/.test(match[1]) || inside(skip, at) || (at > 0 && text[at - 1] === '\\')) continue;
     const written = match[1].trim();
     if (written === '' || /[\\]/.test(written)) continue;
-    const isNoteLine = match[2] === ':' && atLineStart(text, at);
+    const isNoteLine = match[2] === ':' && opensLine(text, at);
     found.push({
       start: at,
       end: at + match[0].length - match[2].length,

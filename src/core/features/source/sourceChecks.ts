@@ -1,6 +1,6 @@
 import type { BriefDocument } from '../../document';
 import type { BriefDiagnostic, Span } from '../../types';
-import { foldForComparison, normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from '../../references/referenceParser';
+import { normalizeTitle, normalizeUrl, type FieldSpan, type ParsedReference } from '../../references/referenceParser';
 import { fieldOffsets, isSource, SourceIndex, type EntrySource, type LocatedReference, type NoteSource } from '../../references/sourceIndex';
 import { slugContradictsTitle } from './slugCheck';
 import { describeSource, quoteShort } from '../../references/describeSource';
@@ -125,20 +125,14 @@ interface EntryWords {
   titleWords: ReadonlyArray<readonly string[]>;
 }
 
-/** Words only, folded: marks, quotes and punctuation are how notes and entries differ in writing, not in the work. */
-const LOOSE_FOLD = (text: string) =>
-  foldForComparison(text.replace(/[’']/g, ''))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 function entryWords(index: SourceIndex): EntryWords {
   const families = new Set(index.entries.flatMap((entry) => entry.reference.familyNames.slice(0, 1)).filter((name) => name.length > 2));
   const shortTitles = index.entries
-    .map((entry) => (entry.reference.title ? LOOSE_FOLD(entry.reference.title.text.split(/[:?!]/)[0]) : ''))
+    .map((entry) => (entry.reference.title ? normalizeTitle(entry.reference.title.text.split(/[:?!]/)[0]) : ''))
     .filter((title) => title.split(' ').length >= 3);
   const addresses = index.entries.flatMap((entry) => (entry.reference.url ? [normalizeUrl(entry.reference.url.text)] : []));
   const titleWords = index.entries.flatMap((entry) => (entry.reference.title ? [telling(entry.reference.title.text)] : []));
-  return { families, shortTitles, text: index.entries.map((entry) => LOOSE_FOLD(entry.entry.text)).join('\n'), addresses, titleWords };
+  return { families, shortTitles, text: index.entries.map((entry) => normalizeTitle(entry.entry.text)).join('\n'), addresses, titleWords };
 }
 
 /**
@@ -150,11 +144,11 @@ function entryWords(index: SourceIndex): EntryWords {
  */
 function mayNameAnEntry(note: NoteSource, entries: EntryWords): boolean {
   const reference = note.reference;
-  const words = ` ${LOOSE_FOLD(note.definition.content)} `;
+  const words = ` ${normalizeTitle(note.definition.content)} `;
   if (reference.familyNames.slice(0, 1).some((name) => entries.families.has(name))) return true;
   for (const family of entries.families) if (words.includes(` ${family} `)) return true;
   if (entries.shortTitles.some((title) => words.includes(` ${title.split(' ').slice(0, 3).join(' ')}`))) return true;
-  const title = reference.title ? LOOSE_FOLD(reference.title.text).split(' ').slice(0, 4).join(' ') : '';
+  const title = reference.title ? normalizeTitle(reference.title.text).split(' ').slice(0, 4).join(' ') : '';
   if (title.split(' ').length >= 3 && entries.text.includes(title)) return true;
   // One part of a listed series or periodical: "1871 Annual Report of the Postmaster General" for "Annual Reports of the Postmaster General".
   if (reference.title && entries.titleWords.some((entry) => mostWordsIn(telling(reference.title!.text), entry))) return true;
@@ -164,7 +158,7 @@ function mayNameAnEntry(note: NoteSource, entries: EntryWords): boolean {
 
 /** A title's words of four letters or more, folded. */
 function telling(title: string): string[] {
-  return LOOSE_FOLD(title)
+  return normalizeTitle(title)
     .split(' ')
     .filter((word) => word.length >= 4);
 }
